@@ -1,0 +1,15 @@
+package org.tonearm;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Tonearm: one program, port 3000, SQLite under ./data by default. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class TonearmApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(TonearmApplication.class, args);
+    }
+}

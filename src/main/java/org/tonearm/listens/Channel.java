@@ -1,0 +1,27 @@
+package org.tonearm.listens;
+
+import java.util.Locale;
+
+/** How a listen reached Tonearm (SPEC §3). Wire form is the lower-case name. */
+public enum Channel {
+    LISTENBRAINZ_API,
+    LASTFM_API,
+    AUDIOSCROBBLER_API,
+    NATIVE_API,
+    IMPORT,
+    SYNC,
+    WEB;
+
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Channel fromWire(String value) {
+        for (Channel c : values()) {
+            if (c.wire().equals(value)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("unknown channel: " + value);
+    }
+}

@@ -1,0 +1,8 @@
+package org.tonearm.listens;
+
+/** SPEC §3: FULL (weight 1), PARTIAL (0.5 or 1), SKIP (0; stored, never counted as a play). */
+public enum Classification {
+    FULL,
+    PARTIAL,
+    SKIP
+}

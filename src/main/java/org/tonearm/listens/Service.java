@@ -1,0 +1,42 @@
+package org.tonearm.listens;
+
+import java.util.Locale;
+
+/** Where a listen was played (SPEC §3). Wire form is the lower-case name. */
+public enum Service {
+    SPOTIFY(5),
+    APPLE_MUSIC(4),
+    YOUTUBE_MUSIC(3),
+    TIDAL(2),
+    DEEZER(2),
+    BANDCAMP(2),
+    LOCAL(2),
+    OTHER(2);
+
+    /**
+     * Merge priority (SPEC §3): spotify > apple_music > youtube_music > other services > manual entry.
+     * Manual entry (the web form) ranks below every service; see {@link Channel#WEB}.
+     */
+    private final int priority;
+
+    Service(int priority) {
+        this.priority = priority;
+    }
+
+    public int priority() {
+        return priority;
+    }
+
+    public String wire() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Service fromWire(String value) {
+        for (Service s : values()) {
+            if (s.wire().equals(value)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("unknown service: " + value);
+    }
+}

@@ -1,0 +1,85 @@
+package org.tonearm.shared.internal.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.jooq.SQLDialect;
+import org.springframework.boot.jooq.autoconfigure.DefaultConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.tonearm.shared.DatabaseKind;
+import org.tonearm.shared.DatabaseProperties;
+
+/**
+ * Builds the connection pool: the embedded SQLite file under the data directory unless
+ * {@code tonearm.db.url} names another database (PostgreSQL).
+ */
+@Configuration(proxyBeanMethods = false)
+class DataSourceConfiguration {
+
+    @Bean
+    DatabaseKind databaseKind(DatabaseProperties properties) {
+        String url = properties.db().url();
+        if (url == null || url.isBlank() || url.startsWith("jdbc:sqlite:")) {
+            return DatabaseKind.SQLITE;
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            return DatabaseKind.POSTGRES;
+        }
+        throw new IllegalStateException("tonearm.db.url must be a jdbc:sqlite: or jdbc:postgresql: URL, got " + url);
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(DatabaseProperties properties, DatabaseKind kind) throws IOException {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("tonearm");
+        if (kind == DatabaseKind.SQLITE) {
+            configureSqlite(config, properties);
+        } else {
+            config.setJdbcUrl(properties.db().url());
+            config.setUsername(properties.db().user());
+            config.setPassword(properties.db().password());
+            // lets the driver turn JDBC batches into multi-row inserts: the bulk path of ingestBatch
+            config.addDataSourceProperty("reWriteBatchedInserts", "true");
+            config.setMaximumPoolSize(poolSize(properties, 10));
+        }
+        return new HikariDataSource(config);
+    }
+
+    private static void configureSqlite(HikariConfig config, DatabaseProperties properties) throws IOException {
+        String url = properties.db().url();
+        if (url == null || url.isBlank()) {
+            Path dir = Path.of(properties.dataDir()).toAbsolutePath().normalize();
+            Files.createDirectories(dir);
+            url = "jdbc:sqlite:" + dir.resolve("tonearm.db");
+        }
+        config.setJdbcUrl(url);
+        // WAL: readers never block the single writer; busy_timeout: a writer from another process waits
+        // instead of failing; NORMAL sync is durable across application crashes in WAL mode.
+        config.addDataSourceProperty("journal_mode", "WAL");
+        config.addDataSourceProperty("synchronous", "NORMAL");
+        config.addDataSourceProperty("busy_timeout", "30000");
+        config.addDataSourceProperty("foreign_keys", "true");
+        config.addDataSourceProperty("cache_size", "-65536");
+        config.setMaximumPoolSize(poolSize(properties, 8));
+    }
+
+    private static int poolSize(DatabaseProperties properties, int fallback) {
+        return properties.db().poolSize() > 0 ? properties.db().poolSize() : fallback;
+    }
+
+    @Bean
+    DefaultConfigurationCustomizer tonearmJooqDialect(DatabaseKind kind) {
+        return configuration -> {
+            configuration.set(kind == DatabaseKind.SQLITE ? SQLDialect.SQLITE : SQLDialect.POSTGRES);
+            configuration.settings().withExecuteLogging(false).withRenderSchema(false);
+        };
+    }
+
+    static DataSource unwrap(DataSource dataSource) {
+        return dataSource;
+    }
+}
