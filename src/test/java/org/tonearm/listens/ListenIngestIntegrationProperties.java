@@ -15,7 +15,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.tonearm.TonearmApplication;
@@ -36,8 +35,8 @@ class ListenIngestIntegrationProperties {
 
     private static synchronized ConfigurableApplicationContext context() {
         if (context == null) {
-            context = new SpringApplicationBuilder(TonearmApplication.class).web(WebApplicationType.NONE)
-                    .properties(TestDatabase.properties()).run();
+            context = new SpringApplicationBuilder(TonearmApplication.class)
+                    .properties(TestDatabase.properties()).properties("server.port=0").run();
         }
         return context;
     }
