@@ -89,6 +89,8 @@ class AccessTokenIntegrationTests extends IntegrationTestBase {
         Api.User user = api().newUser();
         assertProblem(user.api().get("/api/v1/no-such-thing"), 404, "RESOURCE_NOT_FOUND");
         assertProblem(api().get("/no-such-page"), 404, "RESOURCE_NOT_FOUND");
+        // documented choice (SecurityConfiguration): anonymous callers of /api/v1 learn nothing about its routes
+        assertProblem(api().get("/api/v1/no-such-thing"), 401, "AUTH_TOKEN_INVALID");
     }
 
     @Test

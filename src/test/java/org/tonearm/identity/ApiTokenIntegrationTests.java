@@ -57,6 +57,23 @@ class ApiTokenIntegrationTests extends IntegrationTestBase {
     }
 
     @Test
+    void lastUsedIsWrittenAtMostOncePerMinute() {
+        Api.User user = api().newUser();
+        String token = create(user, Map.of("name", "busy client")).path("token").asString();
+        Api client = api().auth("Token " + token);
+
+        assertThat(client.get("/api/v1/me").status()).isEqualTo(200);
+        Long firstUse = database.dsl().select(API_TOKENS.LAST_USED_AT).from(API_TOKENS)
+                .where(API_TOKENS.USER_ID.eq(user.id())).fetchOne(API_TOKENS.LAST_USED_AT);
+        assertThat(client.get("/api/v1/me").status()).isEqualTo(200);
+        Long secondUse = database.dsl().select(API_TOKENS.LAST_USED_AT).from(API_TOKENS)
+                .where(API_TOKENS.USER_ID.eq(user.id())).fetchOne(API_TOKENS.LAST_USED_AT);
+
+        assertThat(firstUse).isNotNull().isCloseTo(System.currentTimeMillis(), org.assertj.core.data.Offset.offset(60_000L));
+        assertThat(secondUse).isEqualTo(firstUse);
+    }
+
+    @Test
     void deletedTokenIsRejected() {
         Api.User user = api().newUser();
         JsonNode created = create(user, Map.of("name", "old phone"));
