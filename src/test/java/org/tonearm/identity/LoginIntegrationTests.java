@@ -68,7 +68,6 @@ class LoginIntegrationTests extends IntegrationTestBase {
 
     @Test
     void unknownUserStillCostsAPasswordCheck() {
-        String name = registered(null);
         login(RegistrationIntegrationTests.uniqueName(), "warm up the code path");
         long unknownNanos = time(() -> login(RegistrationIntegrationTests.uniqueName(), PASSWORD));
         // a bcrypt cost-12 check takes well over 40 ms on any CPU; without the dummy check an unknown user would
