@@ -27,7 +27,8 @@ class QueryPlanIntegrationTests extends IntegrationTestBase {
     @BeforeAll
     void loadListensAndAnalyze() {
         data = database.write(() -> ListenPlanFixture.load(database.dsl()));
-        ListenPlanFixture.analyze(database.dsl(), database.kind());
+        // ANALYZE writes statistics (SQLite: sqlite_stat1), so it takes the writer path like any write
+        database.writeVoid(() -> ListenPlanFixture.analyze(database.dsl(), database.kind()));
     }
 
     /** The listens page: one user, a time range, newest first, keyset tie-break on id (SPEC §3, §8). */
