@@ -1,0 +1,128 @@
+package org.tonearm.imports.internal.jobs;
+
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.tonearm.imports.internal.persistence.JooqImportJobRepository;
+
+/**
+ * Runs queued import jobs on a bounded number of workers. Polls the table every {@code pollInterval} (plus an
+ * immediate wake-up on submit) and claims each job with a conditional update, so any number of nodes can share
+ * the table and each job runs once; running jobs whose heartbeat went stale (their node died) are re-claimed and
+ * resume from their checkpoint.
+ */
+@Component
+public class ImportJobRunner implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportJobRunner.class);
+
+    /** This process, as it appears in import_jobs.claimed_by. */
+    private final String node = "node-" + UUID.randomUUID();
+    private final ImportsProperties properties;
+    private final FormatFinder formats;
+    private final JooqImportJobRepository jobs;
+    private final ImportBatchWriter writer;
+    private final Semaphore freeWorkers;
+    private volatile boolean running;
+    private volatile boolean stopping;
+    private ScheduledExecutorService poller;
+    private ExecutorService workers;
+
+    ImportJobRunner(ImportsProperties properties, FormatFinder formats, JooqImportJobRepository jobs,
+            ImportBatchWriter writer) {
+        this.properties = properties;
+        this.formats = formats;
+        this.jobs = jobs;
+        this.writer = writer;
+        this.freeWorkers = new Semaphore(properties.workers());
+    }
+
+    /** Looks for work now instead of at the next poll (called after an upload). */
+    public void wake() {
+        try {
+            if (running) {
+                poller.execute(this::poll);
+            }
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // stopping: nothing to wake
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        stopping = false;
+        if (properties.workers() <= 0) {
+            return; // this node only accepts uploads; other nodes run the jobs
+        }
+        poller = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("import-poller").daemon().factory());
+        workers = Executors.newFixedThreadPool(properties.workers(), Thread.ofPlatform().name("import-", 0).factory());
+        long period = Math.max(50, properties.pollInterval().toMillis());
+        poller.scheduleWithFixedDelay(this::poll, period, period, TimeUnit.MILLISECONDS);
+        running = true;
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        stopping = true;
+        if (poller == null) {
+            return;
+        }
+        poller.shutdownNow();
+        workers.shutdown();
+        try {
+            // workers notice "stopping" at their next batch and hand their job back to the queue
+            if (!workers.awaitTermination(20, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void poll() {
+        try {
+            while (running && freeWorkers.tryAcquire()) {
+                if (!claimOne()) {
+                    freeWorkers.release();
+                    return;
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("import poll failed: {}", e.toString());
+        }
+    }
+
+    /** Claims and starts one job; false when there is none. Holds one worker permit on success. */
+    private boolean claimOne() {
+        long now = System.currentTimeMillis();
+        long staleBefore = now - properties.staleAfter().toMillis();
+        for (long id : jobs.claimable(staleBefore, 10)) {
+            if (jobs.claim(id, node, now, staleBefore)) {
+                var job = jobs.findById(id).orElseThrow();
+                workers.execute(() -> {
+                    try {
+                        new ImportRun(job, node, properties, formats, jobs, writer, () -> stopping).run();
+                    } finally {
+                        freeWorkers.release();
+                        wake();
+                    }
+                });
+                return true;
+            }
+        }
+        return false;
+    }
+}

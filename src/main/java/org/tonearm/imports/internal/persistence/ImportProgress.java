@@ -1,0 +1,14 @@
+package org.tonearm.imports.internal.persistence;
+
+/**
+ * Counters and resume point of a job after a batch; written in the batch's own transaction so a crash
+ * can never leave listens without their checkpoint or the reverse (SPEC §4: resumes without loss or duplicates).
+ */
+public record ImportProgress(long bytesRead, long imported, long merged, long duplicates, long skipped, long failed,
+        int skippedFiles, int checkpointEntry, long checkpointRow) {
+
+    public static ImportProgress of(ImportJobRow job) {
+        return new ImportProgress(job.bytesRead(), job.imported(), job.merged(), job.duplicates(), job.skipped(),
+                job.failed(), job.skippedFiles(), job.checkpointEntry(), job.checkpointRow());
+    }
+}

@@ -1,0 +1,85 @@
+package org.tonearm.imports.internal.web;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.tonearm.identity.CurrentUser;
+import org.tonearm.identity.Scopes;
+import org.tonearm.imports.internal.jobs.ImportJobService;
+import org.tonearm.imports.internal.jobs.ImportJobView;
+import org.tonearm.imports.internal.persistence.ImportErrorRow;
+import org.tonearm.shared.TonearmException;
+
+/** Import jobs (SPEC §4, §8): upload, status, list, cancel, error report. A user sees only their own jobs. */
+@RestController
+@RequestMapping("/api/v1/imports")
+class ImportController {
+
+    private final ImportJobService jobs;
+
+    ImportController(ImportJobService jobs) {
+        this.jobs = jobs;
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    ImportJobView upload(@RequestParam(name = "file", required = false) MultipartFile file,
+            @RequestParam(name = "format", required = false) String format) throws IOException {
+        long userId = CurrentUser.require(Scopes.LISTENS_WRITE).id();
+        if (file == null || file.isEmpty()) {
+            throw TonearmException.invalid("file", "a non-empty multipart part named 'file' is required");
+        }
+        if (file.getSize() > jobs.maxUploadBytes()) {
+            throw TonearmException.tooLarge("file", "larger than " + jobs.maxUploadBytes() + " bytes");
+        }
+        if (format != null && !format.isBlank()) {
+            jobs.requireFormat(format); // 400 before the upload is copied
+        }
+        Path stored = jobs.newUploadFile();
+        file.transferTo(stored.toFile()); // a rename of the container's temporary file when on the same disk
+        return jobs.submit(userId, stored, file.getOriginalFilename(), format);
+    }
+
+    @GetMapping
+    Map<String, List<ImportJobView>> list() {
+        return Map.of("imports", jobs.list(CurrentUser.require(Scopes.LISTENS_READ).id()));
+    }
+
+    @GetMapping("/{id}")
+    ImportJobView get(@PathVariable long id) {
+        return jobs.view(CurrentUser.require(Scopes.LISTENS_READ).id(), id);
+    }
+
+    @DeleteMapping("/{id}")
+    ImportJobView cancel(@PathVariable long id) {
+        return jobs.cancel(CurrentUser.require(Scopes.LISTENS_WRITE).id(), id);
+    }
+
+    /** The first kept error lines, in file order, and how many rows failed in all. */
+    @GetMapping("/{id}/errors")
+    Map<String, Object> errors(@PathVariable long id) {
+        long userId = CurrentUser.require(Scopes.LISTENS_READ).id();
+        ImportJobView job = jobs.view(userId, id);
+        List<ImportErrorRow> rows = jobs.errors(userId, id);
+        return Map.of("failed", job.failed(), "skipped_files", job.skippedFiles(), "errors", rows.stream()
+                .map(e -> ErrorLine.of(e)).toList());
+    }
+
+    record ErrorLine(long rowNumber, String entry, String reason, String raw) {
+        static ErrorLine of(ImportErrorRow e) {
+            return new ErrorLine(e.rowNumber(), e.entryName(), e.reason(), e.raw());
+        }
+    }
+}
