@@ -14,13 +14,16 @@ import org.tonearm.listens.TimeStamp;
 /**
  * A tiny import format for the job pipeline's tests, independent of the real parsers: files named
  * {@code *.testlines}, one play per line {@code artist|title|epoch seconds|played ms}. {@code #skip} lines are
- * skipped rows, {@code #sleep N} pauses N ms (to stop a job mid-way), {@code #broken} makes the file unreadable,
+ * skipped rows, {@code #sleep N} pauses N ms (to stop a job mid-way), {@code #crawl N} too but only when
+ * {@link #CRAWL_PROPERTY} is set, {@code #broken} makes the file unreadable,
  * anything else malformed is a failed row.
  */
 @Component
 public class TestLinesFormat implements ImportFormat {
 
     public static final String ID = "test_lines";
+    /** {@code #crawl N} lines pause only in a JVM started with -Dtonearm.test.crawl=true (the one we kill). */
+    public static final String CRAWL_PROPERTY = "tonearm.test.crawl";
 
     @Override
     public String id() {
@@ -40,6 +43,10 @@ public class TestLinesFormat implements ImportFormat {
             row++;
             if (line.startsWith("#sleep ")) {
                 sleep(Long.parseLong(line.substring(7).trim()));
+            } else if (line.startsWith("#crawl ")) {
+                if (Boolean.getBoolean(CRAWL_PROPERTY)) {
+                    sleep(Long.parseLong(line.substring(7).trim()));
+                }
             } else if (line.equals("#broken")) {
                 throw new ImportFileException("line " + row + " is not a test line at all");
             } else if (line.equals("#skip")) {

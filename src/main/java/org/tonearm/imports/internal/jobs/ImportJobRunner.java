@@ -30,6 +30,8 @@ public class ImportJobRunner implements SmartLifecycle {
     private final JooqImportJobRepository jobs;
     private final ImportBatchWriter writer;
     private final Semaphore freeWorkers;
+    /** Jobs running here, by id, with their claim token. */
+    private final java.util.Map<Long, String> active = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean running;
     private volatile boolean stopping;
     private ScheduledExecutorService poller;
@@ -94,6 +96,7 @@ public class ImportJobRunner implements SmartLifecycle {
 
     private void poll() {
         try {
+            heartbeat();
             while (running && freeWorkers.tryAcquire()) {
                 if (!claimOne()) {
                     freeWorkers.release();
@@ -110,12 +113,16 @@ public class ImportJobRunner implements SmartLifecycle {
         long now = System.currentTimeMillis();
         long staleBefore = now - properties.staleAfter().toMillis();
         for (long id : jobs.claimable(staleBefore, 10)) {
-            if (jobs.claim(id, node, now, staleBefore)) {
+            // a claim token per run: a run that lost its job (re-claimed after a stall) can no longer write to it
+            String claim = node + "/" + UUID.randomUUID().toString().substring(0, 8);
+            if (!active.containsKey(id) && jobs.claim(id, claim, now, staleBefore)) {
+                active.put(id, claim);
                 var job = jobs.findById(id).orElseThrow();
                 workers.execute(() -> {
                     try {
-                        new ImportRun(job, node, properties, formats, jobs, writer, () -> stopping).run();
+                        new ImportRun(job, claim, properties, formats, jobs, writer, () -> stopping).run();
                     } finally {
+                        active.remove(id, claim);
                         freeWorkers.release();
                         wake();
                     }
@@ -124,5 +131,11 @@ public class ImportJobRunner implements SmartLifecycle {
             }
         }
         return false;
+    }
+
+    /** Keeps this node's jobs fresh between batches (a slow parser or a long resume skip is not a dead node). */
+    private void heartbeat() {
+        long now = System.currentTimeMillis();
+        active.forEach((id, claim) -> jobs.heartbeat(id, claim, now));
     }
 }

@@ -38,7 +38,7 @@ public class ImportJobService {
         this.formats = formats;
         this.runner = runner;
         this.properties = properties;
-        this.uploads = Path.of(database.dataDir()).resolve("imports");
+        this.uploads = Path.of(database.dataDir()).resolve("imports").toAbsolutePath();
     }
 
     /** Where to stream a new upload before {@link #submit}. */
