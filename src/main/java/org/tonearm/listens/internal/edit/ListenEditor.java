@@ -10,6 +10,7 @@ import org.tonearm.catalog.Identifiers;
 import org.tonearm.catalog.ResolvedTrack;
 import org.tonearm.catalog.TrackCredit;
 import org.tonearm.catalog.TrackView;
+import org.tonearm.listens.Classifier;
 import org.tonearm.listens.internal.persistence.ListenEditRepository;
 import org.tonearm.listens.internal.persistence.ListenQueryRepository;
 import org.tonearm.listens.internal.persistence.ListenRow;
@@ -24,14 +25,16 @@ public class ListenEditor {
     private final CatalogService catalog;
     private final ListenQueryRepository rows;
     private final ListenEditRepository edits;
+    private final Classifier classifier;
     private final Clock clock = Clock.systemUTC();
 
     public ListenEditor(Database database, CatalogService catalog, ListenQueryRepository rows,
-            ListenEditRepository edits) {
+            ListenEditRepository edits, Classifier classifier) {
         this.database = database;
         this.catalog = catalog;
         this.rows = rows;
         this.edits = edits;
+        this.classifier = classifier;
     }
 
     /**
@@ -50,9 +53,10 @@ public class ListenEditor {
                 albumId = resolved.albumId();
                 length = length != null ? length : resolved.trackLengthMs();
             }
-            // TODO(funnel): when the length changed, recompute classification and weight with the funnel's
-            // classifier (SPEC §3); it is not exposed on main yet, so they keep their ingest-time values.
-            edits.updateMetadata(userId, listenId, trackId, albumId, length, clock.millis());
+            // SPEC §3: the classification depends on the track length, so a corrected length re-classifies
+            // exactly like the funnel does at ingest
+            Classifier.Verdict verdict = classifier.classify(row.durationPlayedMs(), length);
+            edits.updateMetadata(userId, listenId, trackId, albumId, length, verdict, clock.millis());
             return rows.find(userId, listenId).orElseThrow();
         });
     }

@@ -6,6 +6,7 @@ import static org.tonearm.schema.Tables.LISTEN_SOURCES;
 import java.util.List;
 import org.jooq.Condition;
 import org.springframework.stereotype.Repository;
+import org.tonearm.listens.Classifier;
 import org.tonearm.shared.Database;
 
 /**
@@ -22,12 +23,18 @@ public class ListenEditRepository {
         this.database = database;
     }
 
-    /** Points the listen at corrected catalog entries; returns whether a row of this user changed. */
-    public boolean updateMetadata(long userId, long id, long trackId, Long albumId, Long trackLengthMs, long nowMs) {
+    /**
+     * Points the listen at corrected catalog entries with its re-computed classification; returns whether a
+     * row of this user changed.
+     */
+    public boolean updateMetadata(long userId, long id, long trackId, Long albumId, Long trackLengthMs,
+            Classifier.Verdict verdict, long nowMs) {
         return database.dsl().update(LISTENS)
                 .set(LISTENS.TRACK_ID, trackId)
                 .set(LISTENS.ALBUM_ID, albumId)
                 .set(LISTENS.TRACK_LENGTH_MS, trackLengthMs)
+                .set(LISTENS.CLASSIFICATION, verdict.classification().name())
+                .set(LISTENS.WEIGHT, verdict.weight())
                 .set(LISTENS.UPDATED_AT, nowMs)
                 .where(LISTENS.USER_ID.eq(userId), LISTENS.ID.eq(id))
                 .execute() == 1;
