@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.Record;
+import org.jooq.ResultQuery;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -57,12 +58,16 @@ public class ListenQueryRepository {
      * whether another page exists. Returns up to {@code limit + 1} rows.
      */
     public List<ListenRow> page(ListenFilter filter) {
+        return pageQuery(filter).fetch(r -> toRow(r.into(LISTENS)));
+    }
+
+    /** The page query itself; package-visible so a test can check its plan on both databases. */
+    ResultQuery<Record> pageQuery(ListenFilter filter) {
         return database.dsl().select(LISTENS.fields())
                 .from(timeOrderedListens())
                 .where(conditions(filter))
                 .orderBy(LISTENS.LISTENED_AT.desc(), LISTENS.ID.desc())
-                .limit(filter.limit() + 1)
-                .fetch(r -> toRow(r.into(LISTENS)));
+                .limit(filter.limit() + 1);
     }
 
     /**
