@@ -8,9 +8,9 @@ import static org.tonearm.schema.Tables.TRACK_ARTISTS;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.jooq.Condition;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.ResultQuery;
 import org.jooq.Table;
@@ -120,7 +120,7 @@ public class ListenQueryRepository {
                     .where(DSL.lower(TRACKS.TITLE).eq(lower(f.trackTitle())))));
         }
         if (f.service() != null) {
-            c.add(DSL.lower(LISTENS.SERVICE).eq(lower(f.service())));
+            c.add(LISTENS.SERVICE.eq(f.service()));
         }
         if (f.q() != null) {
             c.add(matchesText(f.q()));
@@ -133,7 +133,7 @@ public class ListenQueryRepository {
      * title. lower() folds ASCII on SQLite and full Unicode on PostgreSQL; good enough for a search box.
      */
     private static Condition matchesText(String q) {
-        String pattern = "%" + escapeLike(lower(q)) + "%";
+        Field<String> pattern = lower("%" + escapeLike(q) + "%");
         return LISTENS.TRACK_ID.in(DSL.select(TRACKS.ID).from(TRACKS)
                         .where(DSL.lower(TRACKS.TITLE).like(pattern, LIKE_ESCAPE)))
                 .or(LISTENS.TRACK_ID.in(DSL.select(TRACK_ARTISTS.TRACK_ID).from(TRACK_ARTISTS)
@@ -154,8 +154,12 @@ public class ListenQueryRepository {
         return b.toString();
     }
 
-    private static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
+    /**
+     * Lower-cased by the database, like the column it is compared with, so both sides fold the same way
+     * (SQLite's lower() folds ASCII only, PostgreSQL's all of Unicode).
+     */
+    private static Field<String> lower(String s) {
+        return DSL.lower(DSL.val(s));
     }
 
     static ListenRow toRow(Record record) {
