@@ -147,7 +147,7 @@ class ListensPagingIntegrationTests extends IntegrationTestBase {
         long track = all(me, "track=Aerodynamic").get(0).path("track").path("id").asLong();
 
         assertThat(all(me, "track=" + track)).hasSize(2);
-        assertThat(titles(all(me, "track=" + enc("digital love")))).containsExactly("Digital Love");
+        assertThat(titles(all(me, "track=" + enc("  DIGITAL   love ")))).containsExactly("Digital Love");
     }
 
     @Test

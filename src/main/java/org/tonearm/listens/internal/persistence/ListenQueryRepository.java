@@ -16,6 +16,7 @@ import org.jooq.ResultQuery;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
+import org.tonearm.catalog.NameKeys;
 import org.tonearm.schema.tables.records.ListensRecord;
 import org.tonearm.shared.Database;
 import org.tonearm.shared.DatabaseKind;
@@ -108,16 +109,16 @@ public class ListenQueryRepository {
         if (f.albumId() != null) {
             c.add(LISTENS.ALBUM_ID.eq(f.albumId()));
         }
-        if (f.albumTitle() != null) {
+        if (f.albumTitleKey() != null) {
             c.add(LISTENS.ALBUM_ID.in(DSL.select(ALBUMS.ID).from(ALBUMS)
-                    .where(DSL.lower(ALBUMS.TITLE).eq(lower(f.albumTitle())))));
+                    .where(ALBUMS.ALBUM_KEY.like(titleKeySuffix(f.albumTitleKey()), LIKE_ESCAPE))));
         }
         if (f.trackId() != null) {
             c.add(LISTENS.TRACK_ID.eq(f.trackId()));
         }
-        if (f.trackTitle() != null) {
+        if (f.trackTitleKey() != null) {
             c.add(LISTENS.TRACK_ID.in(DSL.select(TRACKS.ID).from(TRACKS)
-                    .where(DSL.lower(TRACKS.TITLE).eq(lower(f.trackTitle())))));
+                    .where(TRACKS.TRACK_KEY.like(titleKeySuffix(f.trackTitleKey()), LIKE_ESCAPE))));
         }
         if (f.service() != null) {
             c.add(LISTENS.SERVICE.eq(f.service()));
@@ -141,6 +142,14 @@ public class ListenQueryRepository {
                         .where(DSL.lower(ARTISTS.NAME).like(pattern, LIKE_ESCAPE))))
                 .or(LISTENS.ALBUM_ID.in(DSL.select(ALBUMS.ID).from(ALBUMS)
                         .where(DSL.lower(ALBUMS.TITLE).like(pattern, LIKE_ESCAPE))));
+    }
+
+    /**
+     * Track and album keys are "artist key SEP title key" (catalog NameKeys.compose), so a title's key is
+     * matched as the suffix after the separator, whoever the artist.
+     */
+    private static String titleKeySuffix(String titleKey) {
+        return "%" + NameKeys.SEPARATOR + escapeLike(titleKey);
     }
 
     static String escapeLike(String s) {

@@ -31,8 +31,8 @@ final class ListenListParams {
         return new ListenFilter(userId, from, to,
                 blank(p.cursor()) ? null : ListenCursor.decode(p.cursor().strip()),
                 catalogId(artist), artist == null || isId(artist) ? null : NameKeys.normalize(artist),
-                catalogId(album), album == null || isId(album) ? null : album.strip(),
-                catalogId(track), track == null || isId(track) ? null : track.strip(),
+                catalogId(album), album == null || isId(album) ? null : NameKeys.normalize(album),
+                catalogId(track), track == null || isId(track) ? null : NameKeys.normalize(track),
                 service(p.service()), text("q", p.q()), limit(p.limit()));
     }
 

@@ -49,8 +49,8 @@ class ListenListParamsTests {
         ListenFilter byName = filter(null, "  The Cure ", "Disintegration", "Lullaby", null);
         assertThat(byName.artistId()).isNull();
         assertThat(byName.artistKey()).isEqualTo("the cure");
-        assertThat(byName.albumTitle()).isEqualTo("Disintegration");
-        assertThat(byName.trackTitle()).isEqualTo("Lullaby");
+        assertThat(byName.albumTitleKey()).isEqualTo("disintegration");
+        assertThat(byName.trackTitleKey()).isEqualTo("lullaby");
     }
 
     @Test
