@@ -225,6 +225,18 @@ class ListensApiIntegrationTests extends IntegrationTestBase {
     }
 
     @Test
+    void aTokenWithoutTheReadScopeCannotList() {
+        Api me = api().newUser().api();
+        create(me, listen("Air", "Talisman", 0));
+        Api.Response token = me.post("/api/v1/me/tokens", Map.of("name", "scrobbler", "scopes", List.of("listens:write")));
+        Api writer = api().auth("Token " + token.json().path("token").asString());
+
+        assertThat(writer.get("/api/v1/listens").status()).isEqualTo(403);
+        assertThat(writer.post("/api/v1/listens", listen("Air", "Ce Matin-là", 5)).status()).isEqualTo(201);
+        assertThat(all(me)).hasSize(2);
+    }
+
+    @Test
     void anonymousCallersAreRejected() {
         assertThat(api().get("/api/v1/listens").status()).isEqualTo(401);
         assertThat(api().post("/api/v1/listens", listen("Air", "Venus", 0)).status()).isEqualTo(401);
