@@ -8,6 +8,10 @@ import java.util.Optional;
  */
 public interface ApiTokenAuthenticator {
 
-    /** The token's owner with the token's scopes; empty when the token is unknown, deleted or its owner disabled. */
+    /**
+     * The token's owner with the token's scopes; empty when the token is unknown, deleted or its owner disabled.
+     * May record the token's last use (a write, at most once a minute), so do not call it inside
+     * {@code Database.read}.
+     */
     Optional<AuthenticatedUser> authenticate(String token);
 }
