@@ -16,6 +16,9 @@ public final class ImportRowRules {
     public static final int MAX_NAME_LENGTH = 512;
     public static final long MAX_FUTURE_MS = 3_600_000L;
     public static final long MAX_DURATION_MS = 24L * 24 * 3_600_000L;
+    /** The listens table's {@code client} and {@code external_id} columns (VARCHAR(100), VARCHAR(200)). */
+    public static final int MAX_CLIENT_LENGTH = 100;
+    public static final int MAX_EXTERNAL_ID_LENGTH = 200;
 
     private final Clock clock;
 
@@ -50,6 +53,21 @@ public final class ImportRowRules {
         }
         if (trimmed.codePointCount(0, trimmed.length()) > MAX_NAME_LENGTH) {
             throw new RowRejected(field + " is longer than " + MAX_NAME_LENGTH + " characters");
+        }
+        return trimmed;
+    }
+
+    /** Optional short text stored in a bounded column: trimmed, null when blank. */
+    public String optionalText(String field, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String trimmed = value.strip();
+        if (trimmed.indexOf('\0') >= 0) {
+            throw new RowRejected(field + " contains a NUL character");
+        }
+        if (trimmed.length() > maxLength) {
+            throw new RowRejected(field + " is longer than " + maxLength + " characters");
         }
         return trimmed;
     }

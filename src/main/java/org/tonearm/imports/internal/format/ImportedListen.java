@@ -31,6 +31,7 @@ final class ImportedListen {
     private Long playedMs;
     private Service service = Service.OTHER;
     private String externalId;
+    private String client;
     private String recordingMbid;
     private List<String> artistMbids = List.of();
     private String releaseMbid;
@@ -53,6 +54,8 @@ final class ImportedListen {
     ImportedListen playedMs(Long value) { playedMs = value; return this; }
     ImportedListen service(Service value) { service = value; return this; }
     ImportedListen externalId(String value) { externalId = value; return this; }
+    /** Only Tonearm's own formats carry a client (a move between instances keeps it); other imports have none. */
+    ImportedListen client(String value) { client = value; return this; }
     ImportedListen recordingMbid(String value) { recordingMbid = blankToNull(value); return this; }
     ImportedListen artistMbids(List<String> values) { artistMbids = values == null ? List.of() : values; return this; }
     ImportedListen releaseMbid(String value) { releaseMbid = blankToNull(value); return this; }
@@ -100,10 +103,12 @@ final class ImportedListen {
         if (length != null && length == 0) {
             length = null; // several exports write 0 for "unknown length"
         }
+        String checkedClient = rules.optionalText("client", client, ImportRowRules.MAX_CLIENT_LENGTH);
+        String checkedExternalId = rules.optionalText("external_id", externalId, ImportRowRules.MAX_EXTERNAL_ID_LENGTH);
         Identifiers ids = new Identifiers(recordingMbid, artistMbids, releaseMbid, isrc, spotifyId);
         TrackCredit credit = new TrackCredit(checkedArtist, checkedArtists, checkedTitle, checkedAlbum, length, ids);
-        return new IncomingListen(userId, credit, at, stamp, played, service, Channel.IMPORT, origin, null,
-                externalId, extra.isEmpty() ? null : Map.copyOf(extra), raw);
+        return new IncomingListen(userId, credit, at, stamp, played, service, Channel.IMPORT, origin, checkedClient,
+                checkedExternalId, extra.isEmpty() ? null : Map.copyOf(extra), raw);
     }
 
     private static String blankToNull(String value) {
