@@ -3,8 +3,9 @@ package org.tonearm.imports.internal.format;
 import java.time.Clock;
 
 /**
- * The native API's limits applied to every imported row (SPEC §8 listen-in): a row breaking one is
- * {@code failed} with a reason naming the field, never truncated or clamped silently.
+ * The native API's limits applied to every imported row (SPEC §8 listen-in; the same numbers as the listens
+ * module's internal {@code ListenSubmissionValidator}, which other modules cannot use): a row breaking one is
+ * {@code failed} with a reason naming the field, never truncated or clamped silently. Lengths count code points.
  * <ul>
  *   <li>names (artist, track, album): ≤ 512 characters — the catalog's VARCHAR(512) columns — and no NUL;</li>
  *   <li>{@code listened_at}: from 1970-01-01 to one hour after now (clock skew of the exporting device);</li>
@@ -66,7 +67,7 @@ public final class ImportRowRules {
         if (trimmed.indexOf('\0') >= 0) {
             throw new RowRejected(field + " contains a NUL character");
         }
-        if (trimmed.length() > maxLength) {
+        if (trimmed.codePointCount(0, trimmed.length()) > maxLength) {
             throw new RowRejected(field + " is longer than " + maxLength + " characters");
         }
         return trimmed;

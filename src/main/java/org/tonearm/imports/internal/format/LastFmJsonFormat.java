@@ -52,7 +52,7 @@ public class LastFmJsonFormat implements ImportFormat {
         JsonFiles.read(in, parser -> {
             JsonArrayWalker walker = new JsonArrayWalker(parser, sink);
             JsonArrayWalker.RowHandler handler = (rowNumber, row) ->
-                    RowEmitter.emit(sink, rowNumber, row.toString(), () -> listen(row, context));
+                    RowEmitter.emitJson(sink, rowNumber, row, raw -> listen(row, raw, context));
             if (walker.current() == JsonToken.START_OBJECT) {
                 if (!walker.property("recenttracks", () -> tracksOfPage(walker, handler)) && !sink.cancelled()) {
                     throw new ImportFileException("expected a user.getRecentTracks page with \"recenttracks\"");
@@ -88,7 +88,7 @@ public class LastFmJsonFormat implements ImportFormat {
         }) || true;
     }
 
-    private IncomingListen listen(JsonNode track, ImportContext context) {
+    private IncomingListen listen(JsonNode track, String raw, ImportContext context) {
         if (!track.isObject()) {
             throw new RowRejected("a track must be a JSON object");
         }
@@ -113,7 +113,7 @@ public class LastFmJsonFormat implements ImportFormat {
                 .artistMbids(artistMbid == null ? List.of() : List.of(artistMbid))
                 .releaseMbid(albumNode != null && albumNode.isObject() ? Json.text(albumNode, "mbid") : null)
                 .externalId(RowKeys.join(uts, artist, name))
-                .raw(track.toString())
+                .raw(raw)
                 .build();
     }
 

@@ -55,7 +55,7 @@ public class ListenBrainzExportFormat implements ImportFormat {
     @Override
     public void parse(InputStream in, ImportContext context, ImportSink sink) throws IOException, ImportFileException {
         JsonArrayWalker.RowHandler handler = (rowNumber, row) ->
-                RowEmitter.emit(sink, rowNumber, row.toString(), () -> listen(row, context));
+                RowEmitter.emitJson(sink, rowNumber, row, raw -> listen(row, raw, context));
         if (Sniff.baseName(context.fileName()).endsWith(".jsonl")) {
             JsonLines.read(in, sink, handler);
             return;
@@ -73,7 +73,7 @@ public class ListenBrainzExportFormat implements ImportFormat {
                     }
                 } else {
                     handler.row(walker.nextRowNumber(), first);
-                    while (walker.next() != null) {
+                    while (walker.next() != null && !sink.cancelled()) {
                         JsonNode row = walker.tree();
                         handler.row(walker.nextRowNumber(), row);
                     }
@@ -84,7 +84,7 @@ public class ListenBrainzExportFormat implements ImportFormat {
         });
     }
 
-    private IncomingListen listen(JsonNode row, ImportContext context) {
+    private IncomingListen listen(JsonNode row, String raw, ImportContext context) {
         if (!row.isObject()) {
             throw new RowRejected("a listen must be a JSON object");
         }
@@ -118,7 +118,7 @@ public class ListenBrainzExportFormat implements ImportFormat {
                 .isrc(Json.text(info, "isrc"))
                 .spotifyId(SpotifyIds.trackId(Json.text(info, "spotify_id")))
                 .externalId(key)
-                .raw(row.toString());
+                .raw(raw);
         if (info != null) {
             JsonFiles.MAPPER.convertValue(info, Map.class).forEach((k, v) -> listen.extra(String.valueOf(k), v));
         }

@@ -52,8 +52,8 @@ public class MalojaExportFormat implements ImportFormat {
             JsonArrayWalker walker = new JsonArrayWalker(parser, sink);
             boolean found = walker.property("scrobbles", () -> {
                 walker.expect(JsonToken.START_ARRAY, "an array of scrobbles");
-                return walker.elements((rowNumber, row) -> RowEmitter.emit(sink, rowNumber, row.toString(),
-                        () -> listen(row, context)));
+                return walker.elements((rowNumber, row) -> RowEmitter.emitJson(sink, rowNumber, row,
+                        raw -> listen(row, raw, context)));
             });
             if (!found && !sink.cancelled()) {
                 throw new ImportFileException("expected a Maloja export with \"scrobbles\"");
@@ -61,7 +61,7 @@ public class MalojaExportFormat implements ImportFormat {
         });
     }
 
-    private IncomingListen listen(JsonNode row, ImportContext context) {
+    private IncomingListen listen(JsonNode row, String raw, ImportContext context) {
         if (!row.isObject()) {
             throw new RowRejected("a scrobble must be a JSON object");
         }
@@ -101,7 +101,7 @@ public class MalojaExportFormat implements ImportFormat {
                 .lengthMs(Numbers.secondsToMillisOrNull("length", lengthSeconds))
                 .externalId(RowKeys.join(time, String.join(",", artists), title))
                 .extra("maloja_origin", Json.text(row, "origin"))
-                .raw(row.toString())
+                .raw(raw)
                 .build();
     }
 

@@ -1,8 +1,10 @@
 package org.tonearm.imports.internal.format;
 
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.tonearm.imports.ImportSink;
 import org.tonearm.listens.IncomingListen;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Maps one row and reports it exactly once: a listen, a skip ({@link RowSkipped}) or a failure
@@ -27,5 +29,11 @@ final class RowEmitter {
             return;
         }
         sink.listen(rowNumber, listen);
+    }
+
+    /** A JSON row: its compact text is computed once and serves as raw text and for the mapping. */
+    static void emitJson(ImportSink sink, long rowNumber, JsonNode row, Function<String, IncomingListen> mapping) {
+        String raw = row.toString();
+        emit(sink, rowNumber, raw, () -> mapping.apply(raw));
     }
 }

@@ -62,19 +62,18 @@ public class SpotifyAccountHistoryFormat implements ImportFormat {
         JsonFiles.read(in, parser -> {
             JsonArrayWalker walker = new JsonArrayWalker(parser, sink);
             walker.expect(JsonToken.START_ARRAY, "a JSON array of plays");
-            walker.elements((rowNumber, row) -> RowEmitter.emit(sink, rowNumber, row.toString(),
-                    () -> listen(row, context, podcastFile)));
+            walker.elements((rowNumber, row) -> RowEmitter.emitJson(sink, rowNumber, row,
+                    raw -> listen(row, raw, context, podcastFile)));
         });
     }
 
-    private IncomingListen listen(JsonNode row, ImportContext context, boolean podcastFile) {
+    private IncomingListen listen(JsonNode row, String raw, ImportContext context, boolean podcastFile) {
         if (!row.isObject()) {
             throw new RowRejected("a play must be a JSON object");
         }
         if (podcastFile || Json.text(row, "podcastName") != null || Json.text(row, "episodeName") != null) {
             throw new RowSkipped("podcast episode");
         }
-        String raw = row.toString();
         return new ImportedListen(rules, context, ID)
                 .artist(Json.text(row, "artistName"))
                 .title(Json.text(row, "trackName"))

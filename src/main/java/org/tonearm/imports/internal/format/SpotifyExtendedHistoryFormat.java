@@ -62,12 +62,12 @@ public class SpotifyExtendedHistoryFormat implements ImportFormat {
         JsonFiles.read(in, parser -> {
             JsonArrayWalker walker = new JsonArrayWalker(parser, sink);
             walker.expect(JsonToken.START_ARRAY, "a JSON array of plays");
-            walker.elements((rowNumber, row) -> RowEmitter.emit(sink, rowNumber, row.toString(),
-                    () -> listen(row, context)));
+            walker.elements((rowNumber, row) -> RowEmitter.emitJson(sink, rowNumber, row,
+                    raw -> listen(row, raw, context)));
         });
     }
 
-    private IncomingListen listen(JsonNode row, ImportContext context) {
+    private IncomingListen listen(JsonNode row, String raw, ImportContext context) {
         if (!row.isObject()) {
             throw new RowRejected("a play must be a JSON object");
         }
@@ -97,7 +97,7 @@ public class SpotifyExtendedHistoryFormat implements ImportFormat {
                 .service(Service.SPOTIFY)
                 .spotifyId(SpotifyIds.trackId(uri))
                 .externalId(RowKeys.join(ts, uri))
-                .raw(row.toString())
+                .raw(raw)
                 .extra("spotify_track_uri", uri);
         for (String field : EXTRA_FIELDS) {
             JsonNode value = row.get(field);

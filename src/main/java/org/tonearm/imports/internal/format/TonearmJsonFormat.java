@@ -51,8 +51,8 @@ public class TonearmJsonFormat implements ImportFormat {
             JsonArrayWalker walker = new JsonArrayWalker(parser, sink);
             boolean found = walker.property("listens", () -> {
                 walker.expect(JsonToken.START_ARRAY, "an array of listens");
-                return walker.elements((rowNumber, row) -> RowEmitter.emit(sink, rowNumber, row.toString(),
-                        () -> listen(row, context)));
+                return walker.elements((rowNumber, row) -> RowEmitter.emitJson(sink, rowNumber, row,
+                        raw -> listen(row, raw, context)));
             });
             if (!found && !sink.cancelled()) {
                 throw new ImportFileException("expected a Tonearm export with \"listens\"");
@@ -61,7 +61,7 @@ public class TonearmJsonFormat implements ImportFormat {
     }
 
     @SuppressWarnings("unchecked")
-    private IncomingListen listen(JsonNode row, ImportContext context) {
+    private IncomingListen listen(JsonNode row, String raw, ImportContext context) {
         if (!row.isObject()) {
             throw new RowRejected("a listen must be a JSON object");
         }
@@ -71,6 +71,6 @@ public class TonearmJsonFormat implements ImportFormat {
         return mapper.map(new TonearmListenMapper.Row(Json.text(row, "listened_at"), Json.text(row, "artist"),
                 Json.texts(row, "artists"), Json.text(row, "track"), Json.text(row, "album"),
                 Json.text(row, "duration_played_ms"), Json.text(row, "track_length_ms"), Json.text(row, "service"),
-                Json.text(row, "client"), Json.text(row, "external_id"), extra, row.toString()), context, ID);
+                Json.text(row, "client"), Json.text(row, "external_id"), extra, raw), context, ID);
     }
 }

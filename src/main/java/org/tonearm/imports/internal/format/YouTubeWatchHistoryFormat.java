@@ -57,12 +57,12 @@ public class YouTubeWatchHistoryFormat implements ImportFormat {
         JsonFiles.read(in, parser -> {
             JsonArrayWalker walker = new JsonArrayWalker(parser, sink);
             walker.expect(JsonToken.START_ARRAY, "a JSON array of watch activities");
-            walker.elements((rowNumber, row) -> RowEmitter.emit(sink, rowNumber, row.toString(),
-                    () -> listen(row, context)));
+            walker.elements((rowNumber, row) -> RowEmitter.emitJson(sink, rowNumber, row,
+                    raw -> listen(row, raw, context)));
         });
     }
 
-    private IncomingListen listen(JsonNode row, ImportContext context) {
+    private IncomingListen listen(JsonNode row, String raw, ImportContext context) {
         if (!row.isObject()) {
             throw new RowRejected("an activity must be a JSON object");
         }
@@ -93,7 +93,7 @@ public class YouTubeWatchHistoryFormat implements ImportFormat {
                 .service(Service.YOUTUBE_MUSIC)
                 .externalId(RowKeys.join(time, url))
                 .extra("title_url", url)
-                .raw(row.toString())
+                .raw(raw)
                 .build();
     }
 }

@@ -76,6 +76,15 @@ class SpotifyExtendedHistoryFormatTests {
     }
 
     @Test
+    void readsAFileWithAByteOrderMarkAndCrlfLineEnds() throws Exception {
+        String withCrlf = new String(Fixtures.bytes(ENDSONG), StandardCharsets.UTF_8).replace("},{", "},\r\n{");
+        byte[] content = ("\uFEFF" + withCrlf).getBytes(StandardCharsets.UTF_8);
+
+        assertThat(Fixtures.parseBytes(format, "endsong_0.json", content).counts()).isEqualTo("1/1/0");
+        assertThat(format.detect("upload.json", content)).isTrue();
+    }
+
+    @Test
     void refusesAFileThatIsNotAJsonArray() {
         byte[] object = "{\"ts\":\"2023-01-31T13:45:12Z\"}".getBytes(StandardCharsets.UTF_8);
 
