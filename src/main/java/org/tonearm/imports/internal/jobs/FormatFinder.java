@@ -4,26 +4,27 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.tonearm.imports.ImportFormat;
+import org.tonearm.imports.ImportFormats;
 
 /**
- * The import formats the application knows (every {@link ImportFormat} bean), looked up by id or detected from
- * a file's name and first bytes. Detection asks the formats in id order, so the outcome does not depend on bean order.
+ * The job pipeline's view of {@link ImportFormats}: the registry's detection order, plus a guard (a format whose
+ * detect throws just does not match) and a preferred format for the files of a zip when the caller forced one.
  */
 @Component
 public class FormatFinder {
 
-    private final List<ImportFormat> formats;
+    private final ImportFormats formats;
 
-    public FormatFinder(List<ImportFormat> formats) {
-        this.formats = formats.stream().sorted(java.util.Comparator.comparing(ImportFormat::id)).toList();
+    public FormatFinder(ImportFormats formats) {
+        this.formats = formats;
     }
 
     public Optional<ImportFormat> byId(String id) {
-        return formats.stream().filter(f -> f.id().equals(id)).findFirst();
+        return formats.byId(id);
     }
 
     public Optional<ImportFormat> detect(String fileName, byte[] head) {
-        return formats.stream().filter(f -> detects(f, fileName, head)).findFirst();
+        return formats.all().stream().filter(f -> detects(f, fileName, head)).findFirst();
     }
 
     /** With a forced format, a zip's other files (an export's profile.json…) still go through detection. */
@@ -35,7 +36,7 @@ public class FormatFinder {
     }
 
     public List<String> ids() {
-        return formats.stream().map(ImportFormat::id).toList();
+        return formats.all().stream().map(ImportFormat::id).toList();
     }
 
     private static boolean detects(ImportFormat format, String fileName, byte[] head) {
