@@ -10,6 +10,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class TonearmApplication {
 
     public static void main(String[] args) {
+        if (org.tonearm.imports.ImportCommandLine.matches(args)) {
+            System.exit(org.tonearm.imports.ImportCommandLine.run(TonearmApplication.class, args, System.out, System.err));
+        }
         SpringApplication.run(TonearmApplication.class, args);
     }
 }
