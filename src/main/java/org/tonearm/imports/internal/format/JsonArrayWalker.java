@@ -26,8 +26,12 @@ final class JsonArrayWalker {
     }
 
     /** On START_ARRAY: hands each element to {@code handler}; false when the job was cancelled. */
-    boolean elements(RowHandler handler) {
-        while (parser.nextToken() != JsonToken.END_ARRAY) {
+    boolean elements(RowHandler handler) throws ImportFileException {
+        JsonToken token;
+        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+            if (token == null) {
+                throw new ImportFileException("the file ends inside an array (truncated?)");
+            }
             if (sink.cancelled()) {
                 return false;
             }

@@ -66,6 +66,9 @@ public class LastFmJsonFormat implements ImportFormat {
                 JsonNode page = item.path("recenttracks");
                 if (page.isObject()) {
                     JsonNode tracks = page.path("track");
+                    if (tracks.isMissingNode() || tracks.isNull()) {
+                        continue; // an empty page
+                    }
                     for (JsonNode track : tracks.isArray() ? tracks : List.of(tracks)) {
                         handler.row(walker.nextRowNumber(), track);
                     }

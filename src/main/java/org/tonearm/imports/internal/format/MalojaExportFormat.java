@@ -13,7 +13,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Maloja export ({@code maloja_export_*.json}): {@code {"maloja":{…},"scrobbles":[…]}}. A v3 scrobble:
+ * Maloja export ({@code maloja_export_<date>.json}): {@code {"scrobbles":[…]}} (other top-level keys ignored). A v3 scrobble:
  * {@code time} (epoch seconds, START), {@code track:{artists:[…], title, album:{albumtitle|name, artists}, length}},
  * {@code duration} (seconds played, may be null), {@code origin} ("client:…"). Older (v2) rows are flat:
  * {@code artists, title, album, duration (= length), time}. Maloja credits every artist of a track, so the list is
@@ -41,6 +41,10 @@ public class MalojaExportFormat implements ImportFormat {
 
     @Override
     public boolean detect(String fileName, byte[] head) {
+        if (Sniff.baseName(fileName).startsWith("maloja_export") && Sniff.baseName(fileName).endsWith(".json")) {
+            return true;
+        }
+        // Maloja 3 writes {"scrobbles": get_scrobbles()} only; a "maloja" key is not guaranteed
         String text = Sniff.text(head);
         return Sniff.startsWith(text, '{') && Sniff.hasKeys(text, "scrobbles")
                 && (Sniff.hasKeys(text, "maloja") || Sniff.hasKeys(text, "time", "artists", "title"));

@@ -48,8 +48,9 @@ public class YouTubeWatchHistoryFormat implements ImportFormat {
             return true;
         }
         String text = Sniff.text(head);
+        // search-history.json has the same shape: only watch activities ("Watched …") make a watch history
         return Sniff.startsWith(text, '[') && Sniff.hasKeys(text, "header", "title", "time")
-                && text.contains("youtube.com");
+                && text.contains("youtube.com") && text.contains("\"Watched ");
     }
 
     @Override

@@ -6,7 +6,7 @@ import org.tonearm.imports.ImportSink;
 import org.tonearm.listens.IncomingListen;
 
 /** An {@link ImportSink} that keeps everything it is told, for assertions. */
-final class CollectingSink implements ImportSink {
+class CollectingSink implements ImportSink {
 
     record Failure(long rowNumber, String reason, String rawRow) {}
 

@@ -62,5 +62,18 @@ class MalojaExportFormatTests {
     void detectsMalojaExports() {
         assertThat(Fixtures.detects(format, "maloja_export.json", EXPORT)).isTrue();
         assertThat(Fixtures.detects(format, "x.json", "lastfm/recenttracks_page.json")).isFalse();
+        byte[] plain = """
+                {
+                   "scrobbles": [
+                      {
+                         "time": 1675000000,
+                         "track": {
+                            "artists": [
+                               "A"
+                            ],
+                            "title": "T"
+                """.getBytes(StandardCharsets.UTF_8);
+        assertThat(format.detect("upload.json", plain)).isTrue();
+        assertThat(format.detect("maloja_export_2023_01_31_13_45_00.json", new byte[0])).isTrue();
     }
 }

@@ -42,5 +42,9 @@ class YouTubeWatchHistoryFormatTests {
                 HISTORY)).isTrue();
         assertThat(Fixtures.detects(format, "history.json", HISTORY)).isTrue();
         assertThat(Fixtures.detects(format, "x.json", "spotify_account/StreamingHistory0.json")).isFalse();
+        byte[] searches = ("[{\"header\":\"YouTube\",\"title\":\"Searched for lofi\",\"titleUrl\":"
+                + "\"https://www.youtube.com/results?search_query=lofi\",\"time\":\"2023-01-31T13:45:12Z\"}]")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(format.detect("Takeout/YouTube and YouTube Music/history/search-history.json", searches)).isFalse();
     }
 }
