@@ -78,6 +78,12 @@ class ImportResumeIntegrationTests {
         assertThat(a.get("imported")).isEqualTo(2_996);
         assertThat(a.get("failed")).isEqualTo(2);
         assertThat(listenRows(interrupted.id())).containsExactlyElementsOf(listenRows(uninterrupted.id()));
+
+        // this instance runs with a 1 MB upload limit (tonearm.imports.max-upload-size): one byte more is refused
+        Api.Response tooLarge = Uploads.upload(port, uninterrupted.accessToken(), "big.testlines",
+                new byte[1024 * 1024 + 1], null);
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.json().path("code").asString()).isEqualTo("PAYLOAD_TOO_LARGE");
     }
 
     /** 3,000 plays, a skipped and a bad row on each side of the crash point, and slow rows after line 2,000. */
@@ -107,7 +113,8 @@ class ImportResumeIntegrationTests {
     private ConfigurableApplicationContext startInProcess() {
         // as arguments: application.yaml would outrank the builder's default properties
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--tonearm.registration=open",
-                "--tonearm.imports.stale-after=1s", "--tonearm.imports.poll-interval=200ms"));
+                "--tonearm.imports.stale-after=1s", "--tonearm.imports.poll-interval=200ms",
+                "--tonearm.imports.max-upload-size=1MB"));
         db.properties().forEach((k, v) -> args.add("--" + k + "=" + v));
         return new SpringApplicationBuilder(TonearmApplication.class).run(args.toArray(String[]::new));
     }

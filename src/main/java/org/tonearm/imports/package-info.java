@@ -1,0 +1,53 @@
+/**
+ * Imports and exports (SPEC §4): upload, the job runner, one class per file format ({@code internal.format}),
+ * exports, and the {@code import} command line.
+ *
+ * <h2>Import job flow</h2>
+ * <ol>
+ *   <li>{@code POST /api/v1/imports}: the multipart {@code file} is streamed by the container to a temporary file
+ *       and moved to {@code <data-dir>/imports/<uuid>.upload} (never held in memory; {@code tonearm.imports.max-upload-size},
+ *       default 2 GB, drives Spring's multipart limit → 413). A single file of no known format, or an unknown
+ *       {@code format} parameter, is refused at once with 400; a zip's files are only known while it is read, so a zip
+ *       without any importable file fails its job ("no file of a known import format").</li>
+ *   <li>A row in {@code import_jobs} (status {@code queued}) and 202 with the job. The runner wakes at once.</li>
+ *   <li>{@code ImportJobRunner} (a bounded pool of {@code tonearm.imports.workers}, polling every second) claims a job
+ *       with {@code update … set status='running', claimed_by=<node/run token> where id=? and (status='queued' or
+ *       (status='running' and heartbeat_at < now − stale-after))} and checks the row count, so of several nodes exactly
+ *       one wins, and a job whose node died is re-claimed. Each run has its own claim token, so a stalled run that lost
+ *       its job can no longer write to it. The runner heartbeats its jobs every poll.</li>
+ *   <li>{@code UploadReader} walks the upload: a zip entry by entry (streamed, folders and any mix of formats,
+ *       macOS clutter ignored) under zip-bomb guards counted while inflating (entries, total inflated bytes, ratio —
+ *       headers are never trusted); any other file as its one entry. Each file's format is detected from its name and
+ *       first 64 KiB ({@link org.tonearm.imports.ImportFormats}); a zip file of no known format is skipped and reported
+ *       in the error report with row 0 and counted in {@code skipped_files}.</li>
+ *   <li>The format streams rows into {@code BatchingSink}; every 1,000 rows {@code ImportBatchWriter} commits, in ONE
+ *       {@code Database.write}, the listens ({@code ListenService.ingestBatch}, which joins the transaction), the error
+ *       lines (first {@code errors-kept} = 1,000 kept, all counted) and the job's counters and checkpoint
+ *       (entry index + last row number). A crash loses a batch together with its checkpoint; the resumed run skips
+ *       entries before the checkpoint and rows ≤ the checkpoint row, so it ends with the same rows and counts.</li>
+ *   <li>End: {@code completed}, or {@code failed} with a reason when a file cannot be read (rows already committed
+ *       stay: they are real plays, and re-importing adds nothing). {@code DELETE} marks the job {@code cancelled}; the
+ *       run notices at its next batch (whose transaction then rolls back). The upload is deleted when the job ends.
+ *       A node shutting down hands its jobs back to the queue.</li>
+ *   <li>Listens are visible to listings and statistics the moment their batch commits, so certainly when the job
+ *       reports {@code completed}.</li>
+ * </ol>
+ *
+ * <h2>Decisions</h2>
+ * <ul>
+ *   <li>Counters: {@code imported} = listens created; {@code duplicates} = rows that were already recorded (same
+ *       source) plus rows merged into an existing listen from another source; {@code merged} = the latter alone;
+ *       {@code processed} = imported + duplicates + skipped + failed. {@code total} is exact when the job is finished
+ *       and, while it runs, estimated from the share of the upload's bytes read, which also gives {@code eta_seconds}.</li>
+ *   <li>{@code format} in a job is the forced or detected format of a single file, or {@code zip}. A forced format in
+ *       a zip is preferred for the files it recognizes; the other files still go through detection.</li>
+ *   <li>Every imported listen goes through the funnel with channel {@code import} and origin = the format id.</li>
+ *   <li>CLI: {@link org.tonearm.imports.ImportCommandLine} ({@code tonearm import --user NAME [--format ID] PATH…})
+ *       submits each file as an ordinary job in the same process and follows them; its web server listens on a
+ *       random port of 127.0.0.1 only (the security configuration needs a web context).</li>
+ *   <li>Exports read listens with one streaming query in {@code internal.persistence.JooqListenExportRepository},
+ *       the one place this module reads the listens and catalog tables (the listens module has no streaming read
+ *       façade yet).</li>
+ * </ul>
+ */
+package org.tonearm.imports;
