@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -59,13 +58,13 @@ class ListenBrainzController {
     private final ListenBrainzViews views;
     private final ListenService listens;
     private final ListenHistory history;
-    private final ObjectProvider<NowPlayingService> nowPlaying;
+    private final NowPlayingService nowPlaying;
     private final JsonMapper json;
 
     ListenBrainzController(ListenBrainzAuth auth, ApiTokenAuthenticator tokens,
             ListenBrainzSubmissionValidator submissions, ListenBrainzListenMapper mapper, ListenBrainzProfiles profiles,
             ListenBrainzViews views, ListenService listens, ListenHistory history,
-            ObjectProvider<NowPlayingService> nowPlaying, JsonMapper json) {
+            NowPlayingService nowPlaying, JsonMapper json) {
         this.auth = auth;
         this.tokens = tokens;
         this.submissions = submissions;
@@ -98,13 +97,9 @@ class ListenBrainzController {
 
     /** A protocol's now playing never becomes a stored listen (SPEC §3). */
     private void recordPlayingNow(AuthenticatedUser user, ObjectNode listen) {
-        NowPlayingService service = nowPlaying.getIfAvailable();
-        if (service == null) {
-            throw new ListenBrainzApiException(503, "Cannot record playing_now at this time.", null);
-        }
         JsonNode metadata = listen.get("track_metadata");
         JsonNode info = ListenBrainzListenMapper.infoOf(metadata);
-        service.update(user.id(), mapper.credit(metadata), mapper.service(info), Channel.LISTENBRAINZ_API,
+        nowPlaying.update(user.id(), mapper.credit(metadata), mapper.service(info), Channel.LISTENBRAINZ_API,
                 mapper.client(info), mapper.extra(info));
     }
 
@@ -148,8 +143,7 @@ class ListenBrainzController {
     @GetMapping("/user/{userName}/playing-now")
     Envelope<PlayingNowPayload> playingNow(@PathVariable String userName) {
         UserProfile profile = profiles.visible(userName);
-        NowPlayingService service = nowPlaying.getIfAvailable();
-        Optional<NowPlaying> now = service == null ? Optional.empty() : service.current(profile.id());
+        Optional<NowPlaying> now = nowPlaying.current(profile.id());
         return new Envelope<>(new PlayingNowPayload(now.isPresent() ? 1 : 0, userName, true,
                 now.map(views::playingNow).stream().toList()));
     }
