@@ -16,22 +16,26 @@ import org.tonearm.listens.Channel;
 import org.tonearm.listens.Classification;
 import org.tonearm.listens.ListenHistory;
 import org.tonearm.listens.StoredListen;
+import org.tonearm.listens.internal.edit.ListenEditor;
 import org.tonearm.listens.internal.persistence.ListenHistoryRepository;
 import org.tonearm.schema.tables.records.ListensRecord;
-import org.tonearm.shared.Database;
 
-/** {@link ListenHistory}: rows from the repository, catalog entries fetched set-wise (one call per page). */
+/**
+ * {@link ListenHistory}: rows from the repository, catalog entries fetched set-wise (one call per page).
+ * Its window query differs from the native API's page query (ListenQueryRepository) in reading oldest-first too
+ * and returning created_at; deletion is the native API's.
+ */
 @Service
 class DefaultListenHistory implements ListenHistory {
 
-    private final Database database;
     private final ListenHistoryRepository rows;
     private final CatalogService catalog;
+    private final ListenEditor editor;
 
-    DefaultListenHistory(Database database, ListenHistoryRepository rows, CatalogService catalog) {
-        this.database = database;
+    DefaultListenHistory(ListenHistoryRepository rows, CatalogService catalog, ListenEditor editor) {
         this.rows = rows;
         this.catalog = catalog;
+        this.editor = editor;
     }
 
     @Override
@@ -74,6 +78,7 @@ class DefaultListenHistory implements ListenHistory {
 
     @Override
     public boolean delete(long userId, long listenId) {
-        return database.write(() -> rows.delete(userId, listenId));
+        // the native API's delete: one place that removes a listen with its absorbed sources
+        return editor.delete(userId, listenId);
     }
 }

@@ -1,7 +1,6 @@
 package org.tonearm.listens.internal.persistence;
 
 import static org.tonearm.schema.Tables.LISTENS;
-import static org.tonearm.schema.Tables.LISTEN_SOURCES;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +12,7 @@ import org.tonearm.schema.tables.records.ListensRecord;
 import org.tonearm.shared.Database;
 
 /**
- * Time-window reads, span and single deletes for {@code ListenHistory}. Every statement is scoped by
+ * Time-window reads (newest or oldest first) and the span of a user's listens for {@code ListenHistory}. Every statement is scoped by
  * {@code user_id} and walks ix_listens_user_time (user_id, listened_at, id).
  */
 @Repository
@@ -53,13 +52,5 @@ public class ListenHistoryRepository {
                 .from(LISTENS)
                 .where(LISTENS.USER_ID.eq(userId))
                 .fetchOne();
-    }
-
-    /** Deletes the listen and its absorbed sources (explicitly: SQLite's foreign_keys pragma may be off). */
-    public boolean delete(long userId, long listenId) {
-        var dsl = database.dsl();
-        dsl.deleteFrom(LISTEN_SOURCES)
-                .where(LISTEN_SOURCES.USER_ID.eq(userId), LISTEN_SOURCES.LISTEN_ID.eq(listenId)).execute();
-        return dsl.deleteFrom(LISTENS).where(LISTENS.USER_ID.eq(userId), LISTENS.ID.eq(listenId)).execute() == 1;
     }
 }
