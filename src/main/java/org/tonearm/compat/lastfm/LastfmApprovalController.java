@@ -1,0 +1,136 @@
+package org.tonearm.compat.lastfm;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.tonearm.compat.lastfm.internal.persistence.JooqLastfmAuthTokenRepository;
+import org.tonearm.compat.lastfm.internal.persistence.JooqLastfmAuthTokenRepository.AuthTokenRow;
+import org.tonearm.identity.LegacyCredentialVerifier;
+import org.tonearm.identity.LegacyCredentialVerifier.LegacyLogin;
+import org.tonearm.identity.Scopes;
+
+/**
+ * The browser step of Last.fm's desktop/web auth flow (https://www.last.fm/api/desktopauth): the client fetches
+ * auth.getToken, opens {@code <base>/api/auth/?api_key=…&token=…} (Last.fm's own path, so clients that only let the
+ * host change work) or {@code /apis/lastfm/auth?…}; the user logs in here and approves; the client's auth.getSession
+ * then gets the session key.
+ *
+ * <p>A server-rendered page without templates (Thymeleaf is not on the classpath). CSRF: a double-submit token in an
+ * HttpOnly, SameSite=Strict cookie and a hidden field, compared in constant time. Clickjacking: X-Frame-Options DENY
+ * and CSP frame-ancestors 'none'. Nothing is cached, and no referrer leaks the token.
+ */
+@RestController
+class LastfmApprovalController {
+
+    static final String CSRF_COOKIE = "tonearm_lastfm_csrf";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final LastfmAuthMethods auth;
+    private final JooqLastfmAuthTokenRepository authTokens;
+    private final LegacyCredentialVerifier credentials;
+
+    LastfmApprovalController(LastfmAuthMethods auth, JooqLastfmAuthTokenRepository authTokens,
+            LegacyCredentialVerifier credentials) {
+        this.auth = auth;
+        this.authTokens = authTokens;
+        this.credentials = credentials;
+    }
+
+    @GetMapping({"/apis/lastfm/auth", "/apis/lastfm/auth/", "/api/auth", "/api/auth/"})
+    ResponseEntity<String> form(@RequestParam(name = "api_key", required = false) String apiKey,
+            @RequestParam(name = "token", required = false) String token) {
+        if (live(token).isEmpty()) {
+            return page(400, null, LastfmApprovalPage.unknownToken());
+        }
+        String csrf = newCsrf();
+        return page(200, csrf, LastfmApprovalPage.form(nz(apiKey), token, csrf, null));
+    }
+
+    @PostMapping({"/apis/lastfm/auth", "/apis/lastfm/auth/", "/api/auth", "/api/auth/"})
+    ResponseEntity<String> approve(HttpServletRequest request,
+            @RequestParam(name = "api_key", required = false) String apiKey,
+            @RequestParam(name = "token", required = false) String token,
+            @RequestParam(name = "csrf", required = false) String csrf,
+            @RequestParam(name = "username", required = false) String username,
+            @RequestParam(name = "password", required = false) String password) {
+        if (!csrfMatches(request, csrf)) {
+            return page(403, null, LastfmApprovalPage.message("Request refused",
+                    "This form expired or did not come from this page. Open the link from your application again."));
+        }
+        Optional<AuthTokenRow> row = live(token);
+        if (row.isEmpty()) {
+            return page(400, null, LastfmApprovalPage.unknownToken());
+        }
+        // approving gives the application a session with every listens scope, so a restricted token cannot do it
+        Optional<LegacyLogin> login = credentials.password(username, password)
+                .filter(l -> l.user().scopes().containsAll(Scopes.ALL));
+        if (login.isEmpty()) {
+            String fresh = newCsrf();
+            return page(401, fresh, LastfmApprovalPage.form(nz(apiKey), token, fresh, "Wrong username or password."));
+        }
+        if (!authTokens.approve(row.get().id(), login.get().user().id(), System.currentTimeMillis())) {
+            return page(400, null, LastfmApprovalPage.unknownToken());
+        }
+        return page(200, null, LastfmApprovalPage.message("Access granted",
+                "You can close this window and return to your application."));
+    }
+
+    private Optional<AuthTokenRow> live(String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(auth.findLive(token));
+        } catch (LastfmException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean csrfMatches(HttpServletRequest request, String field) {
+        if (field == null || request.getCookies() == null) {
+            return false;
+        }
+        for (Cookie c : request.getCookies()) {
+            if (CSRF_COOKIE.equals(c.getName())) {
+                return LegacyDigests.sameHex(c.getValue(), field);
+            }
+        }
+        return false;
+    }
+
+    private static String newCsrf() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private static ResponseEntity<String> page(int status, String csrf, String html) {
+        ResponseEntity.BodyBuilder b = ResponseEntity.status(status)
+                .contentType(MediaType.parseMediaType("text/html;charset=UTF-8"))
+                .cacheControl(CacheControl.noStore())
+                .header("X-Frame-Options", "DENY")
+                .header("Content-Security-Policy",
+                        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")
+                .header("Referrer-Policy", "no-referrer");
+        if (csrf != null) {
+            b.header(HttpHeaders.SET_COOKIE, ResponseCookie.from(CSRF_COOKIE, csrf).httpOnly(true).sameSite("Strict")
+                    .path("/").maxAge(LastfmAuthMethods.TOKEN_LIFETIME).build().toString());
+        }
+        return b.body(html);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}
