@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -51,10 +50,10 @@ class AudioscrobblerController {
     private final ProtocolSessions sessions;
     private final LegacyCredentialVerifier credentials;
     private final ListenService listens;
-    private final ObjectProvider<NowPlayingService> nowPlaying;
+    private final NowPlayingService nowPlaying;
 
     AudioscrobblerController(ProtocolSessions sessions, LegacyCredentialVerifier credentials, ListenService listens,
-            ObjectProvider<NowPlayingService> nowPlaying) {
+            NowPlayingService nowPlaying) {
         this.sessions = sessions;
         this.credentials = credentials;
         this.listens = listens;
@@ -101,9 +100,9 @@ class AudioscrobblerController {
         String title = AudioscrobblerValidator.required(np.t(), "t");
         Long length = AudioscrobblerValidator.optionalSeconds(np.l(), "l");
         // never a stored listen: only the shared now playing (issue #5)
-        nowPlaying.ifAvailable(service -> service.update(user.userId(),
+        nowPlaying.update(user.userId(),
                 AudioscrobblerListenMapper.credit(artist, title, np.b(), length, np.m()), Service.OTHER,
-                Channel.AUDIOSCROBBLER_API, user.client(), AudioscrobblerListenMapper.extra(np.b(), np.n(), np.m())));
+                Channel.AUDIOSCROBBLER_API, user.client(), AudioscrobblerListenMapper.extra(np.b(), np.n(), np.m()));
         return text("OK\n");
     }
 

@@ -2,7 +2,6 @@ package org.tonearm.compat.lastfm;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.tonearm.compat.lastfm.LastfmResponses.ScrobbleResult;
 import org.tonearm.compat.lastfm.LastfmWire.Love;
@@ -23,10 +22,10 @@ class LastfmTrackMethods {
 
     private final LastfmGate gate;
     private final ListenService listens;
-    private final ObjectProvider<NowPlayingService> nowPlaying;
+    private final NowPlayingService nowPlaying;
     private final JooqLastfmLoveRepository loves;
 
-    LastfmTrackMethods(LastfmGate gate, ListenService listens, ObjectProvider<NowPlayingService> nowPlaying,
+    LastfmTrackMethods(LastfmGate gate, ListenService listens, NowPlayingService nowPlaying,
             JooqLastfmLoveRepository loves) {
         this.gate = gate;
         this.listens = listens;
@@ -66,10 +65,10 @@ class LastfmTrackMethods {
         LastfmValidator.required(np.track(), "track");
         Long duration = LastfmValidator.durationSeconds(np.duration(), "duration");
         // a protocol's now playing is never a stored listen (issue #5): it only goes to the shared NowPlayingService
-        nowPlaying.ifAvailable(service -> service.update(user.userId(),
+        nowPlaying.update(user.userId(),
                 LastfmListenMapper.credit(np.artist(), np.track(), np.album(), duration, np.mbid()), Service.OTHER,
                 Channel.LASTFM_API, call.client(),
-                LastfmListenMapper.extra(np.album(), np.albumArtist(), np.mbid(), null, np.trackNumber())));
+                LastfmListenMapper.extra(np.album(), np.albumArtist(), np.mbid(), null, np.trackNumber()));
         return LastfmResponses.nowPlaying(np.track(), np.artist(), np.album(), np.albumArtist(),
                 LastfmValidator.IGNORED_NONE);
     }

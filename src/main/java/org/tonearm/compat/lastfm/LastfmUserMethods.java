@@ -2,7 +2,6 @@ package org.tonearm.compat.lastfm;
 
 import java.util.List;
 import java.util.Optional;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.tonearm.compat.lastfm.LastfmResponses.Playing;
 import org.tonearm.compat.lastfm.ProtocolSessions.SessionUser;
@@ -23,10 +22,10 @@ class LastfmUserMethods {
     private final LastfmGate gate;
     private final UserDirectory users;
     private final ListenHistory history;
-    private final ObjectProvider<NowPlayingService> nowPlaying;
+    private final NowPlayingService nowPlaying;
 
     LastfmUserMethods(LastfmGate gate, UserDirectory users, ListenHistory history,
-            ObjectProvider<NowPlayingService> nowPlaying) {
+            NowPlayingService nowPlaying) {
         this.gate = gate;
         this.users = users;
         this.history = history;
@@ -59,11 +58,7 @@ class LastfmUserMethods {
     }
 
     private Playing playing(long userId) {
-        NowPlayingService service = nowPlaying.getIfAvailable();
-        if (service == null) {
-            return null;
-        }
-        return service.current(userId)
+        return nowPlaying.current(userId)
                 .map(np -> new Playing(np.credit().artist(), np.credit().title(), np.credit().album()))
                 .orElse(null);
     }
