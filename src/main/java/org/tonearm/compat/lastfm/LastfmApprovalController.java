@@ -24,7 +24,9 @@ import org.tonearm.identity.Scopes;
  * The browser step of Last.fm's desktop/web auth flow (https://www.last.fm/api/desktopauth): the client fetches
  * auth.getToken, opens {@code <base>/api/auth/?api_key=…&token=…} (Last.fm's own path, so clients that only let the
  * host change work) or {@code /apis/lastfm/auth?…}; the user logs in here and approves; the client's auth.getSession
- * then gets the session key.
+ * then gets the session key. Web applications use Last.fm's web flow instead
+ * (https://www.last.fm/api/webauth): they open {@code /api/auth/?api_key=…&cb=<their url>} without a token; the page
+ * issues one and, once the user approves, redirects to {@code cb} with {@code token=…} appended.
  *
  * <p>A server-rendered page without templates (Thymeleaf is not on the classpath). CSRF: a double-submit token in an
  * HttpOnly, SameSite=Strict cookie and a hidden field, compared in constant time. Clickjacking: X-Frame-Options DENY
@@ -49,40 +51,54 @@ class LastfmApprovalController {
 
     @GetMapping({"/apis/lastfm/auth", "/apis/lastfm/auth/", "/api/auth", "/api/auth/"})
     ResponseEntity<String> form(@RequestParam(name = "api_key", required = false) String apiKey,
-            @RequestParam(name = "token", required = false) String token) {
+            @RequestParam(name = "token", required = false) String token,
+            @RequestParam(name = "cb", required = false) String cb) {
+        String callback = callbackOrigin(cb) == null ? null : cb;
+        if ((token == null || token.isBlank()) && callback != null) {
+            token = auth.issueToken(apiKey);
+        }
         if (live(token).isEmpty()) {
-            return page(400, null, LastfmApprovalPage.unknownToken());
+            return page(400, null, null, LastfmApprovalPage.unknownToken());
         }
         String csrf = newCsrf();
-        return page(200, csrf, LastfmApprovalPage.form(nz(apiKey), token, csrf, null));
+        return page(200, csrf, callback, LastfmApprovalPage.form(nz(apiKey), token, callback, csrf, null));
     }
 
     @PostMapping({"/apis/lastfm/auth", "/apis/lastfm/auth/", "/api/auth", "/api/auth/"})
     ResponseEntity<String> approve(HttpServletRequest request,
             @RequestParam(name = "api_key", required = false) String apiKey,
             @RequestParam(name = "token", required = false) String token,
+            @RequestParam(name = "cb", required = false) String cb,
             @RequestParam(name = "csrf", required = false) String csrf,
             @RequestParam(name = "username", required = false) String username,
             @RequestParam(name = "password", required = false) String password) {
+        String callback = callbackOrigin(cb) == null ? null : cb;
         if (!csrfMatches(request, csrf)) {
-            return page(403, null, LastfmApprovalPage.message("Request refused",
+            return page(403, null, null, LastfmApprovalPage.message("Request refused",
                     "This form expired or did not come from this page. Open the link from your application again."));
         }
         Optional<AuthTokenRow> row = live(token);
         if (row.isEmpty()) {
-            return page(400, null, LastfmApprovalPage.unknownToken());
+            return page(400, null, null, LastfmApprovalPage.unknownToken());
         }
         // approving gives the application a session with every listens scope, so a restricted token cannot do it
         Optional<LegacyLogin> login = credentials.password(username, password)
                 .filter(l -> l.user().scopes().containsAll(Scopes.ALL));
         if (login.isEmpty()) {
             String fresh = newCsrf();
-            return page(401, fresh, LastfmApprovalPage.form(nz(apiKey), token, fresh, "Wrong username or password."));
+            return page(401, fresh, callback, LastfmApprovalPage.form(nz(apiKey), token, callback, fresh,
+                    "Wrong username or password."));
         }
         if (!authTokens.approve(row.get().id(), login.get().user().id(), System.currentTimeMillis())) {
-            return page(400, null, LastfmApprovalPage.unknownToken());
+            return page(400, null, null, LastfmApprovalPage.unknownToken());
         }
-        return page(200, null, LastfmApprovalPage.message("Access granted",
+        if (callback != null) {
+            // web flow: back to the application with the now approved token, which it exchanges via auth.getSession
+            String target = callback + (callback.contains("?") ? "&" : "?") + "token=" + token;
+            return ResponseEntity.status(303).header(HttpHeaders.LOCATION, target).cacheControl(CacheControl.noStore())
+                    .build();
+        }
+        return page(200, null, null, LastfmApprovalPage.message("Access granted",
                 "You can close this window and return to your application."));
     }
 
@@ -115,13 +131,31 @@ class LastfmApprovalController {
         return HexFormat.of().formatHex(bytes);
     }
 
-    private static ResponseEntity<String> page(int status, String csrf, String html) {
+    /** The origin of an http(s) callback URL, null for anything else (no javascript: or data: targets). */
+    static String callbackOrigin(String cb) {
+        if (cb == null || cb.isBlank()) {
+            return null;
+        }
+        try {
+            java.net.URI uri = java.net.URI.create(cb.trim());
+            String scheme = uri.getScheme();
+            if (uri.getHost() == null || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
+                return null;
+            }
+            return scheme.toLowerCase(java.util.Locale.ROOT) + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static ResponseEntity<String> page(int status, String csrf, String callback, String html) {
         ResponseEntity.BodyBuilder b = ResponseEntity.status(status)
                 .contentType(MediaType.parseMediaType("text/html;charset=UTF-8"))
                 .cacheControl(CacheControl.noStore())
                 .header("X-Frame-Options", "DENY")
-                .header("Content-Security-Policy",
-                        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")
+                // form-action also governs the redirect after the post (web flow), so the callback's origin is allowed
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'"
+                        + (callback == null ? "" : " " + callbackOrigin(callback)) + "; frame-ancestors 'none'")
                 .header("Referrer-Policy", "no-referrer");
         if (csrf != null) {
             b.header(HttpHeaders.SET_COOKIE, ResponseCookie.from(CSRF_COOKIE, csrf).httpOnly(true).sameSite("Strict")

@@ -14,7 +14,7 @@ final class LastfmApprovalPage {
 
     private LastfmApprovalPage() {}
 
-    static String form(String apiKey, String token, String csrf, String error) {
+    static String form(String apiKey, String token, String callback, String csrf, String error) {
         return HEAD.formatted("Allow access") + """
                 <h1>Allow access to your Tonearm account?</h1>
                 <p>An application using the Last.fm-compatible API wants to scrobble to your account
@@ -23,14 +23,15 @@ final class LastfmApprovalPage {
                 <form method="post">
                 <input type="hidden" name="api_key" value="%s">
                 <input type="hidden" name="token" value="%s">
-                <input type="hidden" name="csrf" value="%s">
+                <input type="hidden" name="csrf" value="%s">%s
                 <label for="username">Username</label><input id="username" name="username" autocomplete="username" required>
                 <label for="password">Password</label>
                 <input id="password" name="password" type="password" autocomplete="current-password" required>
                 <button type="submit">Allow access</button>
                 </form></body></html>
                 """.formatted(e(apiKey), error == null ? "" : "<p class=\"error\">" + e(error) + "</p>", e(apiKey),
-                e(token), e(csrf));
+                e(token), e(csrf), callback == null ? "" : "\n<input type=\"hidden\" name=\"cb\" value=\"" + e(callback)
+                        + "\"><p>You will then return to <code>" + e(callback) + "</code>.</p>");
     }
 
     static String message(String title, String text) {

@@ -56,13 +56,18 @@ class LastfmAuthMethods {
     }
 
     Lfm getToken(LastfmCall call) {
+        return LastfmResponses.token(issueToken(call.params().text("api_key")));
+    }
+
+    /** A new request token: by auth.getToken, or by the approval page itself in the web flow ({@code cb}). */
+    String issueToken(String apiKey) {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         String token = HexFormat.of().formatHex(bytes);
         long now = System.currentTimeMillis();
         authTokens.deleteCreatedBefore(now - TOKEN_LIFETIME.toMillis());
-        authTokens.insert(LegacyDigests.sha256Hex(token), call.params().text("api_key"), now);
-        return LastfmResponses.token(token);
+        authTokens.insert(LegacyDigests.sha256Hex(token), apiKey == null ? "" : apiKey, now);
+        return token;
     }
 
     Lfm getSession(LastfmCall call) {

@@ -179,6 +179,30 @@ class LastfmAuthIntegrationTests extends IntegrationTestBase {
     }
 
     @Test
+    void webFlowIssuesTheTokenAndRedirectsBackToTheCallbackAfterApproval() {
+        User user = api().newUser();
+        String cb = "http://app.example:9078/lastfm/callback?state=1";
+        Response page = api().get("/api/auth/?api_key=" + LastfmTestClient.FOREIGN_API_KEY + "&cb="
+                + java.net.URLEncoder.encode(cb, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.header("Content-Security-Policy")).contains("form-action 'self' http://app.example:9078");
+        String token = hidden(page.body(), "token");
+        String form = LastfmTestClient.form(Map.of("token", token, "cb", cb, "csrf", hidden(page.body(), "csrf"),
+                "username", user.username(), "password", LastfmTestClient.password(user)));
+        Response approved = postWithCookie("/api/auth/", form, page.header("Set-Cookie").split(";")[0]);
+        assertThat(approved.status()).isEqualTo(303);
+        assertThat(approved.header("Location")).isEqualTo(cb + "&token=" + token);
+        assertThat(lastfm().get(params("method", "auth.getSession", "token", token, "format", "json"))
+                .json().path("session").path("name").asString()).isEqualTo(user.username());
+    }
+
+    @Test
+    void aNonHttpCallbackIsNotFollowed() {
+        Response page = api().get("/api/auth/?cb=javascript:alert(1)");
+        assertThat(page.status()).isEqualTo(400);
+    }
+
+    @Test
     void unknownTokenShowsAnExpiredLinkPage() {
         Response page = api().get("/api/auth/?token=ffffffffffffffffffffffffffffffff");
         assertThat(page.status()).isEqualTo(400);
