@@ -119,7 +119,7 @@ class LastfmScrobbleIntegrationTests extends IntegrationTestBase {
         assertThat(r.status()).isEqualTo(403);
         assertThat(r.json().path("error").asInt()).isEqualTo(9);
         Response xml = lastfm().post(params("method", "track.scrobble", "artist", "a", "track", "t", "timestamp", "1"));
-        assertThat(xml.body()).contains("<error code=\"9\">Invalid session key - Please re-authenticate</error>");
+        org.tonearm.compat.Golden.assertMatches("lastfm/error_invalid_session.xml", xml.body());
     }
 
     @Test
