@@ -2,7 +2,6 @@ package org.tonearm.compat.lastfm;
 
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Service;
@@ -69,9 +68,5 @@ public class ProtocolSessions {
                 })
                 .flatMap(row -> users.findById(row.userId()).map(profile -> new SessionUser(row.userId(),
                         profile.username(), Set.copyOf(row.scopes()), row.client(), profile)));
-    }
-
-    static List<String> sorted(Set<String> scopes) {
-        return scopes.stream().sorted().toList();
     }
 }
