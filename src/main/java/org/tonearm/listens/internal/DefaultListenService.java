@@ -1,0 +1,160 @@
+package org.tonearm.listens.internal;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.tonearm.catalog.CatalogService;
+import org.tonearm.catalog.ResolvedTrack;
+import org.tonearm.catalog.TrackCredit;
+import org.tonearm.identity.UserDirectory;
+import org.tonearm.listens.IncomingListen;
+import org.tonearm.listens.IngestResult;
+import org.tonearm.listens.IngestStatus;
+import org.tonearm.listens.ListenService;
+import org.tonearm.listens.ListensProperties;
+import org.tonearm.listens.ListensRecorded;
+import org.tonearm.listens.TimeStamp;
+import org.tonearm.listens.internal.dedup.Decision;
+import org.tonearm.listens.internal.dedup.Deduplicator;
+import org.tonearm.listens.internal.dedup.PreparedListen;
+import org.tonearm.listens.internal.dedup.SourceStamp;
+import org.tonearm.listens.internal.dedup.WorkingListen;
+import org.tonearm.listens.internal.persistence.JooqListenRepository;
+import org.tonearm.shared.Database;
+import org.tonearm.shared.TonearmException;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The ingestion funnel; the numbered flow is in this module's package-info. */
+@Service
+class DefaultListenService implements ListenService {
+
+    private final Database database;
+    private final CatalogService catalog;
+    private final UserDirectory users;
+    private final JooqListenRepository listens;
+    private final ListensProperties rules;
+    private final ApplicationEventPublisher events;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    DefaultListenService(Database database, CatalogService catalog, UserDirectory users, JooqListenRepository listens,
+            ListensProperties rules, ApplicationEventPublisher events, JsonMapper json) {
+        this.database = database;
+        this.catalog = catalog;
+        this.users = users;
+        this.listens = listens;
+        this.rules = rules;
+        this.events = events;
+        this.json = json;
+        this.clock = Clock.systemUTC();
+    }
+
+    @Override
+    public IngestResult ingest(IncomingListen listen) {
+        return ingestBatch(List.of(listen)).get(0);
+    }
+
+    @Override
+    public List<IngestResult> ingestBatch(List<IncomingListen> batch) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        batch.forEach(DefaultListenService::requireCatalogText);
+        return database.write(() -> ingestInTransaction(batch));
+    }
+
+    private List<IngestResult> ingestInTransaction(List<IncomingListen> batch) {
+        // 1. serialize writers of the same users across nodes (ordered: no deadlocks)
+        batch.stream().mapToLong(IncomingListen::userId).distinct().sorted().forEach(database::lockUser);
+        // 2. resolve the whole batch's catalog entries set-wise
+        List<ResolvedTrack> resolved = catalog.resolveAll(batch.stream().map(IncomingListen::credit).toList());
+        // 3. normalize: start times, sources, extras
+        List<PreparedListen> prepared = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            prepared.add(prepare(i, batch.get(i), resolved.get(i)));
+        }
+        // 4. fetch the deduplication candidates: one range query per user
+        Deduplicator deduplicator = new Deduplicator(rules, candidates(prepared));
+        // 5. decide in memory, in canonical order
+        List<Decision> decisions = deduplicator.decideAll(prepared);
+        // 6. write with batched statements
+        long now = clock.millis();
+        Map<Long, ZoneId> zones = new HashMap<>();
+        listens.insertCreated(deduplicator.created(), id -> zones.computeIfAbsent(id, users::timezone), now);
+        Map<WorkingListen, Boolean> merged = new IdentityHashMap<>();
+        decisions.stream().filter(d -> d.status() == IngestStatus.MERGED).forEach(d -> merged.put(d.target(), true));
+        listens.updateMerged(merged.keySet().stream().filter(WorkingListen::stored).toList(),
+                id -> zones.computeIfAbsent(id, users::timezone), now);
+        listens.insertAbsorbed(new ArrayList<>(merged.keySet()), now);
+        // 7. results index-aligned with the input; one event per user for live statistics
+        IngestResult[] results = new IngestResult[batch.size()];
+        Map<Long, Set<Long>> touched = new HashMap<>();
+        for (Decision d : decisions) {
+            results[d.listen().index()] = new IngestResult(d.status(), d.target().id());
+            if (d.status() != IngestStatus.DUPLICATE) {
+                touched.computeIfAbsent(d.target().userId(), k -> new LinkedHashSet<>()).add(d.target().id());
+            }
+        }
+        touched.forEach((user, ids) -> events.publishEvent(new ListensRecorded(user, List.copyOf(ids))));
+        return List.of(results);
+    }
+
+    private PreparedListen prepare(int index, IncomingListen in, ResolvedTrack track) {
+        Long length = in.credit().lengthMs() != null ? in.credit().lengthMs() : track.trackLengthMs();
+        long start = in.listenedAtMs();
+        if (in.stamp() == TimeStamp.END) {
+            // SPEC §3: sources that stamp the end (Spotify ts/played_at, Apple end times): start = end − played
+            Long played = in.durationPlayedMs() != null ? in.durationPlayedMs() : length;
+            start -= played == null ? 0 : played;
+        }
+        SourceStamp stamp = new SourceStamp(start, in.durationPlayedMs(), in.service(), in.channel(), in.origin(),
+                in.client(), in.externalId(), in.raw());
+        String extra = in.extra() == null || in.extra().isEmpty() ? null : json.writeValueAsString(in.extra());
+        return new PreparedListen(index, in.userId(), track.trackId(), track.albumId(), length, stamp, extra);
+    }
+
+    private List<WorkingListen> candidates(List<PreparedListen> prepared) {
+        Map<Long, List<PreparedListen>> byUser = new HashMap<>();
+        prepared.forEach(p -> byUser.computeIfAbsent(p.userId(), k -> new ArrayList<>()).add(p));
+        List<WorkingListen> candidates = new ArrayList<>();
+        byUser.forEach((user, items) -> {
+            long maxLength = items.stream().map(PreparedListen::trackLengthMs).filter(l -> l != null)
+                    .mapToLong(Long::longValue).max().orElse(0);
+            // a candidate further away than this cannot match either rule (5 min, or length ± 30 s)
+            long reach = Math.max(rules.crossSourceWindowMs(), maxLength + rules.endStampToleranceMs());
+            long from = items.stream().mapToLong(PreparedListen::startMs).min().orElseThrow() - reach;
+            long to = items.stream().mapToLong(PreparedListen::startMs).max().orElseThrow() + reach;
+            Set<Long> tracks = new LinkedHashSet<>();
+            Set<String> externalIds = new LinkedHashSet<>();
+            for (PreparedListen p : items) {
+                tracks.add(p.trackId());
+                if (p.stamp().externalId() != null) {
+                    externalIds.add(p.stamp().externalId());
+                }
+            }
+            candidates.addAll(listens.candidates(user, tracks, from, to, externalIds));
+        });
+        return candidates;
+    }
+
+    /** Callers validate their wire format; this guards the funnel's own invariants. */
+    private static void requireCatalogText(IncomingListen listen) {
+        TrackCredit credit = listen.credit();
+        if (credit == null || isBlank(credit.artist()) || isBlank(credit.title())) {
+            throw TonearmException.invalid(credit == null || isBlank(credit.artist()) ? "artist" : "track",
+                    "must not be blank");
+        }
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+}

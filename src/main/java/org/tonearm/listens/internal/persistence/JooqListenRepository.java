@@ -1,0 +1,192 @@
+package org.tonearm.listens.internal.persistence;
+
+import static org.tonearm.schema.Tables.LISTENS;
+import static org.tonearm.schema.Tables.LISTEN_SOURCES;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongFunction;
+import org.jooq.BatchBindStep;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+import org.tonearm.listens.Classifier;
+import org.tonearm.listens.Channel;
+import org.tonearm.listens.Service;
+import org.tonearm.listens.internal.dedup.SourceStamp;
+import org.tonearm.listens.internal.dedup.WorkingListen;
+import org.tonearm.shared.Database;
+
+/**
+ * The write side of listens for the ingestion funnel: deduplication candidates in a few set-wise queries,
+ * and batched inserts/updates. All methods run inside the caller's {@code Database.write}.
+ */
+@Repository
+public class JooqListenRepository {
+
+    /** Keeps IN lists under SQLite's bound-variable limit and PostgreSQL plans small. */
+    private static final int IN_CHUNK = 500;
+
+    private final Database database;
+    private final Classifier classifier;
+
+    public JooqListenRepository(Database database, Classifier classifier) {
+        this.database = database;
+        this.classifier = classifier;
+    }
+
+    /**
+     * The stored listens a batch of one user could duplicate: those of the batch's tracks whose start lies in
+     * [from, to] (one range scan of ix_listens_user_track_time per chunk of tracks), plus any listen or absorbed
+     * source carrying one of the batch's external ids (ix_listens_user_external, ix_listen_sources_user_external).
+     */
+    public List<WorkingListen> candidates(long userId, Collection<Long> trackIds, long from, long to,
+            Collection<String> externalIds) {
+        DSLContext dsl = database.dsl();
+        Map<Long, Record> rows = new LinkedHashMap<>();
+        for (List<Long> chunk : chunks(trackIds)) {
+            dsl.select(LISTENS.fields()).from(LISTENS)
+                    .where(LISTENS.USER_ID.eq(userId), LISTENS.TRACK_ID.in(chunk), LISTENS.LISTENED_AT.between(from, to))
+                    .forEach(r -> rows.put(r.get(LISTENS.ID), r));
+        }
+        for (List<String> chunk : chunks(externalIds)) {
+            Condition absorbedWithId = LISTENS.ID.in(DSL.select(LISTEN_SOURCES.LISTEN_ID).from(LISTEN_SOURCES)
+                    .where(LISTEN_SOURCES.USER_ID.eq(userId), LISTEN_SOURCES.EXTERNAL_ID.in(chunk)));
+            dsl.select(LISTENS.fields()).from(LISTENS)
+                    .where(LISTENS.USER_ID.eq(userId), LISTENS.EXTERNAL_ID.in(chunk).or(absorbedWithId))
+                    .forEach(r -> rows.put(r.get(LISTENS.ID), r));
+        }
+        Map<Long, List<SourceStamp>> absorbed = absorbedStamps(userId,
+                rows.values().stream().filter(r -> r.get(LISTENS.MERGE_COUNT) > 0).map(r -> r.get(LISTENS.ID)).toList());
+        List<WorkingListen> candidates = new ArrayList<>(rows.size());
+        for (Record r : rows.values()) {
+            SourceStamp primary = new SourceStamp(r.get(LISTENS.LISTENED_AT), r.get(LISTENS.DURATION_PLAYED_MS),
+                    Service.fromWire(r.get(LISTENS.SERVICE)), Channel.fromWire(r.get(LISTENS.CHANNEL)),
+                    originOf(r.get(LISTENS.ORIGIN), r.get(LISTENS.CHANNEL)), r.get(LISTENS.CLIENT),
+                    r.get(LISTENS.EXTERNAL_ID), r.get(LISTENS.RAW));
+            candidates.add(new WorkingListen(r.get(LISTENS.ID), userId, r.get(LISTENS.TRACK_ID), r.get(LISTENS.ALBUM_ID),
+                    r.get(LISTENS.TRACK_LENGTH_MS), primary, r.get(LISTENS.EXTRA), r.get(LISTENS.MERGE_COUNT),
+                    absorbed.getOrDefault(r.get(LISTENS.ID), List.of()), true));
+        }
+        return candidates;
+    }
+
+    private Map<Long, List<SourceStamp>> absorbedStamps(long userId, List<Long> listenIds) {
+        Map<Long, List<SourceStamp>> byListen = new HashMap<>();
+        for (List<Long> chunk : chunks(listenIds)) {
+            database.dsl().selectFrom(LISTEN_SOURCES)
+                    .where(LISTEN_SOURCES.USER_ID.eq(userId), LISTEN_SOURCES.LISTEN_ID.in(chunk))
+                    .orderBy(LISTEN_SOURCES.ID)
+                    .forEach(s -> byListen.computeIfAbsent(s.getListenId(), k -> new ArrayList<>()).add(new SourceStamp(
+                            s.getListenedAt(), s.getDurationPlayedMs(), Service.fromWire(s.getService()),
+                            Channel.fromWire(s.getChannel()), originOf(s.getOrigin(), s.getChannel()), s.getClient(),
+                            s.getExternalId(), s.getRaw())));
+        }
+        return byListen;
+    }
+
+    /** The origin column always holds a value; "the channel itself" is stored as the channel name. */
+    private static String originOf(String stored, String channel) {
+        return stored.equals(channel) ? null : stored;
+    }
+
+    /** Inserts the batch's new listens with ids allocated up front, in one JDBC batch. */
+    public void insertCreated(List<WorkingListen> created, LongFunction<ZoneId> zoneOfUser, long now) {
+        if (created.isEmpty()) {
+            return;
+        }
+        long[] ids = database.allocateIds(LISTENS, created.size());
+        DSLContext dsl = database.dsl();
+        BatchBindStep batch = dsl.batch(dsl.insertInto(LISTENS, LISTENS.ID, LISTENS.USER_ID, LISTENS.TRACK_ID,
+                LISTENS.ALBUM_ID, LISTENS.LISTENED_AT, LISTENS.DURATION_PLAYED_MS, LISTENS.TRACK_LENGTH_MS,
+                LISTENS.CLASSIFICATION, LISTENS.WEIGHT, LISTENS.SERVICE, LISTENS.CHANNEL, LISTENS.ORIGIN, LISTENS.CLIENT,
+                LISTENS.EXTERNAL_ID, LISTENS.LOCAL_DAY, LISTENS.LOCAL_HOUR, LISTENS.MERGE_COUNT, LISTENS.EXTRA,
+                LISTENS.RAW, LISTENS.CREATED_AT, LISTENS.UPDATED_AT)
+                .values((Long) null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                        null, null, null, null, null, null));
+        for (int i = 0; i < created.size(); i++) {
+            WorkingListen l = created.get(i);
+            l.assignId(ids[i]);
+            SourceStamp p = l.primary();
+            var verdict = classifier.classify(p.durationPlayedMs(), l.trackLengthMs());
+            LocalDateTime local = LocalDateTime.ofInstant(Instant.ofEpochMilli(p.listenedAt()), zoneOfUser.apply(l.userId()));
+            batch.bind(ids[i], l.userId(), l.trackId(), l.albumId(), p.listenedAt(), p.durationPlayedMs(),
+                    l.trackLengthMs(), verdict.classification().name(), verdict.weight(), p.service().wire(),
+                    p.channel().wire(), storedOrigin(p), p.client(), p.externalId(), (int) local.toLocalDate().toEpochDay(),
+                    (short) local.getHour(), l.mergeCount(), l.extraJson(), p.raw(), now, now);
+        }
+        batch.execute();
+    }
+
+    /** Rewrites stored listens that absorbed another source's report of the same play. */
+    public void updateMerged(List<WorkingListen> changed, LongFunction<ZoneId> zoneOfUser, long now) {
+        DSLContext dsl = database.dsl();
+        for (WorkingListen l : changed) {
+            SourceStamp p = l.primary();
+            var verdict = classifier.classify(p.durationPlayedMs(), l.trackLengthMs());
+            LocalDateTime local = LocalDateTime.ofInstant(Instant.ofEpochMilli(p.listenedAt()), zoneOfUser.apply(l.userId()));
+            dsl.update(LISTENS)
+                    .set(LISTENS.ALBUM_ID, l.albumId())
+                    .set(LISTENS.LISTENED_AT, p.listenedAt())
+                    .set(LISTENS.DURATION_PLAYED_MS, p.durationPlayedMs())
+                    .set(LISTENS.TRACK_LENGTH_MS, l.trackLengthMs())
+                    .set(LISTENS.CLASSIFICATION, verdict.classification().name())
+                    .set(LISTENS.WEIGHT, verdict.weight())
+                    .set(LISTENS.SERVICE, p.service().wire())
+                    .set(LISTENS.CHANNEL, p.channel().wire())
+                    .set(LISTENS.ORIGIN, storedOrigin(p))
+                    .set(LISTENS.CLIENT, p.client())
+                    .set(LISTENS.EXTERNAL_ID, p.externalId())
+                    .set(LISTENS.LOCAL_DAY, (int) local.toLocalDate().toEpochDay())
+                    .set(LISTENS.LOCAL_HOUR, (short) local.getHour())
+                    .set(LISTENS.MERGE_COUNT, l.mergeCount())
+                    .set(LISTENS.EXTRA, l.extraJson())
+                    .set(LISTENS.RAW, p.raw())
+                    .set(LISTENS.UPDATED_AT, now)
+                    .where(LISTENS.ID.eq(l.id()))
+                    .execute();
+        }
+    }
+
+    /** Keeps every absorbed report (its identifiers and raw payload) beside the kept listen. */
+    public void insertAbsorbed(List<WorkingListen> merged, long now) {
+        DSLContext dsl = database.dsl();
+        var insert = dsl.insertInto(LISTEN_SOURCES, LISTEN_SOURCES.USER_ID, LISTEN_SOURCES.LISTEN_ID,
+                LISTEN_SOURCES.LISTENED_AT, LISTEN_SOURCES.DURATION_PLAYED_MS, LISTEN_SOURCES.SERVICE,
+                LISTEN_SOURCES.CHANNEL, LISTEN_SOURCES.ORIGIN, LISTEN_SOURCES.CLIENT, LISTEN_SOURCES.EXTERNAL_ID,
+                LISTEN_SOURCES.RAW, LISTEN_SOURCES.CREATED_AT);
+        boolean any = false;
+        for (WorkingListen l : merged) {
+            for (SourceStamp s : l.newlyAbsorbed()) {
+                insert = insert.values(l.userId(), l.id(), s.listenedAt(), s.durationPlayedMs(), s.service().wire(),
+                        s.channel().wire(), storedOrigin(s), s.client(), s.externalId(), s.raw(), now);
+                any = true;
+            }
+        }
+        if (any) {
+            insert.execute();
+        }
+    }
+
+    private static String storedOrigin(SourceStamp s) {
+        return s.origin() == null ? s.channel().wire() : s.origin();
+    }
+
+    private static <T> List<List<T>> chunks(Collection<T> values) {
+        List<T> all = new ArrayList<>(values);
+        List<List<T>> chunks = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += IN_CHUNK) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + IN_CHUNK)));
+        }
+        return chunks;
+    }
+}

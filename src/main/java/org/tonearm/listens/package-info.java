@@ -1,0 +1,39 @@
+/**
+ * Listens: THE ingestion funnel, the native listens API and (later) now playing.
+ *
+ * <h2>Ingest flow ({@link org.tonearm.listens.ListenService#ingestBatch})</h2>
+ * Every path — native API, ListenBrainz, Last.fm, Audioscrobbler, imports, sync, web form — builds
+ * {@link org.tonearm.listens.IncomingListen}s and calls the funnel. One batch is one write transaction:
+ * <ol>
+ *   <li>lock the batch's users (PostgreSQL advisory locks, ordered; SQLite: the single writer lock);</li>
+ *   <li>resolve all catalog text set-wise ({@code CatalogService.resolveAll}: normalized keys, featured artists);</li>
+ *   <li>normalize: END-stamped sources become start = end − played duration (or − track length when the
+ *       played duration is unknown) — SPEC §3;</li>
+ *   <li>load the deduplication candidates with one range query per user (ix_listens_user_track_time) plus an
+ *       external-id lookup;</li>
+ *   <li>decide in memory ({@code Deduplicator}) in a canonical order, so any permutation of a batch gives the
+ *       same rows, and a batch sent twice changes nothing;</li>
+ *   <li>write: new listens in one JDBC batch (ids allocated up front), merged listens updated, absorbed
+ *       reports kept in {@code listen_sources};</li>
+ *   <li>classify (SPEC §3 thresholds, {@link org.tonearm.listens.Classifier}) and store the local day and hour
+ *       in the user's timezone; publish {@link org.tonearm.listens.ListensRecorded} per user.</li>
+ * </ol>
+ *
+ * <h2>Decisions where SPEC §3 is silent</h2>
+ * <ul>
+ *   <li><b>Source</b>: SPEC's "same channel and service" is compared as channel + service + origin, where origin
+ *       is null for the protocol channels and the export format for imports. Two different exports of the same
+ *       plays (a Spotify extended history and a ListenBrainz export) are exactly the cross-source case the rule
+ *       merges, although both arrive through the import channel with service spotify.</li>
+ *   <li><b>External ids</b> from the same source match whatever the track, so a listen whose metadata the user
+ *       corrected still absorbs a re-import of its row.</li>
+ *   <li><b>Nearest</b> candidate = smallest of |Δstart| (when ≤ 5 min) and ||Δstart| − length| (when ≤ 30 s);
+ *       ties keep the earlier-loaded candidate. Same-source resends land on the nearest stamp within 2 s.</li>
+ *   <li><b>Merge</b>: the incoming report takes over the kept row's source fields (start, service, channel,
+ *       client, external id, raw, extra, album) only when its priority is strictly higher (spotify 5 >
+ *       apple_music 4 > youtube_music 3 > other services 2 > manual entry via the web form 1); the played
+ *       duration becomes the longest; classification is recomputed; {@code merge_count} counts merges.</li>
+ *   <li><b>Manual entry</b> is the {@code web} channel (the dashboard form); native API clients report a service.</li>
+ * </ul>
+ */
+package org.tonearm.listens;
