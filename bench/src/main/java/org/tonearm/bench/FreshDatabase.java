@@ -55,17 +55,42 @@ final class FreshDatabase implements AutoCloseable {
                 "tonearm.data-dir=" + dataDir,
                 "spring.main.banner-mode=off",
                 "logging.level.root=warn",
+                "logging.level.org.springframework.boot.diagnostics=off",
+                "logging.level.org.springframework.context=error",
                 "logging.level.org.tonearm=info"));
         if (pgSchema != null) {
             properties.add("tonearm.db.url=" + PG_URL + "?currentSchema=" + pgSchema);
             properties.add("tonearm.db.user=" + PG_USER);
             properties.add("tonearm.db.password=");
         }
-        context = new SpringApplicationBuilder(TonearmApplication.class)
-                .web(WebApplicationType.NONE)
-                .properties(properties.toArray(String[]::new))
-                .run();
+        try {
+            context = start(WebApplicationType.NONE, properties);
+        } catch (RuntimeException e) {
+            // some web-only configuration (e.g. a SecurityFilterChain needing HttpSecurity) is not conditional
+            // on a web application yet: start the servlet stack on a random port instead; it stays idle
+            System.out.println("NOTE: context without web server failed (" + rootMessage(e)
+                    + "); starting it with an idle web server on a random port");
+            properties.add("server.port=0");
+            context = start(WebApplicationType.SERVLET, properties);
+        }
         return context;
+    }
+
+    private static ConfigurableApplicationContext start(WebApplicationType type, List<String> properties) {
+        // as command-line arguments, not builder default properties: those rank below application.yaml,
+        // whose tonearm.data-dir: ./data would win
+        return new SpringApplicationBuilder(TonearmApplication.class)
+                .web(type)
+                .run(properties.stream().map(p -> "--" + p).toArray(String[]::new));
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        String m = String.valueOf(t.getMessage());
+        return m.length() > 160 ? m.substring(0, 160) + "…" : m;
     }
 
     String describe() {
