@@ -18,8 +18,9 @@ for i in $(seq 1 "$runs"); do
     | grep -E '^(bench |catalog|warm-up|RESULT|Exception|Caused by)' | tee -a "$log" "$out"
 done
 # median of the rate per mode (lower middle for an even count)
-for mode in funnel raw_jdbc ratio; do
-  key=$([ "$mode" = ratio ] && echo funnel_over_raw || echo rate)
+for pair in funnel:rate funnel:cpu_rate raw_jdbc:rate raw_jdbc:cpu_rate ratio:funnel_over_raw; do
+  mode=${pair%%:*}
+  key=${pair#*:}
   values=$(grep "^RESULT db=$db mode=$mode " "$out" | sed -E "s/.* $key=([0-9.]+).*/\1/" | sort -g || true)
   [ -z "$values" ] && continue
   n=$(echo "$values" | wc -l)

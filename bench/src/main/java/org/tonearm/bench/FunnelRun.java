@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import org.tonearm.listens.IncomingListen;
 import org.tonearm.listens.IngestResult;
 import org.tonearm.listens.IngestStatus;
@@ -18,7 +19,8 @@ import org.tonearm.listens.ListenService;
  */
 final class FunnelRun {
 
-    record Outcome(long wallNanos, long[] batchNanos, Map<IngestStatus, Long> statuses) {}
+    /** {@code cpuNanos}: CPU time of the ingesting threads (on SQLite that includes the database engine). */
+    record Outcome(long wallNanos, long cpuNanos, long[] batchNanos, Map<IngestStatus, Long> statuses) {}
 
     private final ListenService listens;
 
@@ -30,14 +32,15 @@ final class FunnelRun {
         List<List<Integer>> work = partition(batches, userIds, threads);
         long[] batchNanos = new long[batches.size()];
         List<Map<IngestStatus, Long>> counts = new ArrayList<>();
+        AtomicLong cpu = new AtomicLong();
         long start = System.nanoTime();
         if (threads == 1) {
-            counts.add(ingest(batches, work.get(0), batchNanos));
+            counts.add(ingest(batches, work.get(0), batchNanos, cpu));
         } else {
             try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
                 List<Future<Map<IngestStatus, Long>>> futures = new ArrayList<>();
                 for (List<Integer> mine : work) {
-                    futures.add(pool.submit(() -> ingest(batches, mine, batchNanos)));
+                    futures.add(pool.submit(() -> ingest(batches, mine, batchNanos, cpu)));
                 }
                 for (Future<Map<IngestStatus, Long>> f : futures) {
                     counts.add(f.get());
@@ -49,11 +52,13 @@ final class FunnelRun {
         for (IngestStatus s : IngestStatus.values()) {
             total.put(s, counts.stream().mapToLong(c -> c.getOrDefault(s, 0L)).sum());
         }
-        return new Outcome(wall, batchNanos, total);
+        return new Outcome(wall, cpu.get(), batchNanos, total);
     }
 
-    private Map<IngestStatus, Long> ingest(List<List<IncomingListen>> batches, List<Integer> indexes, long[] nanos) {
+    private Map<IngestStatus, Long> ingest(List<List<IncomingListen>> batches, List<Integer> indexes, long[] nanos,
+            AtomicLong cpu) {
         Map<IngestStatus, Long> counts = new EnumMap<>(IngestStatus.class);
+        long cpuStart = ThreadCpu.now();
         for (int i : indexes) {
             List<IncomingListen> batch = batches.get(i);
             long start = System.nanoTime();
@@ -66,6 +71,7 @@ final class FunnelRun {
                 counts.merge(r.status(), 1L, Long::sum);
             }
         }
+        cpu.addAndGet(ThreadCpu.now() - cpuStart);
         return counts;
     }
 

@@ -76,9 +76,10 @@ public final class IngestBenchmark {
             int sources = database.read(() -> database.dsl().fetchCount(LISTEN_SOURCES));
             double rate = o.listens() / (out.wallNanos() / 1e9);
             System.out.printf(Locale.ROOT, "RESULT db=%s mode=funnel threads=%d listens=%d seconds=%.2f rate=%.0f/s"
-                    + " created=%d merged=%d duplicate=%d listens_rows=%d listen_sources_rows=%d"
+                    + " cpu_seconds=%.2f cpu_rate=%.0f/s created=%d merged=%d duplicate=%d listens_rows=%d listen_sources_rows=%d"
                     + " batch_ms_p50=%.1f batch_ms_p99=%.1f batch_ms_max=%.1f load_before=\"%s\" load_after=\"%s\"%n",
-                    o.db(), o.threads(), o.listens(), out.wallNanos() / 1e9, rate,
+                    o.db(), o.threads(), o.listens(), out.wallNanos() / 1e9, rate, out.cpuNanos() / 1e9,
+                    o.listens() / (out.cpuNanos() / 1e9),
                     out.statuses().get(IngestStatus.CREATED), out.statuses().get(IngestStatus.MERGED),
                     out.statuses().get(IngestStatus.DUPLICATE), rows, sources,
                     percentile(out.batchNanos(), 50), percentile(out.batchNanos(), 99),
@@ -109,8 +110,9 @@ public final class IngestBenchmark {
             int count = database.read(() -> database.dsl().fetchCount(LISTENS));
             double rate = o.listens() / (wall / 1e9);
             System.out.printf(Locale.ROOT, "RESULT db=%s mode=raw_jdbc listens=%d seconds=%.2f rate=%.0f/s"
-                    + " listens_rows=%d batch_ms_p50=%.1f batch_ms_p99=%.1f batch_ms_max=%.1f"
-                    + " load_before=\"%s\" load_after=\"%s\"%n", o.db(), o.listens(), wall / 1e9, rate, count,
+                    + " cpu_seconds=%.2f cpu_rate=%.0f/s listens_rows=%d batch_ms_p50=%.1f batch_ms_p99=%.1f batch_ms_max=%.1f"
+                    + " load_before=\"%s\" load_after=\"%s\"%n", o.db(), o.listens(), wall / 1e9, rate,
+                    baseline.lastCpuNanos / 1e9, o.listens() / (baseline.lastCpuNanos / 1e9), count,
                     percentile(batchNanos, 50), percentile(batchNanos, 99), percentile(batchNanos, 100),
                     loadBefore, load());
             return rate;

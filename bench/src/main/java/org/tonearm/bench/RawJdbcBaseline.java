@@ -27,9 +27,13 @@ final class RawJdbcBaseline {
         this.dataSource = dataSource;
     }
 
+    /** CPU time of the inserting thread during the last {@link #insert} (SQLite: includes the engine). */
+    long lastCpuNanos;
+
     /** Inserts every batch; returns the wall-clock nanoseconds spent, per batch. */
     long[] insert(List<List<ListenRow>> batches) throws SQLException {
         long[] nanos = new long[batches.size()];
+        long cpuStart = ThreadCpu.now();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement insert = c.prepareStatement(INSERT)) {
@@ -47,6 +51,7 @@ final class RawJdbcBaseline {
             }
             c.setAutoCommit(true);
         }
+        lastCpuNanos = ThreadCpu.now() - cpuStart;
         return nanos;
     }
 
