@@ -50,6 +50,18 @@ public final class TestDatabase {
         registry.add("tonearm.data-dir", () -> sqliteDir().toString());
     }
 
+    /** The same settings as plain properties, for contexts started without the Spring test framework. */
+    public static java.util.Map<String, Object> properties() {
+        java.util.Map<String, Object> props = new java.util.LinkedHashMap<>();
+        if (isPostgres()) {
+            props.put("tonearm.db.url", PG_URL + "?currentSchema=" + postgresSchema());
+            props.put("tonearm.db.user", PG_USER);
+            props.put("tonearm.db.password", "");
+        }
+        props.put("tonearm.data-dir", sqliteDir().toString());
+        return props;
+    }
+
     /** The JDBC URL of the database this JVM's contexts use (for raw checks in tests). */
     public static String jdbcUrl() {
         return isPostgres() ? PG_URL + "?currentSchema=" + postgresSchema() : "jdbc:sqlite:" + sqliteDir().resolve("tonearm.db");

@@ -1,0 +1,56 @@
+package org.tonearm.identity.internal.account;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.tonearm.identity.UserProfile;
+import org.tonearm.identity.internal.persistence.JooqUserRepository;
+import org.tonearm.identity.internal.persistence.UserRow;
+import org.tonearm.shared.Database;
+import org.tonearm.shared.TonearmException;
+
+/** The caller's own profile: {@code GET /api/v1/me} and {@code PATCH /api/v1/me} (SPEC §8). */
+@Service
+public class ProfileService {
+
+    private final Database database;
+    private final JooqUserRepository users;
+    private final CachingUserDirectory directory;
+
+    public ProfileService(Database database, JooqUserRepository users, CachingUserDirectory directory) {
+        this.database = database;
+        this.users = users;
+        this.directory = directory;
+    }
+
+    public UserProfile get(long userId) {
+        return users.findById(userId).map(UserRow::profile).orElseThrow(() -> TonearmException.notFound("user"));
+    }
+
+    public UserProfile update(long userId, ProfileChange change) {
+        UserProfile updated;
+        try {
+            updated = database.write(() -> {
+                UserRow current = users.findById(userId).orElseThrow(() -> TonearmException.notFound("user"));
+                String email = change.emailSet() ? change.email() : current.email();
+                if (email != null && !email.equals(current.email())
+                        && users.findByEmail(email).filter(other -> other.id() != userId).isPresent()) {
+                    throw TonearmException.conflict("An account with this email address already exists");
+                }
+                UserRow next = current.withProfile(
+                        change.displayNameSet() ? change.displayName() : current.displayName(),
+                        email,
+                        change.timezone() != null ? change.timezone() : current.timezone(),
+                        change.weekStart() != null ? change.weekStart() : current.weekStart(),
+                        change.profileVisibility() != null ? change.profileVisibility() : current.profileVisibility());
+                users.updateProfile(next, System.currentTimeMillis());
+                return next.profile();
+            });
+        } catch (DuplicateKeyException raced) {
+            // PostgreSQL: another account took the address between our check and the update
+            throw TonearmException.conflict("An account with this email address already exists");
+        }
+        // after the commit: a reader that refills the cache now sees the new timezone
+        directory.evict(userId);
+        return updated;
+    }
+}

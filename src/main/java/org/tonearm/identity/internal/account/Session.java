@@ -1,0 +1,7 @@
+package org.tonearm.identity.internal.account;
+
+import org.tonearm.identity.Role;
+
+/** What a successful register, login or refresh hands out (SPEC §8). */
+public record Session(long userId, String username, Role role, String accessToken, String refreshToken,
+        long expiresInSeconds) {}
