@@ -68,4 +68,13 @@ export BASE_URL
 
 echo "== e2e/lastfm"
 "$ROOT/e2e/lastfm/run.sh"
+
+# ListenBrainz checks that the native API shows exactly its own listens: a second user keeps them apart
+LB_USER="e2elb$(date +%s)"
+LB_ACCESS="$(curl -fsS -X POST "$BASE_URL/api/v1/auth/register" -H 'Content-Type: application/json' \
+  -d "{\"username\":\"$LB_USER\",\"password\":\"$TONEARM_PASSWORD\"}" | json access_token)"
+LB_TOKEN="$(curl -fsS -X POST "$BASE_URL/api/v1/me/tokens" -H 'Content-Type: application/json' \
+  -H "Authorization: Bearer $LB_ACCESS" -d '{"name":"e2e-lb"}' | json token)"
+echo "== e2e/listenbrainz"
+"$ROOT/e2e/listenbrainz/run.sh" "$BASE_URL" "$LB_TOKEN"
 echo "all e2e suites passed"
