@@ -2,6 +2,7 @@ package org.tonearm.identity.internal.security;
 
 import jakarta.servlet.DispatcherType;
 import org.springframework.context.annotation.Bean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderNotFoundException;
@@ -30,6 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>any other path (web pages, unknown paths): passed on, so unknown routes still get the problem+json 404.</li>
  * </ul>
  */
+// web-only: the CLI and benchmarks start the application without a web server
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
