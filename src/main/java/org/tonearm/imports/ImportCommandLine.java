@@ -20,8 +20,8 @@ import org.tonearm.shared.TonearmException;
  * CLI and the API share one pipeline, one report and one exactly-once guarantee. A progress bar goes to stderr,
  * the report to stdout; the exit code is 0 when every job completed, else 1.
  *
- * <p>The application context is the normal one, but its HTTP server listens on a random port of 127.0.0.1 only
- * (the security configuration needs a web context; nothing outside the machine can reach it meanwhile).
+ * <p>The application context is the normal one without a web server (the security configuration only loads in
+ * web contexts), so the command never opens a port.
  */
 public final class ImportCommandLine {
 
@@ -35,7 +35,7 @@ public final class ImportCommandLine {
     public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
         String user = null;
         String format = null;
-        List<String> springArgs = new ArrayList<>(List.of("--server.port=0", "--server.address=127.0.0.1",
+        List<String> springArgs = new ArrayList<>(List.of("--spring.main.web-application-type=none",
                 "--logging.level.root=warn", "--spring.main.banner-mode=off"));
         List<Path> paths = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {

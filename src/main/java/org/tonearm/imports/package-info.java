@@ -43,8 +43,8 @@
  *       a zip is preferred for the files it recognizes; the other files still go through detection.</li>
  *   <li>Every imported listen goes through the funnel with channel {@code import} and origin = the format id.</li>
  *   <li>CLI: {@link org.tonearm.imports.ImportCommandLine} ({@code tonearm import --user NAME [--format ID] PATH…})
- *       submits each file as an ordinary job in the same process and follows them; its web server listens on a
- *       random port of 127.0.0.1 only (the security configuration needs a web context).</li>
+ *       submits each file as an ordinary job in the same process and follows them; it starts the application without a
+ *       web server.</li>
  *   <li>Exports read listens with one streaming query in {@code internal.persistence.JooqListenExportRepository},
  *       the one place this module reads the listens and catalog tables (the listens module has no streaming read
  *       façade yet).</li>
