@@ -1,0 +1,84 @@
+package org.tonearm.identity.internal.ratelimit;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Lettuce connection (thread-safe, multiplexed) with short timeouts. Commands fail fast while disconnected
+ * ({@code REJECT_COMMANDS}) instead of queueing, and after a failure callers skip Redis for {@link #BACKOFF}
+ * so an outage costs one timeout per few seconds, not one per request. Lettuce reconnects on its own.
+ */
+public final class RedisConnector {
+
+    static final Duration BACKOFF = Duration.ofSeconds(2);
+    private static final Logger log = LoggerFactory.getLogger(RedisConnector.class);
+
+    private final RedisClient client;
+    private final Duration timeout;
+    private volatile StatefulRedisConnection<String, String> connection;
+    private volatile long skipUntil;
+
+    public RedisConnector(RedisProperties properties) {
+        this.timeout = properties.timeout();
+        RedisURI uri = RedisURI.create(properties.url());
+        uri.setTimeout(timeout);
+        this.client = RedisClient.create(uri);
+        client.setOptions(ClientOptions.builder()
+                .autoReconnect(true)
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .timeoutOptions(TimeoutOptions.enabled(timeout))
+                .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
+                .build());
+    }
+
+    /** The connection, or null while Redis is considered down. */
+    public StatefulRedisConnection<String, String> connection() {
+        if (System.currentTimeMillis() < skipUntil) {
+            return null;
+        }
+        StatefulRedisConnection<String, String> c = connection;
+        if (c != null) {
+            return c;
+        }
+        synchronized (this) {
+            if (connection == null) {
+                try {
+                    connection = client.connect();
+                } catch (RuntimeException e) {
+                    failed(e);
+                    return null;
+                }
+            }
+            return connection;
+        }
+    }
+
+    /** Remember a failure: skip Redis for a moment. */
+    public void failed(Exception e) {
+        if (System.currentTimeMillis() >= skipUntil) {
+            log.warn("Redis unavailable, using in-memory rate limits for now: {}", e.toString());
+        }
+        skipUntil = System.currentTimeMillis() + BACKOFF.toMillis();
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+
+    @PreDestroy
+    public void close() {
+        StatefulRedisConnection<String, String> c = connection;
+        if (c != null) {
+            c.close();
+        }
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+    }
+}
