@@ -12,7 +12,6 @@ import org.tonearm.identity.RateLimitPolicy;
  */
 final class RedisBuckets {
 
-    static final String PREFIX = "tonearm:rl:";
 
     /** The Lua port of {@link TokenBucket}. Returns {allowed, tokens left (string: Lua numbers lose fractions), now}. */
     static final String SCRIPT = """
@@ -45,7 +44,7 @@ final class RedisBuckets {
             return null;
         }
         try {
-            List<Object> reply = c.sync().eval(SCRIPT, ScriptOutputType.MULTI, new String[] {PREFIX + policy.name() + ':' + key},
+            List<Object> reply = c.sync().eval(SCRIPT, ScriptOutputType.MULTI, new String[] {redis.keyPrefix() + "rl:" + policy.name() + ':' + key},
                     Long.toString(policy.capacity()), Long.toString(policy.period().toMillis()));
             boolean allowed = ((Long) reply.get(0)) == 1L;
             double tokens = Double.parseDouble((String) reply.get(1));

@@ -23,11 +23,13 @@ public final class RedisConnector {
 
     private final RedisClient client;
     private final Duration timeout;
+    private final String keyPrefix;
     private volatile StatefulRedisConnection<String, String> connection;
     private volatile long skipUntil;
 
     public RedisConnector(RedisProperties properties) {
         this.timeout = properties.timeout();
+        this.keyPrefix = properties.keyPrefix();
         RedisURI uri = RedisURI.create(properties.url());
         uri.setTimeout(timeout);
         this.client = RedisClient.create(uri);
@@ -67,6 +69,10 @@ public final class RedisConnector {
             log.warn("Redis unavailable, using in-memory rate limits for now: {}", e.toString());
         }
         skipUntil = System.currentTimeMillis() + BACKOFF.toMillis();
+    }
+
+    public String keyPrefix() {
+        return keyPrefix;
     }
 
     public Duration timeout() {

@@ -86,7 +86,15 @@ public class ProblemDetailsAdvice {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
-        return problem(405, ErrorCode.VALIDATION_ERROR, "Method " + e.getMethod() + " is not allowed here", List.of(), request);
+        // RFC 9110 §15.5.6: a 405 names the allowed methods
+        ResponseEntity<Map<String, Object>> problem =
+                problem(405, ErrorCode.VALIDATION_ERROR, "Method " + e.getMethod() + " is not allowed here", List.of(), request);
+        HttpHeaders headers = new HttpHeaders();
+        headers.putAll(problem.getHeaders());
+        if (e.getSupportedHttpMethods() != null) {
+            headers.setAllow(e.getSupportedHttpMethods());
+        }
+        return new ResponseEntity<>(problem.getBody(), headers, problem.getStatusCode());
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
