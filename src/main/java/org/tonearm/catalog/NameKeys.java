@@ -22,14 +22,31 @@ public final class NameKeys {
         if (name == null) {
             return "";
         }
-        String folded = Normalizer.normalize(name, Normalizer.Form.NFKC);
-        // upper-then-lower approximates Unicode full case folding (ß → ss, final ς → σ), which a plain
-        // toLowerCase does not; NFKC again because case mapping can produce non-normalized sequences
-        folded = folded.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
-        folded = Normalizer.normalize(folded, Normalizer.Form.NFKC);
+        String folded = isAscii(name) ? name.toLowerCase(Locale.ROOT) : fold(name);
         String spaced = collapseWhitespace(folded);
         String trimmed = trimPunctuation(spaced);
         return trimmed.isEmpty() ? spaced : trimmed;
+    }
+
+    /**
+     * NFKC and case folding. Upper-then-lower approximates Unicode full case folding (ß → ss, final
+     * ς → σ), which a plain toLowerCase does not; NFKC again because case mapping can produce
+     * non-normalized sequences.
+     */
+    private static String fold(String name) {
+        String folded = Normalizer.normalize(name, Normalizer.Form.NFKC);
+        folded = folded.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+        return Normalizer.normalize(folded, Normalizer.Form.NFKC);
+    }
+
+    /** ASCII text is already NFKC and folds by lower-casing: the fast path of the ingest hot loop. */
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A composite key: parts joined by {@link #SEPARATOR}. */

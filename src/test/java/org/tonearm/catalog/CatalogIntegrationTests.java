@@ -2,15 +2,20 @@ package org.tonearm.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.tonearm.schema.Tables.ALBUMS;
 import static org.tonearm.schema.Tables.ARTISTS;
 import static org.tonearm.schema.Tables.TRACKS;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.tonearm.testsupport.IntegrationTestBase;
@@ -53,8 +58,8 @@ class CatalogIntegrationTests extends IntegrationTestBase {
         TrackView view = catalog.tracks(List.of(a.trackId())).get(a.trackId());
         assertThat(view.title()).isEqualTo("Song");
         assertThat(view.artists()).extracting(ArtistRef::name, ArtistRef::role)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("A" + u, "primary"),
-                        org.assertj.core.groups.Tuple.tuple("B" + u, "featured"));
+                .containsExactly(tuple("A" + u, "primary"),
+                        tuple("B" + u, "featured"));
     }
 
     @Test
@@ -175,6 +180,35 @@ class CatalogIntegrationTests extends IntegrationTestBase {
         ResolvedTrack r = resolveOne(TrackCredit.of(longName, "y".repeat(2000), "z".repeat(2000)));
         assertThat(catalog.tracks(List.of(r.trackId())).get(r.trackId()).title()).hasSize(512);
         assertThat(resolveOne(TrackCredit.of(longName, "y".repeat(2000), "z".repeat(2000)))).isEqualTo(r);
+    }
+
+    @Test
+    void concurrentWritersResolvingTheSameNewCreditsAgreeOnIds() throws Exception {
+        List<TrackCredit> credits = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            credits.add(TrackCredit.of("Race" + (i % 7) + " " + u + " feat. Pal " + u, "Photo Finish " + i, "Lap " + (i % 4)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<List<ResolvedTrack>>> runs = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int shift = t * 15;
+                List<TrackCredit> mine = new ArrayList<>(credits);
+                Collections.rotate(mine, shift); // different orders, same keys
+                runs.add(pool.submit(() -> {
+                    List<ResolvedTrack> r = database.write(() -> catalog.resolveAll(mine));
+                    List<ResolvedTrack> aligned = new ArrayList<>(r);
+                    Collections.rotate(aligned, -shift);
+                    return aligned;
+                }));
+            }
+            List<ResolvedTrack> first = runs.get(0).get();
+            for (var run : runs) {
+                assertThat(run.get()).isEqualTo(first);
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test

@@ -72,6 +72,9 @@ public final class ArtistCreditParser {
     private record Extracted(String rest, List<String> featured) {}
 
     private static Extracted extract(String text, Pattern inline) {
+        if (!mayContainMarker(text)) {
+            return new Extracted(text, List.of()); // most credits: skip the regexes on the ingest hot path
+        }
         List<String> featured = new ArrayList<>();
         String rest = text;
         Matcher m = BRACKETED.matcher(rest);
@@ -92,6 +95,19 @@ public final class ArtistCreditParser {
             rest = NameKeys.tidy(rest.substring(0, t.start()) + " " + rest.substring(t.end()));
         }
         return new Extracted(rest, featured);
+    }
+
+    /** Every marker starts with "f" followed by "t" or "eat" (any case): a cheap pre-check. */
+    static boolean mayContainMarker(String text) {
+        for (int i = 0; i < text.length() - 1; i++) {
+            if ((text.charAt(i) | 0x20) == 'f') {
+                int next = text.charAt(i + 1) | 0x20;
+                if (next == 't' || next == 'e') {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static void split(String featuredPart, List<String> into) {

@@ -1,0 +1,22 @@
+/**
+ * The catalog: artists, albums (releases), tracks (recordings) and their artist credits (SPEC §3).
+ *
+ * <p>Resolution on the ingest path ({@link org.tonearm.catalog.CatalogService#resolveAll}), set-wise:
+ * <ol>
+ *   <li>parse each credit: primary artist, featured artists ("feat." / "ft." / "featuring" in artist or
+ *       title, structured lists), the title without its featuring part;</li>
+ *   <li>compute identity keys with {@link org.tonearm.catalog.NameKeys}: artist key; track key = primary
+ *       artist key + title key (the album is not part of a track's identity); album key = album artist
+ *       (primary artist) key + album title key;</li>
+ *   <li>per kind (artists, albums, tracks): pending ids of this transaction, then the key caches, then one
+ *       {@code key in (…)} select per chunk, then a multi-row {@code insert … on conflict do nothing} and a
+ *       re-select for what is still missing;</li>
+ *   <li>new tracks get their credits (position 0 primary, then featured); unknown lengths are filled;</li>
+ *   <li>after commit, the new ids enter the caches (a rollback leaves nothing cached).</li>
+ * </ol>
+ *
+ * <p>Reads for the API are limited to entries the caller has a listen of (SPEC §2). This module reads the
+ * {@code listens} table for that check through the generated schema only, not the listens module's code,
+ * which depends on this one.
+ */
+package org.tonearm.catalog;

@@ -1,0 +1,181 @@
+package org.tonearm.listens.internal.persistence;
+
+import static org.tonearm.schema.Tables.ALBUMS;
+import static org.tonearm.schema.Tables.ARTISTS;
+import static org.tonearm.schema.Tables.LISTENS;
+import static org.tonearm.schema.Tables.TRACKS;
+import static org.tonearm.schema.Tables.TRACK_ARTISTS;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.ResultQuery;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+import org.tonearm.catalog.NameKeys;
+import org.tonearm.schema.tables.records.ListensRecord;
+import org.tonearm.shared.Database;
+import org.tonearm.shared.DatabaseKind;
+
+/**
+ * The read side of listens (the funnel owns the writes). Every query is scoped by {@code user_id}, so one
+ * user never sees another's rows (SPEC §2).
+ */
+@Repository
+public class ListenQueryRepository {
+
+    private static final char LIKE_ESCAPE = '!';
+
+    private final Database database;
+
+    public ListenQueryRepository(Database database) {
+        this.database = database;
+    }
+
+    public Optional<ListenRow> find(long userId, long id) {
+        return database.dsl().selectFrom(LISTENS)
+                .where(LISTENS.USER_ID.eq(userId), LISTENS.ID.eq(id))
+                .fetchOptional()
+                .map(ListenQueryRepository::toRow);
+    }
+
+    public List<ListenRow> findAll(long userId, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return database.dsl().selectFrom(LISTENS)
+                .where(LISTENS.USER_ID.eq(userId), LISTENS.ID.in(ids))
+                .fetch(ListenQueryRepository::toRow);
+    }
+
+    /**
+     * One page, newest first. A backward range scan of ix_listens_user_time (user_id, listened_at, id):
+     * the keyset position and the from/to bounds are ranges on that index, every other filter is a
+     * residual check on the rows it yields, and the scan stops after {@code limit + 1} rows, which tells
+     * whether another page exists. Returns up to {@code limit + 1} rows.
+     */
+    public List<ListenRow> page(ListenFilter filter) {
+        return pageQuery(filter).fetch(r -> toRow(r.into(LISTENS)));
+    }
+
+    /** The page query itself; package-visible so a test can check its plan on both databases. */
+    ResultQuery<Record> pageQuery(ListenFilter filter) {
+        return database.dsl().select(LISTENS.fields())
+                .from(timeOrderedListens())
+                .where(conditions(filter))
+                .orderBy(LISTENS.LISTENED_AT.desc(), LISTENS.ID.desc())
+                .limit(filter.limit() + 1);
+    }
+
+    /**
+     * SQLite's planner may prefer ix_listens_user_track_time when a track filter is present and then sort;
+     * INDEXED BY pins the time-ordered index so every page stays a bounded scan. PostgreSQL picks it on
+     * its own for ORDER BY ... LIMIT.
+     */
+    private Table<?> timeOrderedListens() {
+        return database.kind() == DatabaseKind.SQLITE
+                ? DSL.table("{0} indexed by ix_listens_user_time", LISTENS)
+                : LISTENS;
+    }
+
+    private static List<Condition> conditions(ListenFilter f) {
+        List<Condition> c = new ArrayList<>();
+        c.add(LISTENS.USER_ID.eq(f.userId()));
+        if (f.fromMs() != null) {
+            c.add(LISTENS.LISTENED_AT.ge(f.fromMs()));
+        }
+        if (f.toMs() != null) {
+            c.add(LISTENS.LISTENED_AT.lt(f.toMs()));
+        }
+        if (f.after() != null) {
+            long at = f.after().listenedAt();
+            // the first conjunct bounds the index range; the second breaks ties on id
+            c.add(LISTENS.LISTENED_AT.le(at));
+            c.add(LISTENS.LISTENED_AT.lt(at).or(LISTENS.LISTENED_AT.eq(at).and(LISTENS.ID.lt(f.after().id()))));
+        }
+        if (f.artistId() != null) {
+            c.add(LISTENS.TRACK_ID.in(DSL.select(TRACK_ARTISTS.TRACK_ID).from(TRACK_ARTISTS)
+                    .where(TRACK_ARTISTS.ARTIST_ID.eq(f.artistId()))));
+        }
+        if (f.artistKey() != null) {
+            c.add(LISTENS.TRACK_ID.in(DSL.select(TRACK_ARTISTS.TRACK_ID).from(TRACK_ARTISTS)
+                    .join(ARTISTS).on(ARTISTS.ID.eq(TRACK_ARTISTS.ARTIST_ID))
+                    .where(ARTISTS.NAME_KEY.eq(f.artistKey()))));
+        }
+        if (f.albumId() != null) {
+            c.add(LISTENS.ALBUM_ID.eq(f.albumId()));
+        }
+        if (f.albumTitleKey() != null) {
+            c.add(LISTENS.ALBUM_ID.in(DSL.select(ALBUMS.ID).from(ALBUMS)
+                    .where(ALBUMS.ALBUM_KEY.like(titleKeySuffix(f.albumTitleKey()), LIKE_ESCAPE))));
+        }
+        if (f.trackId() != null) {
+            c.add(LISTENS.TRACK_ID.eq(f.trackId()));
+        }
+        if (f.trackTitleKey() != null) {
+            c.add(LISTENS.TRACK_ID.in(DSL.select(TRACKS.ID).from(TRACKS)
+                    .where(TRACKS.TRACK_KEY.like(titleKeySuffix(f.trackTitleKey()), LIKE_ESCAPE))));
+        }
+        if (f.service() != null) {
+            c.add(LISTENS.SERVICE.eq(f.service()));
+        }
+        if (f.q() != null) {
+            c.add(matchesText(f.q()));
+        }
+        return c;
+    }
+
+    /**
+     * {@code q}: a case-insensitive substring of the track title, any credited artist's name or the album
+     * title. lower() folds ASCII on SQLite and full Unicode on PostgreSQL; good enough for a search box.
+     */
+    private static Condition matchesText(String q) {
+        Field<String> pattern = lower("%" + escapeLike(q) + "%");
+        return LISTENS.TRACK_ID.in(DSL.select(TRACKS.ID).from(TRACKS)
+                        .where(DSL.lower(TRACKS.TITLE).like(pattern, LIKE_ESCAPE)))
+                .or(LISTENS.TRACK_ID.in(DSL.select(TRACK_ARTISTS.TRACK_ID).from(TRACK_ARTISTS)
+                        .join(ARTISTS).on(ARTISTS.ID.eq(TRACK_ARTISTS.ARTIST_ID))
+                        .where(DSL.lower(ARTISTS.NAME).like(pattern, LIKE_ESCAPE))))
+                .or(LISTENS.ALBUM_ID.in(DSL.select(ALBUMS.ID).from(ALBUMS)
+                        .where(DSL.lower(ALBUMS.TITLE).like(pattern, LIKE_ESCAPE))));
+    }
+
+    /**
+     * Track and album keys are "artist key SEP title key" (catalog NameKeys.compose), so a title's key is
+     * matched as the suffix after the separator, whoever the artist.
+     */
+    private static String titleKeySuffix(String titleKey) {
+        return "%" + NameKeys.SEPARATOR + escapeLike(titleKey);
+    }
+
+    static String escapeLike(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (char ch : s.toCharArray()) {
+            if (ch == '%' || ch == '_' || ch == LIKE_ESCAPE) {
+                b.append(LIKE_ESCAPE);
+            }
+            b.append(ch);
+        }
+        return b.toString();
+    }
+
+    /**
+     * Lower-cased by the database, like the column it is compared with, so both sides fold the same way
+     * (SQLite's lower() folds ASCII only, PostgreSQL's all of Unicode).
+     */
+    private static Field<String> lower(String s) {
+        return DSL.lower(DSL.val(s));
+    }
+
+    static ListenRow toRow(Record record) {
+        ListensRecord r = record.into(LISTENS);
+        return new ListenRow(r.getId(), r.getUserId(), r.getTrackId(), r.getAlbumId(), r.getListenedAt(),
+                r.getDurationPlayedMs(), r.getTrackLengthMs(), r.getClassification(),
+                r.getWeight() == null ? 0 : r.getWeight(), r.getService(), r.getChannel(), r.getClient(),
+                r.getExternalId(), r.getExtra(), r.getMergeCount() == null ? 0 : r.getMergeCount());
+    }
+}

@@ -1,0 +1,16 @@
+/**
+ * Operations: health endpoints (SPEC §7, §8); later metrics, feature flags, cluster locks and the CLI.
+ *
+ * <p>Health is built on Spring Boot's health machinery: each check is a {@code HealthIndicator} bean
+ * (so it also shows up under {@code /actuator/health}), liveness and readiness come from Boot's
+ * {@code ApplicationAvailability}. The public paths and JSON shapes are ours (SPEC §8), served by
+ * {@code internal.web.HealthController}:
+ * <ul>
+ *   <li>{@code /health} — every component; 503 when any is DOWN</li>
+ *   <li>{@code /health/live} — the process is alive (UP until shutdown starts)</li>
+ *   <li>{@code /health/ready} — the database answers and Liquibase has run</li>
+ *   <li>{@code /health/db} — the database with the round-trip time of {@code select 1}</li>
+ * </ul>
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Operations")
+package org.tonearm.ops;
