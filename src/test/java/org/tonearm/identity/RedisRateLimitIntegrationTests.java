@@ -34,7 +34,8 @@ class RedisRateLimitIntegrationTests {
     }
 
     private static Map<String, Object> settings(String url, String prefix) {
-        return Map.of("tonearm.redis.url", url, "tonearm.redis.key-prefix", prefix,
+        // a generous command timeout: the test machine is shared and busy; fallback on slowness is not under test here
+        return Map.of("tonearm.redis.url", url, "tonearm.redis.key-prefix", prefix, "tonearm.redis.timeout", "2s",
                 "tonearm.rate-limit.per-ip.capacity", "4", "tonearm.rate-limit.per-ip.period", "1h");
     }
 
@@ -105,6 +106,11 @@ class RedisRateLimitIntegrationTests {
                 }
                 Api.Response health = client.get("/actuator/health");
                 assertThat(health.json().path("components").path("redis").path("status").asString()).isEqualTo("DOWN");
+                Api.Response redisHealth = client.get("/health/redis");
+                assertThat(redisHealth.status()).isEqualTo(503);
+                assertThat(redisHealth.json().path("status").asString()).isEqualTo("DOWN");
+                assertThat(client.get("/health").json().path("components").path("redis").path("status").asString())
+                        .isEqualTo("DOWN");
             }
         } finally {
             redis.destroyForcibly();

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 public final class RedisConnector {
 
     static final Duration BACKOFF = Duration.ofSeconds(2);
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     private static final Logger log = LoggerFactory.getLogger(RedisConnector.class);
 
     private final RedisClient client;
@@ -31,14 +32,17 @@ public final class RedisConnector {
         this.timeout = properties.timeout();
         this.keyPrefix = properties.keyPrefix();
         RedisURI uri = RedisURI.create(properties.url());
-        uri.setTimeout(timeout);
+        uri.setTimeout(CONNECT_TIMEOUT.compareTo(timeout) > 0 ? CONNECT_TIMEOUT : timeout);
         this.client = RedisClient.create(uri);
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .timeoutOptions(TimeoutOptions.enabled(timeout))
-                .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
+                // connecting may take longer than a command (TLS, a busy host); it happens at start and on reconnects,
+                // not per request
+                .socketOptions(SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).build())
                 .build());
+        connection(); // eagerly, so the first request does not pay for the connect
     }
 
     /** The connection, or null while Redis is considered down. */

@@ -51,7 +51,7 @@ class SecurityConfiguration {
 
     private static final String[] PUBLIC = {
         "/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/oidc/**",
-        "/api/v1/openapi.json", "/api/v1/openapi.json/**", "/api/docs", "/api/docs/**",
+        "/api/v1/openapi.json", "/api/v1/openapi.json.yaml", "/api/v1/openapi.json/**", "/api/docs", "/api/docs/**",
         "/health", "/health/**", "/actuator/health", "/actuator/health/**",
         "/apis/**", "/1/**", "/2.0/**",
         "/error",

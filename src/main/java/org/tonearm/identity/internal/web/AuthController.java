@@ -7,7 +7,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.tonearm.identity.CurrentUser;
 import org.tonearm.identity.RateLimitDecision;
 import org.tonearm.identity.RateLimits;
 import org.tonearm.identity.internal.account.AccountService;
@@ -56,12 +55,13 @@ class AuthController {
 
     /**
      * With {@code refresh_token}: ends that login (its refresh-token family). Without a body: ends every session of
-     * the caller, access tokens included.
+     * the caller, access tokens included. A login session only: an API token has no session to end, and a
+     * scrobbler's token must not be able to log its owner out everywhere.
      */
     @PostMapping("/logout")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void logout(@RequestBody(required = false) AuthRequests.Logout body) {
-        long userId = CurrentUser.get().id();
+        long userId = SessionOnly.require().id();
         if (body == null || body.refreshToken() == null || body.refreshToken().isBlank()) {
             credentials.endAllSessions(userId);
         } else {
