@@ -133,6 +133,9 @@ class GatewayIntegrationTests extends IntegrationTestBase {
         assertThat(paths.has("/api/v1/admin/users")).isTrue();
         assertThat(paths.path("/api/v1/auth/login").path("post").path("responses").has("429")).isTrue();
         assertThat(doc.json().path("components").path("schemas").has("Problem")).isTrue();
+        // shapes are documented as they travel: snake_case
+        assertThat(doc.json().path("components").path("schemas").path("MeResponse").path("properties").has("display_name"))
+                .isTrue();
 
         Api.Response page = api().followRedirects().get("/api/docs");
         assertThat(page.status()).isEqualTo(200);

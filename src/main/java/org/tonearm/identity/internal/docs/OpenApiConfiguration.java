@@ -1,5 +1,8 @@
 package org.tonearm.identity.internal.docs;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -48,6 +51,15 @@ class OpenApiConfiguration {
                                         + "'Authorization: Token <t>')"))
                         .addSchemas(PROBLEM, problemSchema()))
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
+    }
+
+    /**
+     * The wire is snake_case (spring.jackson.property-naming-strategy), but swagger-core reads the records with its
+     * own (Jackson 2) mapper: give it the same naming so the documented shapes are the real ones.
+     */
+    @Bean
+    ModelResolver snakeCaseModelResolver() {
+        return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
     }
 
     @Bean
