@@ -35,8 +35,10 @@ class ListenIngestIntegrationProperties {
 
     private static synchronized ConfigurableApplicationContext context() {
         if (context == null) {
-            context = new SpringApplicationBuilder(TonearmApplication.class)
-                    .properties(TestDatabase.properties()).properties("server.port=0").run();
+            // as arguments: application.yaml would outrank builder default properties (port, data dir)
+            List<String> args = new ArrayList<>(List.of("--server.port=0"));
+            TestDatabase.properties().forEach((k, v) -> args.add("--" + k + "=" + v));
+            context = new SpringApplicationBuilder(TonearmApplication.class).run(args.toArray(String[]::new));
         }
         return context;
     }

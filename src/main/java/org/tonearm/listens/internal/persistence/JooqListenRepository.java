@@ -3,6 +3,9 @@ package org.tonearm.listens.internal.persistence;
 import static org.tonearm.schema.Tables.LISTENS;
 import static org.tonearm.schema.Tables.LISTEN_SOURCES;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -13,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
-import org.jooq.BatchBindStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -99,32 +101,76 @@ public class JooqListenRepository {
         return stored.equals(channel) ? null : stored;
     }
 
-    /** Inserts the batch's new listens with ids allocated up front, in one JDBC batch. */
+    /**
+     * Inserts the batch's new listens with ids allocated up front, in one JDBC batch. The SQL is rendered by
+     * jOOQ once; the rows are bound straight on the PreparedStatement, because jOOQ's per-row batch binding
+     * cost 13.5 % of ingest time in the JFR profile (docs/performance.md).
+     */
     public void insertCreated(List<WorkingListen> created, LongFunction<ZoneId> zoneOfUser, long now) {
         if (created.isEmpty()) {
             return;
         }
         long[] ids = database.allocateIds(LISTENS, created.size());
         DSLContext dsl = database.dsl();
-        BatchBindStep batch = dsl.batch(dsl.insertInto(LISTENS, LISTENS.ID, LISTENS.USER_ID, LISTENS.TRACK_ID,
+        String sql = dsl.insertInto(LISTENS, LISTENS.ID, LISTENS.USER_ID, LISTENS.TRACK_ID,
                 LISTENS.ALBUM_ID, LISTENS.LISTENED_AT, LISTENS.DURATION_PLAYED_MS, LISTENS.TRACK_LENGTH_MS,
                 LISTENS.CLASSIFICATION, LISTENS.WEIGHT, LISTENS.SERVICE, LISTENS.CHANNEL, LISTENS.ORIGIN, LISTENS.CLIENT,
                 LISTENS.EXTERNAL_ID, LISTENS.LOCAL_DAY, LISTENS.LOCAL_HOUR, LISTENS.MERGE_COUNT, LISTENS.EXTRA,
                 LISTENS.RAW, LISTENS.CREATED_AT, LISTENS.UPDATED_AT)
                 .values((Long) null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                        null, null, null, null, null, null));
-        for (int i = 0; i < created.size(); i++) {
-            WorkingListen l = created.get(i);
-            l.assignId(ids[i]);
-            SourceStamp p = l.primary();
-            var verdict = classifier.classify(p.durationPlayedMs(), l.trackLengthMs());
-            LocalDateTime local = LocalDateTime.ofInstant(Instant.ofEpochMilli(p.listenedAt()), zoneOfUser.apply(l.userId()));
-            batch.bind(ids[i], l.userId(), l.trackId(), l.albumId(), p.listenedAt(), p.durationPlayedMs(),
-                    l.trackLengthMs(), verdict.classification().name(), verdict.weight(), p.service().wire(),
-                    p.channel().wire(), storedOrigin(p), p.client(), p.externalId(), (int) local.toLocalDate().toEpochDay(),
-                    (short) local.getHour(), l.mergeCount(), l.extraJson(), p.raw(), now, now);
+                        null, null, null, null, null, null)
+                .getSQL();
+        dsl.connection(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                for (int i = 0; i < created.size(); i++) {
+                    WorkingListen l = created.get(i);
+                    l.assignId(ids[i]);
+                    SourceStamp p = l.primary();
+                    var verdict = classifier.classify(p.durationPlayedMs(), l.trackLengthMs());
+                    LocalDateTime local = LocalDateTime.ofInstant(Instant.ofEpochMilli(p.listenedAt()),
+                            zoneOfUser.apply(l.userId()));
+                    ps.setLong(1, ids[i]);
+                    ps.setLong(2, l.userId());
+                    ps.setLong(3, l.trackId());
+                    setLong(ps, 4, l.albumId());
+                    ps.setLong(5, p.listenedAt());
+                    setLong(ps, 6, p.durationPlayedMs());
+                    setLong(ps, 7, l.trackLengthMs());
+                    ps.setString(8, verdict.classification().name());
+                    ps.setDouble(9, verdict.weight());
+                    ps.setString(10, p.service().wire());
+                    ps.setString(11, p.channel().wire());
+                    ps.setString(12, storedOrigin(p));
+                    setString(ps, 13, p.client());
+                    setString(ps, 14, p.externalId());
+                    ps.setInt(15, (int) local.toLocalDate().toEpochDay());
+                    ps.setShort(16, (short) local.getHour());
+                    ps.setInt(17, l.mergeCount());
+                    setString(ps, 18, l.extraJson());
+                    setString(ps, 19, p.raw());
+                    ps.setLong(20, now);
+                    ps.setLong(21, now);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
+    }
+
+    private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.BIGINT);
+        } else {
+            ps.setLong(index, value);
         }
-        batch.execute();
+    }
+
+    private static void setString(PreparedStatement ps, int index, String value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.VARCHAR);
+        } else {
+            ps.setString(index, value);
+        }
     }
 
     /** Rewrites stored listens that absorbed another source's report of the same play. */

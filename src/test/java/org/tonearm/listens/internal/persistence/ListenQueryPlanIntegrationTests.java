@@ -36,6 +36,7 @@ class ListenQueryPlanIntegrationTests extends IntegrationTestBase {
         return database.read(() -> {
             database.dsl().execute("set local enable_seqscan = off");
             database.dsl().execute("set local enable_sort = off");
+            database.dsl().execute("set local enable_incremental_sort = off");
             return database.dsl().fetch("explain " + sql).stream()
                     .map(r -> r.get(0, String.class)).collect(Collectors.joining("\n"));
         });
