@@ -103,6 +103,11 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestBase {
                 (f, u) -> Map.of("track", "Corrected"), READ_ONLY, 401, 403, 404, 404, 200));
         rows.add(row("DELETE /api/v1/listens/{id}", f -> "/api/v1/listens/" + f.listenId(), (f, u) -> null, READ_ONLY,
                 401, 403, 404, 404, 204));
+        // now playing: the caller's own, by scope
+        rows.add(row("GET /api/v1/now-playing", WRITE_ONLY, 401, 403, 200, 200, 200));
+        rows.add(row("PUT /api/v1/now-playing", f -> "/api/v1/now-playing",
+                (f, u) -> Map.of("artist", "Matrix Artist", "track", "Matrix Track"), READ_ONLY, 401, 403, 200, 200, 200));
+        rows.add(row("DELETE /api/v1/now-playing", READ_ONLY, 401, 403, 204, 204, 204));
         // catalog: an entry is visible only to users who listened to it (it would reveal their history otherwise)
         rows.add(row("GET /api/v1/catalog/artists/{id}", f -> "/api/v1/catalog/artists/" + f.artistId(), (f, u) -> null,
                 STATS_ONLY, 401, 200, 404, 404, 200));
