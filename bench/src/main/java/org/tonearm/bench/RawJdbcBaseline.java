@@ -1,0 +1,96 @@
+package org.tonearm.bench;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+
+/**
+ * The ceiling: the same listens rows written by plain JDBC ({@code addBatch/executeBatch}, 1,000 rows and
+ * one transaction per batch) through the application's own connection pool, so SQLite pragmas and
+ * PostgreSQL's {@code reWriteBatchedInserts=true} are the ones the application runs with.
+ */
+final class RawJdbcBaseline {
+
+    private static final String INSERT = "insert into listens (id, user_id, track_id, album_id, listened_at,"
+            + " duration_played_ms, track_length_ms, classification, weight, service, channel, origin, client,"
+            + " external_id, local_day, local_hour, merge_count, extra, raw, created_at, updated_at)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)";
+
+    private final DataSource dataSource;
+    private long nextId = 1;
+
+    RawJdbcBaseline(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** CPU time of the inserting thread during the last {@link #insert} (SQLite: includes the engine). */
+    long lastCpuNanos;
+
+    /** Inserts every batch; returns the wall-clock nanoseconds spent, per batch. */
+    long[] insert(List<List<ListenRow>> batches) throws SQLException {
+        long[] nanos = new long[batches.size()];
+        long cpuStart = ThreadCpu.now();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+                for (int b = 0; b < batches.size(); b++) {
+                    long start = System.nanoTime();
+                    long now = System.currentTimeMillis();
+                    for (ListenRow row : batches.get(b)) {
+                        bind(insert, row, nextId++, now);
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
+                    c.commit();
+                    nanos[b] = System.nanoTime() - start;
+                }
+            }
+            c.setAutoCommit(true);
+        }
+        lastCpuNanos = ThreadCpu.now() - cpuStart;
+        return nanos;
+    }
+
+    private static void bind(PreparedStatement s, ListenRow row, long id, long now) throws SQLException {
+        s.setLong(1, id);
+        s.setLong(2, row.userId());
+        s.setLong(3, row.trackId());
+        setLong(s, 4, row.albumId());
+        s.setLong(5, row.listenedAt());
+        setLong(s, 6, row.playedMs());
+        setLong(s, 7, row.lengthMs());
+        s.setString(8, row.classification());
+        s.setDouble(9, row.weight());
+        s.setString(10, row.service());
+        s.setString(11, row.channel());
+        s.setString(12, row.origin());
+        s.setString(13, row.client());
+        s.setString(14, row.externalId());
+        s.setInt(15, row.localDay());
+        s.setShort(16, (short) row.localHour());
+        s.setNull(17, Types.VARCHAR);
+        s.setNull(18, Types.VARCHAR);
+        s.setLong(19, now);
+        s.setLong(20, now);
+    }
+
+    private static void setLong(PreparedStatement s, int index, Long value) throws SQLException {
+        if (value == null) {
+            s.setNull(index, Types.BIGINT);
+        } else {
+            s.setLong(index, value);
+        }
+    }
+
+    static <T> List<List<T>> chunks(List<T> all, int size) {
+        List<List<T>> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += size) {
+            out.add(all.subList(i, Math.min(all.size(), i + size)));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,55 @@
+package org.tonearm.compat.lastfm;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The Last.fm 2.0 web service (https://www.last.fm/api/rest) at {@code /apis/lastfm/2.0/}, and at {@code /2.0/} for
+ * clients that only let the host be changed. One endpoint; the {@code method} parameter (case-insensitive) selects
+ * the handler from the route table below. Parameters come as a GET query or a POST form (Last.fm: "write services
+ * must be sent as HTTP POST requests ... with form urlencoded parameters"). Unknown methods get error 3.
+ */
+@RestController
+class LastfmController {
+
+    /** One supported method; {@code signed}: Last.fm requires api_sig for it (auth and write methods). */
+    private record Route(boolean signed, Function<LastfmCall, Lfm> handler) {}
+
+    private final Map<String, Route> routes;
+    private final LastfmGate gate;
+
+    LastfmController(LastfmGate gate, LastfmAuthMethods auth, LastfmTrackMethods track, LastfmUserMethods user) {
+        this.gate = gate;
+        this.routes = Map.of(
+                "auth.getmobilesession", new Route(true, auth::getMobileSession),
+                "auth.gettoken", new Route(true, auth::getToken),
+                "auth.getsession", new Route(true, auth::getSession),
+                "track.scrobble", new Route(true, track::scrobble),
+                "track.updatenowplaying", new Route(true, track::updateNowPlaying),
+                "track.love", new Route(true, track::love),
+                "track.unlove", new Route(true, track::unlove),
+                "user.getinfo", new Route(false, user::getInfo),
+                "user.getrecenttracks", new Route(false, user::getRecentTracks));
+    }
+
+    @RequestMapping(path = {"/apis/lastfm/2.0", "/apis/lastfm/2.0/", "/2.0", "/2.0/"},
+            method = {RequestMethod.GET, RequestMethod.POST})
+    ResponseEntity<String> call(HttpServletRequest request) {
+        LastfmParams params = LastfmParams.of(request.getParameterMap());
+        String method = params.method();
+        if (method == null) {
+            throw LastfmException.missing("method");
+        }
+        Route route = routes.get(method);
+        if (route == null) {
+            throw new LastfmException(LastfmError.INVALID_METHOD);
+        }
+        LastfmCall call = gate.admit(params, route.signed());
+        return LastfmRendering.ok(route.handler().apply(call), params.json());
+    }
+}

@@ -1,0 +1,179 @@
+package org.tonearm.compat.listenbrainz;
+
+import static org.tonearm.compat.listenbrainz.ListenBrainzApiException.badRequest;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.tonearm.compat.listenbrainz.ListenBrainzSubmissionValidator.Submission;
+import org.tonearm.compat.listenbrainz.ListenBrainzWire.CountPayload;
+import org.tonearm.compat.listenbrainz.ListenBrainzWire.Envelope;
+import org.tonearm.compat.listenbrainz.ListenBrainzWire.ListensPayload;
+import org.tonearm.compat.listenbrainz.ListenBrainzWire.PlayingNowPayload;
+import org.tonearm.compat.listenbrainz.ListenBrainzWire.Status;
+import org.tonearm.compat.listenbrainz.ListenBrainzWire.TokenValidity;
+import org.tonearm.identity.ApiTokenAuthenticator;
+import org.tonearm.identity.AuthenticatedUser;
+import org.tonearm.identity.Scopes;
+import org.tonearm.identity.UserProfile;
+import org.tonearm.listens.Channel;
+import org.tonearm.listens.IncomingListen;
+import org.tonearm.listens.ListenHistory;
+import org.tonearm.listens.ListenService;
+import org.tonearm.listens.NowPlaying;
+import org.tonearm.listens.NowPlayingService;
+import org.tonearm.listens.StoredListen;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The ListenBrainz API route table (listenbrainz.readthedocs.io "Core API Endpoints"), answered at
+ * {@code /apis/listenbrainz/1/…} and, for clients that can change only the host (liblistenbrainz), at {@code /1/…}.
+ * Translation only: every listen goes to the funnel, now playing to the shared {@link NowPlayingService}.
+ */
+@RestController
+@RequestMapping({ListenBrainzController.API_PREFIX, ListenBrainzController.ROOT_PREFIX})
+class ListenBrainzController {
+
+    static final String API_PREFIX = "/apis/listenbrainz/1";
+    static final String ROOT_PREFIX = "/1";
+    /** api_tools.py DEFAULT_ITEMS_PER_GET and MAX_ITEMS_PER_GET. */
+    static final int DEFAULT_ITEMS_PER_GET = 25;
+    static final int MAX_ITEMS_PER_GET = 1000;
+
+    private final ListenBrainzAuth auth;
+    private final ApiTokenAuthenticator tokens;
+    private final ListenBrainzSubmissionValidator submissions;
+    private final ListenBrainzListenMapper mapper;
+    private final ListenBrainzProfiles profiles;
+    private final ListenBrainzViews views;
+    private final ListenService listens;
+    private final ListenHistory history;
+    private final NowPlayingService nowPlaying;
+    private final JsonMapper json;
+
+    ListenBrainzController(ListenBrainzAuth auth, ApiTokenAuthenticator tokens,
+            ListenBrainzSubmissionValidator submissions, ListenBrainzListenMapper mapper, ListenBrainzProfiles profiles,
+            ListenBrainzViews views, ListenService listens, ListenHistory history,
+            NowPlayingService nowPlaying, JsonMapper json) {
+        this.auth = auth;
+        this.tokens = tokens;
+        this.submissions = submissions;
+        this.mapper = mapper;
+        this.profiles = profiles;
+        this.views = views;
+        this.listens = listens;
+        this.history = history;
+        this.nowPlaying = nowPlaying;
+        this.json = json;
+    }
+
+    /** Any content type is read as JSON, like ListenBrainz ({@code request.get_data()}). */
+    @PostMapping("/submit-listens")
+    Status submitListens(HttpServletRequest request) throws IOException {
+        AuthenticatedUser user = auth.require(request, Scopes.LISTENS_WRITE);
+        byte[] body = RequestBodies.read(request, ListenBrainzSubmissionValidator.MAX_LISTEN_PAYLOAD_SIZE);
+        Submission submission = submissions.validate(body, System.currentTimeMillis() / 1000);
+        if (submission.type() == ListenType.PLAYING_NOW) {
+            recordPlayingNow(user, submission.listens().get(0));
+        } else {
+            List<IncomingListen> incoming = new ArrayList<>(submission.listens().size());
+            for (int i = 0; i < submission.listens().size(); i++) {
+                incoming.add(mapper.toIncoming(user.id(), submission.listens().get(i), submission.originals().get(i)));
+            }
+            listens.ingestBatch(incoming);
+        }
+        return Status.OK;
+    }
+
+    /** A protocol's now playing never becomes a stored listen (SPEC §3). */
+    private void recordPlayingNow(AuthenticatedUser user, ObjectNode listen) {
+        JsonNode metadata = listen.get("track_metadata");
+        JsonNode info = ListenBrainzListenMapper.infoOf(metadata);
+        nowPlaying.update(user.id(), mapper.credit(metadata), mapper.service(info), Channel.LISTENBRAINZ_API,
+                mapper.client(info), mapper.extra(info));
+    }
+
+    /** The token from {@code Authorization: Token …}, else from {@code ?token=} (kept by ListenBrainz for old clients). */
+    @GetMapping("/validate-token")
+    TokenValidity validateToken(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        String token;
+        if (header != null && header.toLowerCase(java.util.Locale.ROOT).startsWith("token ")) {
+            String[] parts = header.split(" ", -1);
+            token = parts[1];
+        } else {
+            token = Optional.ofNullable(request.getParameter("token")).orElse("");
+        }
+        if (token.isEmpty()) {
+            throw badRequest("You need to provide an Authorization token.");
+        }
+        return tokens.authenticate(token)
+                .map(u -> new TokenValidity(200, "Token valid.", true, u.username()))
+                .orElseGet(() -> new TokenValidity(200, "Token invalid.", false, null));
+    }
+
+    @GetMapping("/user/{userName}/listens")
+    Envelope<ListensPayload> userListens(@PathVariable String userName, HttpServletRequest request) {
+        UserProfile profile = profiles.visible(userName);
+        ListenBrainzListenQuery query = ListenBrainzListenQuery.parse(request::getParameter);
+        List<StoredListen> page = history.window(profile.id(), query.fromMs(), query.toMs(), query.count(),
+                query.start());
+        ListenHistory.Span span = history.span(profile.id());
+        return new Envelope<>(new ListensPayload(userName, page.size(),
+                page.stream().map(l -> views.listen(l, profile.username())).toList(),
+                seconds(span.newestMs()), seconds(span.oldestMs())));
+    }
+
+    @GetMapping("/user/{userName}/listen-count")
+    Envelope<CountPayload> listenCount(@PathVariable String userName) {
+        UserProfile profile = profiles.visible(userName);
+        return new Envelope<>(new CountPayload(history.span(profile.id()).count()));
+    }
+
+    @GetMapping("/user/{userName}/playing-now")
+    Envelope<PlayingNowPayload> playingNow(@PathVariable String userName) {
+        UserProfile profile = profiles.visible(userName);
+        Optional<NowPlaying> now = nowPlaying.current(profile.id());
+        return new Envelope<>(new PlayingNowPayload(now.isPresent() ? 1 : 0, userName, true,
+                now.map(views::playingNow).stream().toList()));
+    }
+
+    /**
+     * ListenBrainz deletes by (listened_at, recording_msid) and answers ok whether or not a listen matched.
+     * Our msids are derived from listen ids (RecordingMsids), so the listens of that second are checked.
+     */
+    @PostMapping("/delete-listen")
+    Status deleteListen(HttpServletRequest request) throws IOException {
+        AuthenticatedUser user = auth.require(request, Scopes.LISTENS_WRITE);
+        byte[] body = RequestBodies.read(request, ListenBrainzSubmissionValidator.MAX_LISTEN_SIZE);
+        ListenBrainzDeletion deletion = ListenBrainzDeletion.parse(body, json);
+        long fromMs = deletion.listenedAt() * 1000;
+        for (StoredListen l : history.window(user.id(), fromMs, fromMs + 1000, MAX_ITEMS_PER_GET,
+                ListenHistory.Start.NEWEST)) {
+            if (RecordingMsids.of(l.id()).equalsIgnoreCase(deletion.recordingMsid())) {
+                history.delete(user.id(), l.id());
+            }
+        }
+        return Status.OK;
+    }
+
+    /** Every other path under the prefixes: ListenBrainz's (Flask's) 404 and 405 in its error format. */
+    @RequestMapping("/**")
+    ResponseEntity<Object> unknownRoute(HttpServletRequest request) {
+        return ListenBrainzRoutes.answerUnknown(request, API_PREFIX, ROOT_PREFIX);
+    }
+
+    private static long seconds(Long ms) {
+        return ms == null ? 0 : Math.floorDiv(ms, 1000L);
+    }
+}

@@ -1,0 +1,44 @@
+/**
+ * The ListenBrainz API (SPEC §5) at {@code /apis/listenbrainz/1/…} and at the root {@code /1/…} (liblistenbrainz
+ * and other clients can change only the host). A translator: wire ⇄ {@link org.tonearm.listens.IncomingListen},
+ * nothing else.
+ *
+ * <h2>Submission flow ({@code POST submit-listens})</h2>
+ * <ol>
+ *   <li>rate limit and X-RateLimit-* headers (ListenBrainzRateLimitInterceptor);</li>
+ *   <li>authenticate {@code Authorization: Token …} with listens:write (ListenBrainzAuth) — 401 in LB's words;</li>
+ *   <li>read at most 10,240,000 bytes (RequestBodies);</li>
+ *   <li>document rules in ListenBrainz's order (ListenBrainzSubmissionValidator), then every listen
+ *       (ListenBrainzListenValidator); one invalid listen rejects the request and nothing is stored;</li>
+ *   <li>single/import: map every listen (ListenBrainzListenMapper) and call {@code ListenService.ingestBatch} once;
+ *       playing_now: {@code NowPlayingService.update}, never a stored listen;</li>
+ *   <li>{@code {"status": "ok"}}; errors as {@code {"code", "error"}} (ListenBrainzErrorAdvice).</li>
+ * </ol>
+ *
+ * <h2>Decisions</h2>
+ * <ul>
+ *   <li><b>channel</b> {@code listenbrainz_api}; <b>service</b> from {@code additional_info.music_service} (domain),
+ *       else {@code music_service_name}, else {@code other} (MusicServices); <b>client</b> from
+ *       {@code submission_client}.</li>
+ *   <li><b>duration / duration_ms</b> are the track's length (ListenBrainz JSON docs), so they become the credit's
+ *       length; the played duration is unknown (clients submit after their scrobble rule: FULL, SPEC §3).</li>
+ *   <li><b>external_id stays null.</b> ListenBrainz has no per-play identifier: {@code spotify_id},
+ *       {@code recording_mbid}, {@code isrc} identify the <em>track</em>, and an external id equal across two plays
+ *       would make the funnel fold a real repeat into one listen. They go to the catalog's identifiers instead
+ *       ({@code spotify_id} URLs reduced to the bare id).</li>
+ *   <li><b>extra</b> = {@code additional_info} as validated (empty MBIDs dropped, durations as integers);
+ *       <b>raw</b> = the listen's JSON exactly as sent.</li>
+ *   <li><b>recording_msid</b>: there is no MessyBrainz; it is a name-based UUID (v5) of the listen id
+ *       (RecordingMsids), stable, and accepted back by {@code delete-listen} together with {@code listened_at}.</li>
+ *   <li><b>listened_at</b> is whole seconds on the wire; {@code min_ts}/{@code max_ts} compare whole seconds too,
+ *       so a client paging by the last {@code listened_at} it saw never gets a listen twice.</li>
+ *   <li><b>Size limit</b>: like ListenBrainz, 10,240 bytes per listen is checked as body size ≤ listens × 10,240.</li>
+ *   <li><b>Reads</b> ({@code user/{user}/…}): PUBLIC profiles to anyone, PRIVATE only to the owner's token with
+ *       listens:read; anyone else gets the unknown-user 404 (ListenBrainzProfiles).</li>
+ *   <li><b>Rate limits</b>: ListenBrainz's fixed 10 s windows and headers, per token owner or per IP, in memory
+ *       (ListenBrainzProperties for the numbers).</li>
+ *   <li><b>Content type</b> is not checked (ListenBrainz reads the raw body; node-fetch based clients send
+ *       text/plain).</li>
+ * </ul>
+ */
+package org.tonearm.compat.listenbrainz;
