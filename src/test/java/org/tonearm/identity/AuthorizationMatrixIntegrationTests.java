@@ -103,6 +103,10 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestBase {
                 (f, u) -> Map.of("track", "Corrected"), READ_ONLY, 401, 403, 404, 404, 200));
         rows.add(row("DELETE /api/v1/listens/{id}", f -> "/api/v1/listens/" + f.listenId(), (f, u) -> null, READ_ONLY,
                 401, 403, 404, 404, 204));
+        // Last.fm API apps of the caller (compat/lastfm): login session only
+        rows.add(row("POST /api/v1/me/lastfm-apps", f -> "/api/v1/me/lastfm-apps", (f, u) -> Map.of("name", "app"),
+                STATS_ONLY, 401, 403, 201, 201, 201));
+        rows.add(row("GET /api/v1/me/lastfm-apps", STATS_ONLY, 401, 403, 200, 200, 200));
         // now playing: the caller's own, by scope
         rows.add(row("GET /api/v1/now-playing", WRITE_ONLY, 401, 403, 200, 200, 200));
         rows.add(row("PUT /api/v1/now-playing", f -> "/api/v1/now-playing",
