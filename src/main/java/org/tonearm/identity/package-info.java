@@ -1,23 +1,33 @@
 /**
- * Accounts and authentication (SPEC §2, §8).
+ * Accounts, authentication and the API gateway (SPEC §2, §8).
  *
  * <p>API for other modules: {@link org.tonearm.identity.CurrentUser} (the caller of a request),
  * {@link org.tonearm.identity.UserDirectory} (users and their cached timezone),
  * {@link org.tonearm.identity.ApiTokenAuthenticator} (for compatibility protocols that check tokens themselves),
- * {@link org.tonearm.identity.Scopes}.
+ * {@link org.tonearm.identity.Scopes}, {@link org.tonearm.identity.RateLimits} (the gateway's token buckets, for
+ * protocol-specific limits) with {@link org.tonearm.identity.RateLimitRejection} (a compat module's own 429 body),
+ * and the event {@link org.tonearm.identity.AccountDeleted}.
  *
  * <p>Flows:
  * <ol>
- *   <li>Register: validate (AccountRules) → hash (bcrypt 12) → in one serialized write: first user? ADMIN :
- *       registration mode must be OPEN → unique username/email → insert → start a session.</li>
- *   <li>Session: JWT access token (HS256, 1 h) + opaque refresh token (256 bits, stored as SHA-256, 30 d) in a
- *       family; refresh rotates inside the family; a reused rotated token revokes the family.</li>
- *   <li>Request: TokenAuthenticationFilter reads {@code Authorization} (Bearer JWT / Bearer or Token API token)
- *       into an AuthenticatedUser; protected paths without one get a problem+json 401.</li>
+ *   <li>Register: validate (AccountRules: length, not the username/email, not on the bundled common-password
+ *       list) → per-IP login limit → hash (bcrypt 12) → in one serialized write: first user? ADMIN : mode in
+ *       force (RegistrationPolicy: admin override in {@code instance_settings}, else {@code tonearm.registration})
+ *       must be OPEN, or INVITE with a single-use code redeemed by a conditional update → unique username/email
+ *       → insert → start a session.</li>
+ *   <li>Login: per-IP limit → LoginThrottle (5 failures / 15 min lock the typed name for 30 min, existing or not)
+ *       → bcrypt check (a dummy check for unknown names) → session.</li>
+ *   <li>Session: JWT access token (HS256, 1 h, {@code iat_ms}) + opaque refresh token (256 bits, stored as
+ *       SHA-256, 30 d) in a family; refresh rotates inside the family; a reused rotated token revokes the family.
+ *       Password change, admin reset and logout-everywhere revoke every refresh token and move
+ *       {@code users.sessions_valid_after}, which kills older access tokens too.</li>
+ *   <li>Request (SecurityConfiguration): TokenAuthenticationFilter (Bearer JWT → SessionGuard checks the account
+ *       is active, not revoked since issue, and supplies its current role; Bearer/Token API token → DB lookup) →
+ *       RateLimitFilter (bucket per credential or per IP; Redis when configured, memory as fallback;
+ *       X-RateLimit-* headers; 429 + Retry-After) → BodySizeLimitFilter (413) → authorization (public paths,
+ *       ADMIN for {@code /api/v1/admin/**}, authenticated for the rest of {@code /api/v1/**}).</li>
  * </ol>
  *
- * <p>Later issues slot in here: login throttling and lockout (AccountService.login), OIDC (another way to reach
- * SessionService.start), common-password list (AccountRules.checkPassword), invite codes (RegistrationMode.INVITE),
- * admin user management, password change revoking sessions (JooqRefreshTokenRepository.revokeAllOfUser).
+ * <p>Not built yet: OpenID Connect login (issue #3 item 4), the web UI's cookie session + CSRF chain.
  */
 package org.tonearm.identity;

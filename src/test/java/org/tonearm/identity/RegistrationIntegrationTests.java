@@ -36,7 +36,7 @@ class RegistrationIntegrationTests extends IntegrationTestBase {
         // whichever test registered first in this JVM: the oldest account is the one and only ADMIN
         assertThat(database.dsl().select(USERS.ROLE).from(USERS).orderBy(USERS.ID).limit(1).fetchOne(USERS.ROLE))
                 .isEqualTo("ADMIN");
-        assertThat(database.dsl().fetchCount(USERS, USERS.ROLE.eq("ADMIN"))).isEqualTo(1);
+        // no count of ADMINs: other tests of this shared database promote users to ADMIN on purpose (Admins)
     }
 
     @Test

@@ -20,7 +20,11 @@ public final class Api {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final int port;
+    private static final HttpClient FOLLOWING = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NORMAL).build();
+
     private final Map<String, String> headers = new LinkedHashMap<>();
+    private boolean follow;
 
     public Api(int port) {
         this.port = port;
@@ -28,9 +32,22 @@ public final class Api {
 
     /** A copy of this client that sends {@code Authorization: <value>}. */
     public Api auth(String authorization) {
+        return withHeader("Authorization", authorization);
+    }
+
+    /** A copy of this client that also sends {@code name: value}. */
+    public Api withHeader(String name, String value) {
         Api copy = new Api(port);
         copy.headers.putAll(headers);
-        copy.headers.put("Authorization", authorization);
+        copy.headers.put(name, value);
+        copy.follow = follow;
+        return copy;
+    }
+
+    /** A copy of this client that follows redirects (for HTML pages). */
+    public Api followRedirects() {
+        Api copy = withHeader("Accept", "text/html,*/*");
+        copy.follow = true;
         return copy;
     }
 
@@ -64,7 +81,7 @@ public final class Api {
         }
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {
-            HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = (follow ? FOLLOWING : CLIENT).send(b.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), r.body(), r.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

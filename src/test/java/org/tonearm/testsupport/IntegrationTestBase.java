@@ -13,7 +13,11 @@ import org.tonearm.shared.Database;
  * tests isolate themselves by creating their own users ({@link Api#newUser}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"tonearm.registration=open"})
+        properties = {"tonearm.registration=open",
+            // the whole suite shares one context and calls from 127.0.0.1: gateway limits are tested in contexts
+            // of their own (RateLimitIntegrationTests), not tripped over by every other test
+            "tonearm.rate-limit.per-ip.capacity=1000000", "tonearm.rate-limit.login-per-ip.capacity=1000000",
+            "tonearm.rate-limit.per-token.capacity=1000000"})
 public abstract class IntegrationTestBase {
 
     @LocalServerPort

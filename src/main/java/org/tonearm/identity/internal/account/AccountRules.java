@@ -8,8 +8,8 @@ import org.tonearm.shared.TonearmException.FieldError;
 
 /**
  * The account input rules of SPEC §2, each a small check returning field errors (empty list: fine).
- * Passwords follow NIST SP 800-63B: length only, no composition rules, and not the account's own name.
- * The bundled common-password list is a later issue.
+ * Passwords follow NIST SP 800-63B: length only, no composition rules, not the account's own name and not on
+ * the bundled list of common passwords ({@link CommonPasswords}).
  */
 public final class AccountRules {
 
@@ -82,6 +82,9 @@ public final class AccountRules {
         }
         if (email != null && !email.isBlank() && password.equalsIgnoreCase(email.trim())) {
             errors.add(new FieldError("password", "must not be the email address"));
+        }
+        if (CommonPasswords.contains(password)) {
+            errors.add(new FieldError("password", "is too common; choose one that is not on lists of leaked passwords"));
         }
         return errors;
     }

@@ -89,6 +89,48 @@ public class JooqUserRepository {
                 .execute();
     }
 
+    public Optional<UserState> findState(long id) {
+        return database.dsl().select(USERS.ID, USERS.ROLE, USERS.DISABLED, USERS.SESSIONS_VALID_AFTER).from(USERS)
+                .where(USERS.ID.eq(id))
+                .fetchOptional(r -> new UserState(r.get(USERS.ID), Role.valueOf(r.get(USERS.ROLE)),
+                        Boolean.TRUE.equals(r.get(USERS.DISABLED)), r.get(USERS.SESSIONS_VALID_AFTER)));
+    }
+
+    /** Access tokens issued before {@code instant} stop working (password change, log out everywhere). */
+    public void setSessionsValidAfter(long id, long instant) {
+        database.dsl().update(USERS).set(USERS.SESSIONS_VALID_AFTER, instant).set(USERS.UPDATED_AT, instant)
+                .where(USERS.ID.eq(id)).execute();
+    }
+
+    public void setDisabled(long id, boolean disabled, long now) {
+        database.dsl().update(USERS).set(USERS.DISABLED, disabled).set(USERS.UPDATED_AT, now)
+                .where(USERS.ID.eq(id)).execute();
+    }
+
+    public void setRole(long id, Role role, long now) {
+        database.dsl().update(USERS).set(USERS.ROLE, role.name()).set(USERS.UPDATED_AT, now)
+                .where(USERS.ID.eq(id)).execute();
+    }
+
+    /** Deletes the user; every user-owned table references users(id) ON DELETE CASCADE, so their data goes too. */
+    public boolean delete(long id) {
+        return database.dsl().deleteFrom(USERS).where(USERS.ID.eq(id)).execute() == 1;
+    }
+
+    /** Users in id order, for the admin list. */
+    public java.util.List<UserRow> list(int limit, int offset) {
+        return database.dsl().selectFrom(USERS).orderBy(USERS.ID).limit(limit).offset(offset)
+                .fetch(JooqUserRepository::toRow);
+    }
+
+    public int count() {
+        return database.dsl().fetchCount(USERS);
+    }
+
+    public int countActiveAdmins() {
+        return database.dsl().fetchCount(USERS, USERS.ROLE.eq(Role.ADMIN.name()).and(USERS.DISABLED.isFalse()));
+    }
+
     private Optional<UserRow> find(Condition condition) {
         return database.dsl().selectFrom(USERS).where(condition).fetchOptional().map(JooqUserRepository::toRow);
     }

@@ -12,6 +12,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.tonearm.identity.AuthenticatedUser;
+import org.tonearm.identity.internal.account.SessionGuard;
 import org.tonearm.identity.internal.token.AccessTokens;
 import org.tonearm.identity.internal.token.ApiTokenService;
 import org.tonearm.shared.ErrorCode;
@@ -32,10 +33,12 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
 
     private final AccessTokens accessTokens;
     private final ApiTokenService apiTokens;
+    private final SessionGuard sessions;
 
-    TokenAuthenticationFilter(AccessTokens accessTokens, ApiTokenService apiTokens) {
+    TokenAuthenticationFilter(AccessTokens accessTokens, ApiTokenService apiTokens, SessionGuard sessions) {
         this.accessTokens = accessTokens;
         this.apiTokens = apiTokens;
+        this.sessions = sessions;
     }
 
     @Override
@@ -61,7 +64,7 @@ class TokenAuthenticationFilter extends OncePerRequestFilter {
         String scheme = space < 0 ? header : header.substring(0, space);
         String credential = space < 0 ? "" : header.substring(space + 1).strip();
         if (scheme.equalsIgnoreCase("Bearer") && looksLikeJwt(credential)) {
-            return accessTokens.verify(credential);
+            return sessions.check(accessTokens.verifyToken(credential));
         }
         if (scheme.equalsIgnoreCase("Bearer") || scheme.equalsIgnoreCase("Token")) {
             return apiTokens.authenticate(credential).orElseThrow(() ->

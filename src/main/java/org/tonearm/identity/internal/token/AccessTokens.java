@@ -32,6 +32,10 @@ import org.tonearm.shared.TonearmException;
 public class AccessTokens {
 
     static final String ISSUER = "tonearm";
+    static final String ISSUED_AT_MS = "iat_ms";
+
+    /** A genuine, unexpired token: its caller and when it was issued (epoch ms). */
+    public record Verified(AuthenticatedUser user, long issuedAtMillis) {}
 
     private final MACSigner signer;
     private final MACVerifier verifier;
@@ -66,6 +70,8 @@ public class AccessTokens {
                 .issueTime(Date.from(issuedAt))
                 .expirationTime(Date.from(issuedAt.plus(lifetime)))
                 .jwtID(UUID.randomUUID().toString())
+                // JWT "iat" has whole seconds; revocation (users.sessions_valid_after) needs milliseconds
+                .claim(ISSUED_AT_MS, issuedAt.toEpochMilli())
                 .build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(), claims);
         try {
@@ -78,6 +84,11 @@ public class AccessTokens {
 
     /** The caller a valid token stands for (a login session carries every scope); else a 401 exception. */
     public AuthenticatedUser verify(String token) {
+        return verifyToken(token).user();
+    }
+
+    /** Like {@link #verify}, also telling when the token was issued, so revoked sessions can be refused. */
+    public Verified verifyToken(String token) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {
@@ -91,8 +102,11 @@ public class AccessTokens {
             if (!expiry.toInstant().isAfter(Instant.now())) {
                 throw new TonearmException(ErrorCode.AUTH_TOKEN_EXPIRED, "The access token has expired; refresh it");
             }
-            return new AuthenticatedUser(Long.parseLong(claims.getSubject()), claims.getStringClaim("username"),
-                    Role.valueOf(claims.getStringClaim("role")), Scopes.ALL, false);
+            Long issuedAtMs = claims.getLongClaim(ISSUED_AT_MS);
+            long issued = issuedAtMs != null ? issuedAtMs
+                    : claims.getIssueTime() != null ? claims.getIssueTime().getTime() : 0L;
+            return new Verified(new AuthenticatedUser(Long.parseLong(claims.getSubject()), claims.getStringClaim("username"),
+                    Role.valueOf(claims.getStringClaim("role")), Scopes.ALL, false), issued);
         } catch (ParseException | JOSEException | IllegalArgumentException | NullPointerException e) {
             // ParseException: not a JWS at all (alg:none lands here too); IllegalArgumentException: bad sub/role
             throw invalid();

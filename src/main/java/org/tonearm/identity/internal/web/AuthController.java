@@ -1,14 +1,19 @@
 package org.tonearm.identity.internal.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.tonearm.identity.CurrentUser;
+import org.tonearm.identity.RateLimitDecision;
+import org.tonearm.identity.RateLimits;
 import org.tonearm.identity.internal.account.AccountService;
+import org.tonearm.identity.internal.account.CredentialService;
 import org.tonearm.identity.internal.account.SessionService;
+import org.tonearm.identity.internal.ratelimit.RateLimitProperties;
+import org.tonearm.shared.RateLimitedException;
 
 /** Register, login, refresh, logout (SPEC §8). */
 @RestController
@@ -17,20 +22,29 @@ class AuthController {
 
     private final AccountService accounts;
     private final SessionService sessions;
+    private final CredentialService credentials;
+    private final RateLimits limits;
+    private final RateLimitProperties rateLimits;
 
-    AuthController(AccountService accounts, SessionService sessions) {
+    AuthController(AccountService accounts, SessionService sessions, CredentialService credentials, RateLimits limits,
+            RateLimitProperties rateLimits) {
         this.accounts = accounts;
         this.sessions = sessions;
+        this.credentials = credentials;
+        this.limits = limits;
+        this.rateLimits = rateLimits;
     }
 
     @PostMapping("/register")
     @ResponseStatus(HttpStatus.CREATED)
-    SessionResponse register(@RequestBody AuthRequests.Register body) {
-        return SessionResponse.of(accounts.register(body.username(), body.password(), body.email()));
+    SessionResponse register(@RequestBody AuthRequests.Register body, HttpServletRequest request) {
+        limitPerIp(request);
+        return SessionResponse.of(accounts.register(body.username(), body.password(), body.email(), body.inviteCode()));
     }
 
     @PostMapping("/login")
-    SessionResponse login(@RequestBody AuthRequests.Login body) {
+    SessionResponse login(@RequestBody AuthRequests.Login body, HttpServletRequest request) {
+        limitPerIp(request);
         return SessionResponse.of(accounts.login(body.username(), body.password()));
     }
 
@@ -39,10 +53,31 @@ class AuthController {
         return SessionResponse.of(sessions.refresh(body.refreshToken()));
     }
 
-    /** Without a body every refresh token of the caller is revoked; access tokens simply run out (1 h). */
+    /**
+     * With {@code refresh_token}: ends that login (its refresh-token family). Without a body: ends every session of
+     * the caller, access tokens included. A login session only: an API token has no session to end, and a
+     * scrobbler's token must not be able to log its owner out everywhere.
+     */
     @PostMapping("/logout")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void logout(@RequestBody(required = false) AuthRequests.Logout body) {
-        sessions.logout(CurrentUser.get().id(), body == null ? null : body.refreshToken());
+        long userId = SessionOnly.require().id();
+        if (body == null || body.refreshToken() == null || body.refreshToken().isBlank()) {
+            credentials.endAllSessions(userId);
+        } else {
+            sessions.logout(userId, body.refreshToken());
+        }
+    }
+
+    /** SPEC §2 per-IP limit on password guessing, on top of the per-account lock. */
+    private void limitPerIp(HttpServletRequest request) {
+        if (!rateLimits.isEnabled()) {
+            return;
+        }
+        RateLimitDecision d = limits.consume(request.getRemoteAddr(), rateLimits.loginPolicy());
+        if (!d.allowed()) {
+            throw new RateLimitedException("Too many login attempts from this address; try again later",
+                    d.retryAfterSeconds());
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.tonearm.ops.internal.web;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -23,12 +24,16 @@ class HealthController {
     private final HealthIndicator db;
     private final HealthIndicator migrations;
     private final AvailabilityHealth availability;
+    /** Present only when {@code TONEARM_REDIS_URL} is set (identity's rate limiter registers it). */
+    private final HealthIndicator redis;
 
     HealthController(@Qualifier("dbHealthIndicator") HealthIndicator db,
-            @Qualifier("migrationsHealthIndicator") HealthIndicator migrations, AvailabilityHealth availability) {
+            @Qualifier("migrationsHealthIndicator") HealthIndicator migrations, AvailabilityHealth availability,
+            @Qualifier("redisHealthIndicator") ObjectProvider<HealthIndicator> redis) {
         this.db = db;
         this.migrations = migrations;
         this.availability = availability;
+        this.redis = redis.getIfAvailable();
     }
 
     /** Every component; DOWN (503) when any of them is. */
@@ -39,7 +44,20 @@ class HealthController {
         components.put("migrations", migrations.health());
         components.put("liveness", availability.liveness());
         components.put("readiness", availability.readiness());
+        if (redis != null) {
+            components.put("redis", redis.health());
+        }
         return respond(HealthReport.composite(components));
+    }
+
+    /**
+     * Redis (SPEC §7). Not part of readiness: while Redis is away the node keeps serving with in-memory rate
+     * limits, so it must not be taken out of the load balancer. Without Redis configured: UP, "not configured".
+     */
+    @GetMapping("/health/redis")
+    ResponseEntity<Map<String, Object>> redis() {
+        Health health = redis != null ? redis.health() : Health.up().withDetail("configured", false).build();
+        return respond(HealthReport.component(health));
     }
 
     /** The process is alive; deliberately independent of the database, so a DB outage doesn't get it restarted. */

@@ -24,6 +24,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.tonearm.shared.ErrorCode;
+import org.tonearm.shared.RateLimitedException;
 import org.tonearm.shared.RequestIds;
 import org.tonearm.shared.TonearmException;
 import org.tonearm.shared.TonearmException.FieldError;
@@ -43,6 +44,15 @@ public class ProblemDetailsAdvice {
     @ExceptionHandler(TonearmException.class)
     ResponseEntity<Map<String, Object>> tonearm(TonearmException e, HttpServletRequest request) {
         return problem(e.status(), e.code(), e.getMessage(), e.fieldErrors(), request);
+    }
+
+    /** 429 with {@code Retry-After} (SPEC §2). */
+    @ExceptionHandler(RateLimitedException.class)
+    ResponseEntity<Map<String, Object>> rateLimited(RateLimitedException e, HttpServletRequest request) {
+        return ResponseEntity.status(429)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .contentType(PROBLEM_JSON)
+                .body(body(429, e.code(), e.getMessage(), List.of(), request.getRequestURI()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -76,7 +86,15 @@ public class ProblemDetailsAdvice {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
-        return problem(405, ErrorCode.VALIDATION_ERROR, "Method " + e.getMethod() + " is not allowed here", List.of(), request);
+        // RFC 9110 §15.5.6: a 405 names the allowed methods
+        ResponseEntity<Map<String, Object>> problem =
+                problem(405, ErrorCode.VALIDATION_ERROR, "Method " + e.getMethod() + " is not allowed here", List.of(), request);
+        HttpHeaders headers = new HttpHeaders();
+        headers.putAll(problem.getHeaders());
+        if (e.getSupportedHttpMethods() != null) {
+            headers.setAllow(e.getSupportedHttpMethods());
+        }
+        return new ResponseEntity<>(problem.getBody(), headers, problem.getStatusCode());
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

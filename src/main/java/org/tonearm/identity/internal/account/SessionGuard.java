@@ -1,0 +1,54 @@
+package org.tonearm.identity.internal.account;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.tonearm.identity.AuthenticatedUser;
+import org.tonearm.identity.internal.persistence.JooqUserRepository;
+import org.tonearm.identity.internal.persistence.UserState;
+import org.tonearm.identity.internal.token.AccessTokens;
+import org.tonearm.shared.ErrorCode;
+import org.tonearm.shared.TonearmException;
+
+/**
+ * Checks a verified access token against the account as it is now: a disabled or deleted account, or a token
+ * issued before the account's last password change / "log out everywhere", is refused; the role is the current
+ * one, not the one frozen into the token (a demoted admin loses admin rights at once).
+ *
+ * <p>The account state is cached for {@link #TTL} so a request costs no query; this node evicts on every change,
+ * other nodes see it within the TTL.
+ */
+@Service
+public class SessionGuard {
+
+    static final Duration TTL = Duration.ofSeconds(30);
+
+    private final JooqUserRepository users;
+    private final Cache<Long, Optional<UserState>> states = Caffeine.newBuilder()
+            .expireAfterWrite(TTL)
+            .maximumSize(100_000)
+            .build();
+
+    public SessionGuard(JooqUserRepository users) {
+        this.users = users;
+    }
+
+    public AuthenticatedUser check(AccessTokens.Verified token) {
+        AuthenticatedUser claimed = token.user();
+        UserState state = states.get(claimed.id(), users::findState).orElse(null);
+        if (state == null || state.disabled()) {
+            throw new TonearmException(ErrorCode.AUTH_TOKEN_INVALID, "The account of this access token is not active");
+        }
+        if (state.sessionsValidAfter() != null && token.issuedAtMillis() < state.sessionsValidAfter()) {
+            throw new TonearmException(ErrorCode.AUTH_TOKEN_INVALID, "This session has been ended; log in again");
+        }
+        return new AuthenticatedUser(claimed.id(), claimed.username(), state.role(), claimed.scopes(), false);
+    }
+
+    /** Call after committing a change to the account's role, disabled flag or session validity. */
+    public void evict(long userId) {
+        states.invalidate(userId);
+    }
+}

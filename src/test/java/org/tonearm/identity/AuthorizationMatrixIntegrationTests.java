@@ -1,0 +1,227 @@
+package org.tonearm.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.tonearm.testsupport.Api;
+import org.tonearm.testsupport.IntegrationTestBase;
+
+/**
+ * Every {@code /api/v1} route × {anonymous, token without the needed scope, other user, admin, owner} → expected
+ * status (SPEC §2: everyone sees only their own data; admins manage users but do not read private listens).
+ * The route list comes from the application's own handler mapping: a new route without a row here fails the
+ * build, and so does a row for a route that no longer exists.
+ *
+ * <p>Every row gets fresh users, so destructive calls (deleting an account, logging out) cannot spill over. The
+ * actors call in the order of the columns; the resource's owner (for admin routes: the admin) goes last.
+ */
+class AuthorizationMatrixIntegrationTests extends IntegrationTestBase {
+
+    static final String READ_ONLY = "listens:read stats:read";
+    static final String WRITE_ONLY = "listens:write stats:read";
+    static final String STATS_ONLY = "stats:read";
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mapping;
+
+    /** The users of one row; the scope-less token belongs to the owner (admin routes: to the admin). */
+    record Fixture(Api.User owner, Api.User other, Api.User admin, String token, long listenId, long artistId,
+            long albumId, long trackId, long spareTokenId) {}
+
+    record Row(String route, Function<Fixture, String> path, BiFunction<Fixture, Api.User, Object> body,
+            String tokenScopes, int anonymous, int token, int other, int admin, int owner) {}
+
+    private static Row row(String route, String tokenScopes, int anonymous, int token, int other, int admin, int owner) {
+        return row(route, f -> route.substring(route.indexOf(' ') + 1), (f, u) -> null, tokenScopes, anonymous, token,
+                other, admin, owner);
+    }
+
+    private static Row row(String route, Function<Fixture, String> path, BiFunction<Fixture, Api.User, Object> body,
+            String tokenScopes, int anonymous, int token, int other, int admin, int owner) {
+        return new Row(route, path, body, tokenScopes, anonymous, token, other, admin, owner);
+    }
+
+    static String password(Api.User u) {
+        return "correct horse battery " + u.username();
+    }
+
+    /** Admin routes: users and their tokens get 403, only an admin with a login session gets through. */
+    private static Row admin(String route, Function<Fixture, String> path, BiFunction<Fixture, Api.User, Object> body, int ok) {
+        return row(route, path, body, STATS_ONLY, 401, 403, 403, ok, 403);
+    }
+
+    List<Row> rows() {
+        List<Row> rows = new ArrayList<>();
+        // public: the same answer with or without credentials
+        rows.add(row("POST /api/v1/auth/register", f -> "/api/v1/auth/register",
+                (f, u) -> Map.of("username", RegistrationIntegrationTests.uniqueName(), "password", "a fine password"),
+                STATS_ONLY, 201, 201, 201, 201, 201));
+        rows.add(row("POST /api/v1/auth/login", f -> "/api/v1/auth/login",
+                (f, u) -> Map.of("username", f.owner().username(), "password", password(f.owner())), STATS_ONLY,
+                200, 200, 200, 200, 200));
+        rows.add(row("POST /api/v1/auth/refresh", f -> "/api/v1/auth/refresh", (f, u) -> Map.of("refresh_token",
+                freshRefreshToken(f)), STATS_ONLY, 200, 200, 200, 200, 200));
+        rows.add(row("GET /api/v1/openapi.json", STATS_ONLY, 200, 200, 200, 200, 200));
+        rows.add(row("GET /api/v1/openapi.json.yaml", STATS_ONLY, 200, 200, 200, 200, 200));
+        rows.add(row("GET /api/v1/openapi.json/swagger-config", STATS_ONLY, 200, 200, 200, 200, 200));
+        // the caller's own account: any login session; account changes refuse API tokens
+        rows.add(row("POST /api/v1/auth/logout", STATS_ONLY, 401, 403, 204, 204, 204));
+        rows.add(row("GET /api/v1/me", STATS_ONLY, 401, 200, 200, 200, 200));
+        rows.add(row("PATCH /api/v1/me", f -> "/api/v1/me", (f, u) -> Map.of("display_name", "X"), STATS_ONLY,
+                401, 403, 200, 200, 200));
+        rows.add(row("DELETE /api/v1/me", f -> "/api/v1/me", (f, u) -> u == null ? Map.of() : Map.of("password", password(u)),
+                STATS_ONLY, 401, 403, 204, 204, 204));
+        rows.add(row("POST /api/v1/me/password", f -> "/api/v1/me/password", (f, u) -> u == null ? Map.of()
+                : Map.of("current_password", password(u), "new_password", "another fine password " + u.id()),
+                STATS_ONLY, 401, 403, 200, 200, 200));
+        rows.add(row("POST /api/v1/me/tokens", f -> "/api/v1/me/tokens", (f, u) -> Map.of("name", "t"), STATS_ONLY,
+                401, 403, 201, 201, 201));
+        rows.add(row("GET /api/v1/me/tokens", STATS_ONLY, 401, 403, 200, 200, 200));
+        rows.add(row("DELETE /api/v1/me/tokens/{id}", f -> "/api/v1/me/tokens/" + f.spareTokenId(), (f, u) -> null,
+                STATS_ONLY, 401, 403, 404, 404, 204));
+        // listens: scopes apply to API tokens; nobody but the owner reaches a listen, admins included
+        rows.add(row("POST /api/v1/listens", f -> "/api/v1/listens", (f, u) -> Map.of("artist", "Matrix Artist",
+                "track", "Matrix Track", "listened_at", 1_700_000_000L + (u == null ? 0 : u.id())), READ_ONLY,
+                401, 403, 201, 201, 201));
+        rows.add(row("GET /api/v1/listens", WRITE_ONLY, 401, 403, 200, 200, 200));
+        rows.add(row("DELETE /api/v1/listens", f -> "/api/v1/listens?from=0&to=2000000000", (f, u) -> null, READ_ONLY,
+                401, 403, 200, 200, 200));
+        rows.add(row("GET /api/v1/listens/{id}", f -> "/api/v1/listens/" + f.listenId(), (f, u) -> null, WRITE_ONLY,
+                401, 403, 404, 404, 200));
+        rows.add(row("PATCH /api/v1/listens/{id}", f -> "/api/v1/listens/" + f.listenId(),
+                (f, u) -> Map.of("track", "Corrected"), READ_ONLY, 401, 403, 404, 404, 200));
+        rows.add(row("DELETE /api/v1/listens/{id}", f -> "/api/v1/listens/" + f.listenId(), (f, u) -> null, READ_ONLY,
+                401, 403, 404, 404, 204));
+        // Last.fm API apps of the caller (compat/lastfm): login session only
+        rows.add(row("POST /api/v1/me/lastfm-apps", f -> "/api/v1/me/lastfm-apps", (f, u) -> Map.of("name", "app"),
+                STATS_ONLY, 401, 403, 201, 201, 201));
+        rows.add(row("GET /api/v1/me/lastfm-apps", STATS_ONLY, 401, 403, 200, 200, 200));
+        // now playing: the caller's own, by scope
+        rows.add(row("GET /api/v1/now-playing", WRITE_ONLY, 401, 403, 200, 200, 200));
+        rows.add(row("PUT /api/v1/now-playing", f -> "/api/v1/now-playing",
+                (f, u) -> Map.of("artist", "Matrix Artist", "track", "Matrix Track"), READ_ONLY, 401, 403, 200, 200, 200));
+        rows.add(row("DELETE /api/v1/now-playing", READ_ONLY, 401, 403, 204, 204, 204));
+        // catalog: an entry is visible only to users who listened to it (it would reveal their history otherwise)
+        rows.add(row("GET /api/v1/catalog/artists/{id}", f -> "/api/v1/catalog/artists/" + f.artistId(), (f, u) -> null,
+                STATS_ONLY, 401, 200, 404, 404, 200));
+        rows.add(row("GET /api/v1/catalog/albums/{id}", f -> "/api/v1/catalog/albums/" + f.albumId(), (f, u) -> null,
+                STATS_ONLY, 401, 200, 404, 404, 200));
+        rows.add(row("GET /api/v1/catalog/tracks/{id}", f -> "/api/v1/catalog/tracks/" + f.trackId(), (f, u) -> null,
+                STATS_ONLY, 401, 200, 404, 404, 200));
+        rows.add(row("GET /api/v1/search", f -> "/api/v1/search?q=Matrix", (f, u) -> null, STATS_ONLY,
+                401, 200, 200, 200, 200));
+        // admin
+        rows.add(admin("GET /api/v1/admin/users", f -> "/api/v1/admin/users", (f, u) -> null, 200));
+        rows.add(admin("POST /api/v1/admin/users", f -> "/api/v1/admin/users", (f, u) -> Map.of("username",
+                RegistrationIntegrationTests.uniqueName(), "password", "a fine password"), 201));
+        rows.add(admin("GET /api/v1/admin/users/{id}", f -> "/api/v1/admin/users/" + f.owner().id(), (f, u) -> null, 200));
+        rows.add(admin("PATCH /api/v1/admin/users/{id}", f -> "/api/v1/admin/users/" + f.other().id(),
+                (f, u) -> Map.of("role", "USER"), 200));
+        rows.add(admin("DELETE /api/v1/admin/users/{id}", f -> "/api/v1/admin/users/" + f.other().id(), (f, u) -> null, 204));
+        rows.add(admin("POST /api/v1/admin/users/{id}/password", f -> "/api/v1/admin/users/" + f.other().id() + "/password",
+                (f, u) -> Map.of("password", "a brand new password"), 204));
+        rows.add(admin("GET /api/v1/admin/invites", f -> "/api/v1/admin/invites", (f, u) -> null, 200));
+        rows.add(admin("POST /api/v1/admin/invites", f -> "/api/v1/admin/invites", (f, u) -> Map.of(), 201));
+        rows.add(admin("DELETE /api/v1/admin/invites/{id}", f -> "/api/v1/admin/invites/"
+                + f.admin().api().post("/api/v1/admin/invites", Map.of()).json().path("id").asLong(), (f, u) -> null, 204));
+        rows.add(admin("GET /api/v1/admin/registration", f -> "/api/v1/admin/registration", (f, u) -> null, 200));
+        rows.add(admin("PUT /api/v1/admin/registration", f -> "/api/v1/admin/registration",
+                (f, u) -> "{\"mode\":null}", 200));
+        return rows;
+    }
+
+    /** Logs the owner in once more: every refresh token works once (rotation). */
+    private String freshRefreshToken(Fixture f) {
+        return api().post("/api/v1/auth/login", Map.of("username", f.owner().username(), "password",
+                password(f.owner()))).json().path("refresh_token").asString();
+    }
+
+    @Test
+    void everyApiRouteHasARowAndEveryRowARoute() {
+        TreeSet<String> routes = new TreeSet<>();
+        mapping.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().forEach(pattern -> {
+            if (pattern.startsWith("/api/v1/")) {
+                var methods = info.getMethodsCondition().getMethods();
+                if (methods.isEmpty()) {
+                    routes.add("ANY " + pattern);
+                }
+                methods.forEach(m -> routes.add(m.name() + " " + pattern));
+            }
+        }));
+        TreeSet<String> covered = new TreeSet<>(rows().stream().map(Row::route).toList());
+
+        assertThat(covered).as("rows of this matrix; add one for each new /api/v1 route").isEqualTo(routes);
+    }
+
+    @Test
+    void everyRouteAnswersEachKindOfCallerAsExpected() {
+        Map<String, String> mismatches = new LinkedHashMap<>();
+        Map<String, Fixture> shared = new LinkedHashMap<>();
+        for (Row row : rows()) {
+            boolean adminRoute = row.route().contains("/admin/");
+            // reads change nothing and may share users; every other method gets fresh ones (registering costs bcrypt)
+            Fixture f = row.route().startsWith("GET ")
+                    ? shared.computeIfAbsent(row.tokenScopes() + adminRoute, k -> fixture(row.tokenScopes(), adminRoute))
+                    : fixture(row.tokenScopes(), adminRoute);
+            String path = row.path().apply(f);
+            List<String> failures = new ArrayList<>();
+            check(failures, "anonymous", call(api(), row, f, null, path), row.anonymous());
+            check(failures, "token without scope", call(api().auth("Token " + f.token()), row, f, null, path), row.token());
+            check(failures, "other user", call(f.other().api(), row, f, f.other(), path), row.other());
+            if (adminRoute) {
+                check(failures, "owner", call(f.owner().api(), row, f, f.owner(), path), row.owner());
+                check(failures, "admin", call(f.admin().api(), row, f, f.admin(), path), row.admin());
+            } else {
+                check(failures, "admin", call(f.admin().api(), row, f, f.admin(), path), row.admin());
+                check(failures, "owner", call(f.owner().api(), row, f, f.owner(), path), row.owner());
+            }
+            if (!failures.isEmpty()) {
+                mismatches.put(row.route(), String.join("; ", failures));
+            }
+        }
+        assertThat(mismatches).isEmpty();
+    }
+
+    private static void check(List<String> failures, String who, Api.Response r, int expected) {
+        if (r.status() != expected) {
+            failures.add(who + " expected " + expected + " got " + r.status() + " " + abbreviate(r.body()));
+        }
+    }
+
+    private static String abbreviate(String body) {
+        return body == null || body.length() < 160 ? body : body.substring(0, 160) + "…";
+    }
+
+    private Api.Response call(Api client, Row row, Fixture f, Api.User actor, String path) {
+        String method = row.route().substring(0, row.route().indexOf(' '));
+        Object body = row.body().apply(f, actor);
+        String json = body == null ? null : body instanceof String s ? s : Api.JSON.writeValueAsString(body);
+        return client.send(method, path, json, json == null ? null : "application/json");
+    }
+
+    private Fixture fixture(String tokenScopes, boolean adminRoute) {
+        Api.User owner = api().newUser();
+        Api.User other = api().newUser();
+        Api.User admin = Admins.create(api(), database);
+        var listen = owner.api().post("/api/v1/listens", Map.of("artist", "Matrix Artist", "track", "Matrix Track",
+                "album", "Matrix Album", "listened_at", 1_600_000_000L)).json().path("listen");
+        Api tokenOwner = adminRoute ? admin.api() : owner.api();
+        String token = tokenOwner.post("/api/v1/me/tokens", Map.of("name", "limited", "scopes",
+                List.of(tokenScopes.split(" ")))).json().path("token").asString();
+        long spare = owner.api().post("/api/v1/me/tokens", Map.of("name", "spare")).json().path("id").asLong();
+        return new Fixture(owner, other, admin, token, listen.path("id").asLong(),
+                listen.path("track").path("artists").get(0).path("id").asLong(), listen.path("album").path("id").asLong(),
+                listen.path("track").path("id").asLong(), spare);
+    }
+}
