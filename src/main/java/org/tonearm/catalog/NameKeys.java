@@ -22,7 +22,23 @@ public final class NameKeys {
         if (name == null) {
             return "";
         }
-        String folded = isAscii(name) ? name.toLowerCase(Locale.ROOT) : fold(name);
+        if (isAscii(name)) {
+            return once(name.toLowerCase(Locale.ROOT));
+        }
+        // a key must be its own key; case mapping depends on context (final sigma, trimmed neighbours), so
+        // non-ASCII text is normalized until it no longer changes (two passes in practice)
+        String key = once(fold(name));
+        for (int pass = 0; pass < 3; pass++) {
+            String again = once(fold(key));
+            if (again.equals(key)) {
+                break;
+            }
+            key = again;
+        }
+        return key;
+    }
+
+    private static String once(String folded) {
         String spaced = collapseWhitespace(folded);
         String trimmed = trimPunctuation(spaced);
         return trimmed.isEmpty() ? spaced : trimmed;
@@ -35,7 +51,8 @@ public final class NameKeys {
      */
     private static String fold(String name) {
         String folded = Normalizer.normalize(name, Normalizer.Form.NFKC);
-        folded = folded.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
+        // lower first: a capital ẞ upper-cases to itself and would only reach "ss" on a second pass
+        folded = folded.toLowerCase(Locale.ROOT).toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
         return Normalizer.normalize(folded, Normalizer.Form.NFKC);
     }
 

@@ -121,6 +121,16 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestBase {
                 STATS_ONLY, 401, 200, 404, 404, 200));
         rows.add(row("GET /api/v1/search", f -> "/api/v1/search?q=Matrix", (f, u) -> null, STATS_ONLY,
                 401, 200, 200, 200, 200));
+        // imports and exports (issue #4): the upload is multipart; job routes use a job of the owner
+        rows.add(row("POST /api/v1/imports", f -> "/api/v1/imports", (f, u) -> UPLOAD, READ_ONLY, 401, 403, 202, 202, 202));
+        rows.add(row("GET /api/v1/imports", WRITE_ONLY, 401, 403, 200, 200, 200));
+        rows.add(row("GET /api/v1/imports/{id}", f -> "/api/v1/imports/" + importJob(f), (f, u) -> null, WRITE_ONLY,
+                401, 403, 404, 404, 200));
+        rows.add(row("GET /api/v1/imports/{id}/errors", f -> "/api/v1/imports/" + importJob(f) + "/errors",
+                (f, u) -> null, WRITE_ONLY, 401, 403, 404, 404, 200));
+        rows.add(row("DELETE /api/v1/imports/{id}", f -> "/api/v1/imports/" + importJob(f), (f, u) -> null, READ_ONLY,
+                401, 403, 404, 404, 200));
+        rows.add(row("GET /api/v1/exports/listens", WRITE_ONLY, 401, 403, 200, 200, 200));
         // admin
         rows.add(admin("GET /api/v1/admin/users", f -> "/api/v1/admin/users", (f, u) -> null, 200));
         rows.add(admin("POST /api/v1/admin/users", f -> "/api/v1/admin/users", (f, u) -> Map.of("username",
@@ -203,9 +213,26 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestBase {
         return body == null || body.length() < 160 ? body : body.substring(0, 160) + "…";
     }
 
+    /** A small Tonearm CSV (docs/formats.md) as a multipart upload. */
+    record Upload(String contentType, String body) {}
+
+    static final Upload UPLOAD = new Upload("multipart/form-data; boundary=matrixboundary",
+            "--matrixboundary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"matrix.csv\"\r\n"
+                    + "Content-Type: text/csv\r\n\r\n"
+                    + "listened_at,artist,artists,track,album,duration_played_ms,track_length_ms,service,client,external_id\r\n"
+                    + "2024-01-01T12:00:00.000Z,Matrix Artist,,Matrix Import,,180000,200000,spotify,,\r\n"
+                    + "--matrixboundary--\r\n");
+
+    private long importJob(Fixture f) {
+        return f.owner().api().send("POST", "/api/v1/imports", UPLOAD.body(), UPLOAD.contentType()).json().path("id").asLong();
+    }
+
     private Api.Response call(Api client, Row row, Fixture f, Api.User actor, String path) {
         String method = row.route().substring(0, row.route().indexOf(' '));
         Object body = row.body().apply(f, actor);
+        if (body instanceof Upload upload) {
+            return client.send(method, path, upload.body(), upload.contentType());
+        }
         String json = body == null ? null : body instanceof String s ? s : Api.JSON.writeValueAsString(body);
         return client.send(method, path, json, json == null ? null : "application/json");
     }
