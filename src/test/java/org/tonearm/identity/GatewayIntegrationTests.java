@@ -77,7 +77,7 @@ class GatewayIntegrationTests extends IntegrationTestBase {
     @Test
     void oversizedBodyIsRefusedWith413() {
         Api user = api().newUser().api();
-        String huge = "{\"display_name\":\"" + "x".repeat(6 * 1024 * 1024) + "\"}";
+        String huge = "{\"display_name\":\"" + "x".repeat(12 * 1024 * 1024) + "\"}";
 
         assertProblem(user.send("PATCH", "/api/v1/me", huge, "application/json"), 413, "PAYLOAD_TOO_LARGE");
     }
@@ -85,7 +85,7 @@ class GatewayIntegrationTests extends IntegrationTestBase {
     @Test
     void oversizedChunkedBodyIsRefusedWith413() throws Exception {
         Api.User user = api().newUser();
-        byte[] huge = ("{\"display_name\":\"" + "x".repeat(6 * 1024 * 1024) + "\"}").getBytes();
+        byte[] huge = ("{\"display_name\":\"" + "x".repeat(12 * 1024 * 1024) + "\"}").getBytes();
         // a publisher of unknown length makes the client send Transfer-Encoding: chunked
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/me"))
                 .header("Authorization", "Bearer " + user.accessToken())
