@@ -100,6 +100,12 @@ public final class IngestBenchmark {
             seeded.seed(dataSource, catalog);
             seeded.seed(dataSource, warmupCatalog);
             RawJdbcBaseline baseline = new RawJdbcBaseline(dataSource);
+            // experiment aid: what one index costs the bare insert (-Dbench.dropIndex=ix_a,ix_b)
+            for (String index : System.getProperty("bench.dropIndex", "").split(",")) {
+                if (!index.isBlank()) {
+                    database.writeVoid(() -> database.dsl().execute("drop index " + index));
+                }
+            }
             baseline.insert(rows(seeded, new HistoryGenerator(warmupCatalog, o.seed() + 1).batches(warmupUsers, o.warmup())));
             List<List<ListenRow>> rows = rows(seeded, new HistoryGenerator(catalog, o.seed()).batches(users, o.listens(), o.batch()));
             settle();
