@@ -2,6 +2,7 @@ package org.tonearm.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tonearm.schema.Tables.OIDC_LOGIN_STATES;
+import static org.tonearm.schema.Tables.USERS;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -265,6 +266,18 @@ class OidcLoginIntegrationTests extends IntegrationTestBase {
                 + "&state=" + OidcBrowser.enc(other));
         // the provider refuses the code (invalid_grant)
         assertProblem(forged, 401, "AUTH_INVALID_CREDENTIALS");
+    }
+
+    @Test
+    void anIdTokenWithAnotherLoginsNonceOrExpiredIsRefused() {
+        for (String login : new String[] {OidcTestProvider.NONCE_MISMATCH, OidcTestProvider.EXPIRED_ID_TOKEN}) {
+            Api.Response refused = logIn(login);
+
+            assertProblem(refused, 401, "AUTH_TOKEN_INVALID");
+            assertThat(refused.json().path("detail").asString()).contains("ID token");
+            // nobody was provisioned from it
+            assertThat(database.dsl().fetchCount(USERS, USERS.USERNAME.startsWith(login))).isZero();
+        }
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.tonearm.identity;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -40,6 +42,10 @@ final class OidcTestProvider {
     record Person(String login, String email, boolean emailVerified, String preferredUsername, String name) {}
 
     static final Map<String, Person> PEOPLE = new LinkedHashMap<>();
+    /** Whose ID token carries another login's nonce (a replayed or injected token). */
+    static final String NONCE_MISMATCH = "nina";
+    /** Whose ID token expired five minutes ago, beyond any clock skew allowance. */
+    static final String EXPIRED_ID_TOKEN = "olaf";
 
     static {
         add(new Person("zoe", "zoe" + DOMAIN, true, "Zoë Newcomer", "Zoë Newcomer"));
@@ -48,6 +54,8 @@ final class OidcTestProvider {
         add(new Person("drew", "drew" + DOMAIN, false, "drew", "Drew Unverified"));
         add(new Person("carl", "carl" + DOMAIN, true, "carl", "Carl Closed"));
         add(new Person("walker", "walker" + DOMAIN, true, "walker", "Walker"));
+        add(new Person(NONCE_MISMATCH, "nina" + DOMAIN, true, "nina", "Nina"));
+        add(new Person(EXPIRED_ID_TOKEN, "olaf" + DOMAIN, true, "olaf", "Olaf"));
     }
 
     private static void add(Person p) {
@@ -118,6 +126,14 @@ final class OidcTestProvider {
                     Person p = PEOPLE.get(context.getPrincipal().getName());
                     context.getClaims().claim("email", p.email()).claim("email_verified", p.emailVerified())
                             .claim("preferred_username", p.preferredUsername()).claim("name", p.name());
+                    if (p.login().equals(NONCE_MISMATCH)) {
+                        context.getClaims().claim("nonce", "a-nonce-of-another-login");
+                    }
+                    if (p.login().equals(EXPIRED_ID_TOKEN)) {
+                        Instant now = Instant.now();
+                        context.getClaims().issuedAt(now.minus(Duration.ofMinutes(10)))
+                                .expiresAt(now.minus(Duration.ofMinutes(5)));
+                    }
                 }
             };
         }
