@@ -114,6 +114,7 @@ class ImportApiIntegrationTests extends IntegrationTestBase {
         assertThat(job.path("imported").asLong()).isEqualTo(1_000);
         assertThat(database.dsl().fetchCount(org.tonearm.schema.Tables.LISTENS,
                 org.tonearm.schema.Tables.LISTENS.USER_ID.eq(user.id()))).isEqualTo(1_000);
+        Uploads.awaitNoJobThreads(id); // both the reading and the committing thread stop
     }
 
     @Test

@@ -136,6 +136,49 @@ class ImportJobsIntegrationTests extends IntegrationTestBase {
     }
 
     @Test
+    void anUnreadableFileFailsAfterTheBatchesReadBeforeItAreCommittedAndItsThreadsEnd() {
+        Api.User user = api().newUser();
+        // batches of 1,000 (IntegrationTestBase): two are handed to the committing thread before the bad line
+        long id = upload(port, user.accessToken(), "c.testlines", utf8(lines(2_500, JAN_2024) + "#broken\n"), null)
+                .json().path("id").asLong();
+
+        JsonNode job = awaitFinished(user.api(), id);
+
+        assertThat(job.path("status").asString()).isEqualTo("failed");
+        assertThat(job.path("error").asString()).contains("c.testlines").contains("not a test line");
+        assertThat(job.path("imported").asLong()).isEqualTo(2_000);
+        assertThat(listens(user.id())).isEqualTo(2_000);
+        Uploads.awaitNoJobThreads(id);
+    }
+
+    @Test
+    void aBugInAParserFailsTheJobWithAReasonInsteadOfHangingIt() {
+        Api.User user = api().newUser();
+        long id = upload(port, user.accessToken(), "x.testlines", utf8(lines(1_200, JAN_2024) + "#bug\n"), null)
+                .json().path("id").asLong();
+
+        JsonNode job = awaitFinished(user.api(), id);
+
+        assertThat(job.path("status").asString()).isEqualTo("failed");
+        assertThat(job.path("error").asString()).isEqualTo("internal error: IllegalStateException");
+        assertThat(job.path("imported").asLong()).isEqualTo(1_000);
+        Uploads.awaitNoJobThreads(id);
+    }
+
+    @Test
+    void aCompletedJobLeavesNoThreadBehind() {
+        Api.User user = api().newUser();
+        long id = upload(port, user.accessToken(), "t.testlines", utf8(lines(2_345, JAN_2024)), null)
+                .json().path("id").asLong();
+
+        JsonNode job = awaitFinished(user.api(), id);
+
+        assertThat(job.path("status").asString()).isEqualTo("completed");
+        assertThat(job.path("imported").asLong()).isEqualTo(2_345);
+        Uploads.awaitNoJobThreads(id);
+    }
+
+    @Test
     void aHighlyCompressedZipIsStoppedAsABomb() {
         Api.User user = api().newUser();
         // 64 MiB of one byte deflate to ~64 KiB: a ratio near 1000:1, above the default guard of 200:1

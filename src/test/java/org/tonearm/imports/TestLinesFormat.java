@@ -15,7 +15,7 @@ import org.tonearm.listens.TimeStamp;
  * A tiny import format for the job pipeline's tests, independent of the real parsers: files named
  * {@code *.testlines}, one play per line {@code artist|title|epoch seconds|played ms}. {@code #skip} lines are
  * skipped rows, {@code #sleep N} pauses N ms (to stop a job mid-way), {@code #crawl N} too but only when
- * {@link #CRAWL_PROPERTY} is set, {@code #broken} makes the file unreadable,
+ * {@link #CRAWL_PROPERTY} is set, {@code #broken} makes the file unreadable, {@code #bug} throws as a parser bug would,
  * anything else malformed is a failed row.
  */
 @Component
@@ -49,6 +49,8 @@ public class TestLinesFormat implements ImportFormat {
                 }
             } else if (line.equals("#broken")) {
                 throw new ImportFileException("line " + row + " is not a test line at all");
+            } else if (line.equals("#bug")) {
+                throw new IllegalStateException("a parser bug at line " + row);
             } else if (line.equals("#skip")) {
                 sink.skipped(row, "not music");
             } else {

@@ -69,6 +69,21 @@ final class Uploads {
         }
     }
 
+    /**
+     * Waits until no thread of job {@code jobId} is left in this JVM (the server runs in the test's JVM): its
+     * reading thread ({@code import-<id>-read}) and its committing thread ({@code import-<id>-ingest}).
+     */
+    static void awaitNoJobThreads(long jobId) {
+        String prefix = "import-" + jobId + "-";
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith(prefix) && t.isAlive())) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("a thread of import job " + jobId + " is still alive");
+            }
+            sleep(50);
+        }
+    }
+
     static void sleep(long ms) {
         try {
             Thread.sleep(ms);

@@ -2,7 +2,6 @@ package org.tonearm.imports.internal.jobs;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.tonearm.imports.ImportSink;
 import org.tonearm.imports.internal.persistence.ImportErrorRow;
@@ -11,9 +10,10 @@ import org.tonearm.listens.Channel;
 import org.tonearm.listens.IncomingListen;
 
 /**
- * Collects a file's rows into batches of {@code batchSize} events and hands each to {@link ImportBatchWriter}
- * with the checkpoint "this entry, up to this row". Rows at or below the resume point of a re-run are ignored,
- * which is what makes a resumed job end with the same rows and counts as an uninterrupted one.
+ * Collects a file's rows into batches of {@code batchSize} events (rows of any outcome) and hands each to the
+ * {@link IngestPipeline}, which commits it with the checkpoint "this entry, up to this row". Rows at or below the
+ * resume point of a re-run are ignored, which is what makes a resumed job end with the same rows and counts as an
+ * uninterrupted one. Runs on the job's reading thread only.
  */
 final class BatchingSink implements ImportSink {
 
@@ -21,46 +21,43 @@ final class BatchingSink implements ImportSink {
     static final int RAW_LIMIT = 4_000;
 
     private final RunContext run;
-    private final ImportBatchWriter writer;
+    private final IngestPipeline pipeline;
     private final LongSupplier bytesRead;
-    private final BooleanSupplier stopping;
-    private ImportProgress progress;
+    private final ImportProgress start;
 
     private int entryIndex;
     private String entryName;
     private String origin;
     private long resumeAfterRow;
 
-    private final List<IncomingListen> listens = new ArrayList<>();
-    private final List<ImportErrorRow> errors = new ArrayList<>();
+    private List<IncomingListen> listens;
+    private List<ImportErrorRow> errors = new ArrayList<>();
     private long skipped;
     private long failed;
+    /** Failed rows read so far, committed or not: decides which error lines are kept. */
+    private long failedSoFar;
     private int skippedFiles;
     private int events;
     private long lastRow;
     private boolean stopped;
 
-    BatchingSink(RunContext run, ImportBatchWriter writer, ImportProgress start, LongSupplier bytesRead,
-            BooleanSupplier stopping) {
+    BatchingSink(RunContext run, IngestPipeline pipeline, ImportProgress start, LongSupplier bytesRead) {
         this.run = run;
-        this.writer = writer;
-        this.progress = start;
+        this.pipeline = pipeline;
+        this.start = start;
         this.bytesRead = bytesRead;
-        this.stopping = stopping;
+        this.failedSoFar = start.failed();
+        this.listens = newListens();
     }
 
-    /** Who runs what. */
-    record RunContext(long jobId, long userId, String node, int batchSize, int errorsKept) {}
-
-    ImportProgress progress() {
-        return progress;
-    }
+    /** Whose rows, how many per batch, how many error lines are kept. */
+    record RunContext(long userId, int batchSize, int errorsKept) {}
 
     void startEntry(int index, String name, String formatId) {
         entryIndex = index;
         entryName = name;
         origin = formatId;
-        resumeAfterRow = index == progress.checkpointEntry() ? progress.checkpointRow() : 0;
+        resumeAfterRow = index == start.checkpointEntry() ? start.checkpointRow() : 0;
         lastRow = resumeAfterRow;
     }
 
@@ -105,16 +102,17 @@ final class BatchingSink implements ImportSink {
             return;
         }
         failed++;
-        if (progress.failed() + failed <= run.errorsKept()) {
+        if (++failedSoFar <= run.errorsKept()) {
             String raw = rawRow != null && rawRow.length() > RAW_LIMIT ? rawRow.substring(0, RAW_LIMIT) : rawRow;
             errors.add(new ImportErrorRow(rowNumber, entryName, truncate(reason), raw));
         }
         counted(rowNumber);
     }
 
+    /** True when the job stopped (cancelled, taken over, node stopping) or its commits failed: stop reading. */
     @Override
     public boolean cancelled() {
-        return stopped;
+        return stopped || pipeline.failed();
     }
 
     private boolean ignored(long rowNumber) {
@@ -129,25 +127,25 @@ final class BatchingSink implements ImportSink {
     }
 
     private void flush(int checkpointEntry, long checkpointRow) {
-        if (stopping.getAsBoolean()) {
-            stopped = true;
-            throw new JobStoppedException(JobStoppedException.Why.NODE_STOPPING);
-        }
+        PendingBatch batch = new PendingBatch(listens, errors, skipped, failed, skippedFiles, checkpointEntry,
+                checkpointRow, bytesRead.getAsLong());
         try {
-            progress = writer.write(run.jobId(), run.userId(), run.node(), progress,
-                    new ImportBatchWriter.PendingBatch(List.copyOf(listens), List.copyOf(errors), skipped, failed,
-                            skippedFiles),
-                    checkpointEntry, checkpointRow, bytesRead.getAsLong());
+            pipeline.submit(batch);
         } catch (JobStoppedException e) {
             stopped = true;
             throw e;
         }
-        listens.clear();
-        errors.clear();
+        // the batch's lists now belong to the committing thread
+        listens = newListens();
+        errors = new ArrayList<>();
         skipped = 0;
         failed = 0;
         skippedFiles = 0;
         events = 0;
+    }
+
+    private List<IncomingListen> newListens() {
+        return new ArrayList<>(Math.min(run.batchSize(), 10_000));
     }
 
     private static String truncate(String reason) {

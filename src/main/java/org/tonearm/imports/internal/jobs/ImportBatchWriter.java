@@ -2,10 +2,8 @@ package org.tonearm.imports.internal.jobs;
 
 import java.util.List;
 import org.springframework.stereotype.Component;
-import org.tonearm.imports.internal.persistence.ImportErrorRow;
 import org.tonearm.imports.internal.persistence.ImportProgress;
 import org.tonearm.imports.internal.persistence.JooqImportJobRepository;
-import org.tonearm.listens.IncomingListen;
 import org.tonearm.listens.IngestResult;
 import org.tonearm.listens.ListenService;
 import org.tonearm.shared.Database;
@@ -29,8 +27,7 @@ class ImportBatchWriter {
     }
 
     /** The batch's outcome folded into the job's counters: the progress now committed. */
-    ImportProgress write(long jobId, long userId, String node, ImportProgress before, PendingBatch batch,
-            int checkpointEntry, long checkpointRow, long bytesRead) {
+    ImportProgress write(long jobId, long userId, String node, ImportProgress before, PendingBatch batch) {
         return database.write(() -> {
             long created = 0;
             long merged = 0;
@@ -46,9 +43,10 @@ class ImportBatchWriter {
                 }
             }
             jobs.insertErrors(userId, jobId, batch.errors());
-            ImportProgress after = new ImportProgress(bytesRead, before.imported() + created, before.merged() + merged,
-                    before.duplicates() + duplicates, before.skipped() + batch.skipped(), before.failed() + batch.failed(),
-                    before.skippedFiles() + batch.skippedFiles(), checkpointEntry, checkpointRow);
+            ImportProgress after = new ImportProgress(batch.bytesRead(), before.imported() + created,
+                    before.merged() + merged, before.duplicates() + duplicates, before.skipped() + batch.skipped(),
+                    before.failed() + batch.failed(), before.skippedFiles() + batch.skippedFiles(),
+                    batch.checkpointEntry(), batch.checkpointRow());
             if (!jobs.saveProgress(jobId, node, after, System.currentTimeMillis())) {
                 // cancelled or re-claimed by another node meanwhile: roll this batch back and stop
                 throw new JobStoppedException(JobStoppedException.Why.CANCELLED_OR_LOST);
@@ -56,8 +54,4 @@ class ImportBatchWriter {
             return after;
         });
     }
-
-    /** What one batch carries besides listens. */
-    record PendingBatch(List<IncomingListen> listens, List<ImportErrorRow> errors, long skipped, long failed,
-            int skippedFiles) {}
 }

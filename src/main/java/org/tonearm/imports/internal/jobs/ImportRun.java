@@ -46,6 +46,18 @@ final class ImportRun {
     }
 
     void run() {
+        // visible in a thread dump as this job's reading thread (its committing thread is import-<id>-ingest)
+        Thread worker = Thread.currentThread();
+        String workerName = worker.getName();
+        worker.setName("import-" + job.id() + "-read");
+        try {
+            runNamed();
+        } finally {
+            worker.setName(workerName);
+        }
+    }
+
+    private void runNamed() {
         Path file = Path.of(job.filePath());
         try {
             if (!Files.isRegularFile(file)) {
@@ -76,17 +88,23 @@ final class ImportRun {
         }
     }
 
-    /** The final progress, or null when the run stopped without finishing the job. */
+    /**
+     * The final progress, or null when the run stopped without finishing the job. This thread reads and maps the
+     * rows; an {@link IngestPipeline} thread commits the batches meanwhile (see the imports package-info).
+     */
     private ImportProgress importFile(Path file) throws IOException, ImportFileException {
         UploadReader reader = new UploadReader(new ArchiveLimits(properties.maxEntries(),
                 properties.maxUncompressedSize().toBytes(), properties.maxCompressionRatio()));
-        BatchingSink sink = new BatchingSink(
-                new BatchingSink.RunContext(job.id(), job.userId(), node, properties.batchSize(), properties.errorsKept()),
-                writer, ImportProgress.of(job), reader::bytesRead, stopping);
+        ImportProgress start = ImportProgress.of(job);
         ImportFormat forced = job.formatForced() ? formats.byId(job.format()).orElse(null) : null;
         boolean zip = UploadReader.isZip(file);
         int resumeEntry = job.checkpointEntry();
-        try {
+        // the pipeline is closed (its queued batches committed, its thread ended) before any catch below runs
+        try (IngestPipeline pipeline = new IngestPipeline("import-" + job.id() + "-ingest", start,
+                (before, batch) -> writer.write(job.id(), job.userId(), node, before, batch), stopping)) {
+            BatchingSink sink = new BatchingSink(
+                    new BatchingSink.RunContext(job.userId(), properties.batchSize(), properties.errorsKept()),
+                    pipeline, start, reader::bytesRead);
             int entries = reader.read(file, job.fileName(), index -> index >= resumeEntry, entry -> {
                 Optional<ImportFormat> format = zip ? formats.detect(entry.name(), entry.head(), forced)
                         : Optional.ofNullable(forced).or(() -> formats.detect(entry.name(), entry.head()));
@@ -104,6 +122,8 @@ final class ImportRun {
             if (zip && entries == 0) {
                 throw new ImportFileException("the zip archive is empty");
             }
+            // every batch committed; throws what stopped the committing thread (cancelled, lost, stopping, an error)
+            return pipeline.finish();
         } catch (JobStoppedException e) {
             if (e.why() == JobStoppedException.Why.CANCELLED_OR_LOST) {
                 jobs.findById(job.id()).filter(ImportJobRow::finished).ifPresent(j -> delete(file));
@@ -112,10 +132,6 @@ final class ImportRun {
             }
             return null;
         }
-        if (sink.cancelled()) {
-            return null;
-        }
-        return sink.progress();
     }
 
     private void parse(ImportFormat format, UploadEntry entry, BatchingSink sink) throws IOException, ImportFileException {
