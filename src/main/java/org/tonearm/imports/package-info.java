@@ -20,15 +20,25 @@
  *       headers are never trusted); any other file as its one entry. Each file's format is detected from its name and
  *       first 64 KiB ({@link org.tonearm.imports.ImportFormats}); a zip file of no known format is skipped and reported
  *       in the error report with row 0 and counted in {@code skipped_files}.</li>
- *   <li>The format streams rows into {@code BatchingSink}; every 1,000 rows {@code ImportBatchWriter} commits, in ONE
+ *   <li>The format streams rows into {@code BatchingSink}; every {@code tonearm.imports.batch-size} rows (default
+ *       5,000, the funnel's group-commit cap, so one transaction per batch) {@code ImportBatchWriter} commits, in ONE
  *       {@code Database.write}, the listens ({@code ListenService.ingestBatch}, which joins the transaction), the error
  *       lines (first {@code errors-kept} = 1,000 kept, all counted) and the job's counters and checkpoint
  *       (entry index + last row number). A crash loses a batch together with its checkpoint; the resumed run skips
  *       entries before the checkpoint and rows ≤ the checkpoint row, so it ends with the same rows and counts.</li>
+ *   <li><b>Pipelined</b> ({@code IngestPipeline}): the job's worker thread (renamed {@code import-<id>-read} while it
+ *       runs the job) reads, parses and maps rows, while a thread of the job's own ({@code import-<id>-ingest})
+ *       commits the batches it hands over, in order, through a bounded queue of 2 — so parsing the next batch
+ *       overlaps the funnel's work on the previous one, and at most 4 batches (queued, being committed, being
+ *       filled) are in memory whatever the file size. What stops the committing thread (cancel, a lost claim, node
+ *       shutdown, a database error) reaches the reading thread at its next row or batch and ends the run as before;
+ *       when reading fails (an unreadable file, a parser bug) the batches already handed over are still committed,
+ *       exactly as a sequential run would have, and the job then fails with its reason. The committing thread is
+ *       always joined before the job's end is recorded: no thread outlives its job.</li>
  *   <li>End: {@code completed}, or {@code failed} with a reason when a file cannot be read (rows already committed
  *       stay: they are real plays, and re-importing adds nothing). {@code DELETE} marks the job {@code cancelled}; the
- *       run notices at its next batch (whose transaction then rolls back). The upload is deleted when the job ends.
- *       A node shutting down hands its jobs back to the queue.</li>
+ *       run notices at its next batch commit (whose transaction then rolls back) and stops reading. The upload is
+ *       deleted when the job ends. A node shutting down hands its jobs back to the queue.</li>
  *   <li>Listens are visible to listings and statistics the moment their batch commits, so certainly when the job
  *       reports {@code completed}.</li>
  * </ol>

@@ -102,6 +102,7 @@ class ImportResumeIntegrationTests {
                 "-D" + TestLinesFormat.CRAWL_PROPERTY + "=true",
                 "-cp", classPath(), TonearmApplication.class.getName(),
                 "--server.port=" + port, "--tonearm.registration=open", "--tonearm.imports.poll-interval=200ms",
+                "--tonearm.imports.batch-size=1000",
                 "--logging.level.root=warn"));
         db.properties().forEach((k, v) -> cmd.add("--" + k + "=" + v));
         File log = File.createTempFile("tonearm-child-", ".log");
@@ -114,6 +115,7 @@ class ImportResumeIntegrationTests {
         // as arguments: application.yaml would outrank the builder's default properties
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--tonearm.registration=open",
                 "--tonearm.imports.stale-after=1s", "--tonearm.imports.poll-interval=200ms",
+                "--tonearm.imports.batch-size=1000",
                 "--tonearm.imports.max-upload-size=1MB"));
         db.properties().forEach((k, v) -> args.add("--" + k + "=" + v));
         return new SpringApplicationBuilder(TonearmApplication.class).run(args.toArray(String[]::new));

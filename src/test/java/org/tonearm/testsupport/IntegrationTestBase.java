@@ -17,7 +17,9 @@ import org.tonearm.shared.Database;
             // the whole suite shares one context and calls from 127.0.0.1: gateway limits are tested in contexts
             // of their own (RateLimitIntegrationTests), not tripped over by every other test
             "tonearm.rate-limit.per-ip.capacity=1000000", "tonearm.rate-limit.login-per-ip.capacity=1000000",
-            "tonearm.rate-limit.per-token.capacity=1000000"})
+            "tonearm.rate-limit.per-token.capacity=1000000",
+            // import tests stop, fail and cancel jobs at batch boundaries of 1,000 rows (the default is 5,000)
+            "tonearm.imports.batch-size=1000"})
 public abstract class IntegrationTestBase {
 
     @LocalServerPort

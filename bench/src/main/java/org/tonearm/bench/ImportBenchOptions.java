@@ -9,8 +9,9 @@ import java.util.Locale;
  * Command line of {@link ImportBenchmark}: {@code --db sqlite|postgres --rows N --seed N --artists N
  * --mode all|import|raw|generate|parse --batch N --jar PATH --server-jvm "FLAGS" --out DIR --keep}.
  *
- * @param batch      the import's rows per batch and commit ({@code tonearm.imports.batch-size}, default 1,000);
- *                   the raw baseline commits the same batches
+ * @param batch      the import's rows per batch and commit (default 5,000, as the server's default); the server
+ *                   is started with {@code tonearm.imports.batch-size} set to it and the raw baseline commits the
+ *                   same batches
  * @param serverJvm  flags of the server's JVM, split on spaces (default {@code -Xmx256m})
  * @param out        where generated zips (reused across runs of the same rows/seed/artists) and server logs go
  */
@@ -23,7 +24,7 @@ record ImportBenchOptions(String db, int rows, long seed, int artists, String mo
         long seed = 42;
         int artists = 5_000;
         String mode = "all";
-        int batch = 1_000;
+        int batch = 5_000;
         Path jar = Path.of("target/tonearm.jar");
         String serverJvm = "-Xmx256m";
         Path out = Path.of("target/bench-imports");

@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -100,6 +102,13 @@ public final class ImportBenchmark {
         return zip;
     }
 
+    /** The server's JVM flags, with the import's batch size the baseline uses too. */
+    private static List<String> serverJvm(ImportBenchOptions o) {
+        List<String> flags = new ArrayList<>(o.serverJvm());
+        flags.add("-Dtonearm.imports.batch-size=" + o.batch());
+        return flags;
+    }
+
     private static Imported importThroughApi(ImportBenchOptions o, Path zip) throws Exception {
         if (!Files.isRegularFile(o.jar())) {
             throw new IllegalStateException(o.jar() + " is missing: build it with ./mvnw -B -q package -DskipTests");
@@ -107,7 +116,7 @@ public final class ImportBenchmark {
         Path logs = o.out().resolve("logs").resolve(o.db() + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         try (FreshDatabase db = FreshDatabase.create(o.db(), "import", o.keep());
-                TonearmServer server = TonearmServer.start(o.jar(), o.serverJvm(), db, logs)) {
+                TonearmServer server = TonearmServer.start(o.jar(), serverJvm(o), db, logs)) {
             ImportApiClient api = new ImportApiClient(server.base);
             api.signUp("spotify_listener");
             System.out.printf(Locale.ROOT, "server: pid=%d %s on %s, logs in %s%n", server.pid(), server.base,

@@ -11,7 +11,9 @@ import org.springframework.util.unit.DataSize;
  * @param maxEntries           zip-bomb guard: most entries one archive may hold
  * @param maxUncompressedSize  zip-bomb guard: most bytes all entries may inflate to (counted while streaming)
  * @param maxCompressionRatio  zip-bomb guard: inflated bytes per compressed byte, checked once past 1 MiB inflated
- * @param batchSize            rows per ingest batch and checkpoint
+ * @param batchSize            rows per ingest batch, transaction and checkpoint (default 5,000: the funnel's group
+ *                             commit caps a combined transaction there; up to {@code IngestPipeline.QUEUED + 2}
+ *                             batches are in memory at once)
  * @param workers              jobs run at once on this node (a bounded executor)
  * @param pollInterval         how often idle workers look for queued or stale jobs
  * @param staleAfter           a running job whose heartbeat is older than this is re-claimed (its node died)
@@ -27,7 +29,10 @@ public record ImportsProperties(DataSize maxUploadSize, Integer maxEntries, Data
         maxEntries = maxEntries == null ? 10_000 : maxEntries;
         maxUncompressedSize = maxUncompressedSize == null ? DataSize.ofGigabytes(20) : maxUncompressedSize;
         maxCompressionRatio = maxCompressionRatio == null ? 200 : maxCompressionRatio;
-        batchSize = batchSize == null ? 1_000 : batchSize;
+        batchSize = batchSize == null ? 5_000 : batchSize;
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("tonearm.imports.batch-size must be at least 1");
+        }
         workers = workers == null ? 2 : workers;
         pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
         staleAfter = staleAfter == null ? Duration.ofMinutes(2) : staleAfter;
