@@ -33,7 +33,11 @@ final class RowEmitter {
 
     /** A JSON row: its compact text is computed once and serves as raw text and for the mapping. */
     static void emitJson(ImportSink sink, long rowNumber, JsonNode row, Function<String, IncomingListen> mapping) {
-        String raw = row.toString();
+        emitJson(sink, rowNumber, row.toString(), mapping);
+    }
+
+    /** A JSON row whose compact text {@code raw} was read along with it ({@link JsonArrayWalker#rowsWithText}). */
+    static void emitJson(ImportSink sink, long rowNumber, String raw, Function<String, IncomingListen> mapping) {
         emit(sink, rowNumber, raw, () -> mapping.apply(raw));
     }
 }

@@ -62,7 +62,7 @@ public class SpotifyAccountHistoryFormat implements ImportFormat {
         JsonFiles.read(in, parser -> {
             JsonArrayWalker walker = new JsonArrayWalker(parser, sink);
             walker.expect(JsonToken.START_ARRAY, "a JSON array of plays");
-            walker.elements((rowNumber, row) -> RowEmitter.emitJson(sink, rowNumber, row,
+            walker.rowsWithText((rowNumber, row, text) -> RowEmitter.emitJson(sink, rowNumber, text,
                     raw -> listen(row, raw, context, podcastFile)));
         });
     }

@@ -62,7 +62,8 @@ public class SpotifyExtendedHistoryFormat implements ImportFormat {
         JsonFiles.read(in, parser -> {
             JsonArrayWalker walker = new JsonArrayWalker(parser, sink);
             walker.expect(JsonToken.START_ARRAY, "a JSON array of plays");
-            walker.elements((rowNumber, row) -> RowEmitter.emitJson(sink, rowNumber, row,
+            // one pass per play gives its tree and its raw text (a million-row export: issue #4 item 9)
+            walker.rowsWithText((rowNumber, row, text) -> RowEmitter.emitJson(sink, rowNumber, text,
                     raw -> listen(row, raw, context)));
         });
     }

@@ -6,7 +6,11 @@
  * <ol>
  *   <li>stream the file: JSON through Jackson's token stream with one row at a time read as a small tree
  *       ({@code JsonFiles}, {@code JsonArrayWalker}), JSON Lines line by line ({@code JsonLines}), CSV with an
- *       RFC 4180 reader ({@code CsvReader}; BOM, CRLF, quoted commas and line breaks) — memory stays constant;</li>
+ *       RFC 4180 reader ({@code CsvReader}; BOM, CRLF, quoted commas and line breaks) — memory stays constant.
+ *       The Spotify formats, whose rows are flat objects and whose files reach a million rows, read each row's tree
+ *       and its compact text (the listen's raw) in one pass over its tokens ({@code FlatJsonRows}, same result as
+ *       tree + {@code toString()}); {@code Times.iso} reads the common {@code yyyy-MM-ddTHH:mm:ssZ} digit by digit
+ *       before falling back to the general ISO parsers;</li>
  *   <li>map each row to an {@code ImportedListen} (channel IMPORT, origin = the format id, raw = the row's text),
  *       throwing {@code RowSkipped} for valid non-music rows and {@code RowRejected} for unreadable ones;</li>
  *   <li>{@code ImportedListen.build()} checks every value against {@link
