@@ -17,9 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.ResultQuery;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import org.tonearm.listens.Classifier;
@@ -59,16 +59,11 @@ public class JooqListenRepository {
         DSLContext dsl = database.dsl();
         Map<Long, Record> rows = new LinkedHashMap<>();
         for (List<Long> chunk : chunks(trackIds)) {
-            dsl.select(LISTENS.fields()).from(LISTENS)
-                    .where(LISTENS.USER_ID.eq(userId), LISTENS.TRACK_ID.in(chunk), LISTENS.LISTENED_AT.between(from, to))
-                    .forEach(r -> rows.put(r.get(LISTENS.ID), r));
+            byTrackInWindow(dsl, userId, chunk, from, to).forEach(r -> rows.put(r.get(LISTENS.ID), r));
         }
         for (List<String> chunk : chunks(externalIds)) {
-            Condition absorbedWithId = LISTENS.ID.in(DSL.select(LISTEN_SOURCES.LISTEN_ID).from(LISTEN_SOURCES)
-                    .where(LISTEN_SOURCES.USER_ID.eq(userId), LISTEN_SOURCES.EXTERNAL_ID.in(chunk)));
-            dsl.select(LISTENS.fields()).from(LISTENS)
-                    .where(LISTENS.USER_ID.eq(userId), LISTENS.EXTERNAL_ID.in(chunk).or(absorbedWithId))
-                    .forEach(r -> rows.put(r.get(LISTENS.ID), r));
+            byExternalId(dsl, userId, chunk).forEach(r -> rows.put(r.get(LISTENS.ID), r));
+            byAbsorbedExternalId(dsl, userId, chunk).forEach(r -> rows.put(r.get(LISTENS.ID), r));
         }
         Map<Long, List<SourceStamp>> absorbed = absorbedStamps(userId,
                 rows.values().stream().filter(r -> r.get(LISTENS.MERGE_COUNT) > 0).map(r -> r.get(LISTENS.ID)).toList());
@@ -83,6 +78,30 @@ public class JooqListenRepository {
                     absorbed.getOrDefault(r.get(LISTENS.ID), List.of()), true));
         }
         return candidates;
+    }
+
+    // The lookups as queries, public so that QueryPlanIntegrationTests asks the planner about these very
+    // statements. They are separate on purpose: "external_id in (…) OR id in (select … listen_sources …)" in one
+    // WHERE made both databases read every listen of the user (no index serves an OR across two tables).
+
+    /** Same user, some tracks, a time window: a range scan of ix_listens_user_track_time. */
+    public static ResultQuery<Record> byTrackInWindow(DSLContext dsl, long userId, Collection<Long> trackIds, long from,
+            long to) {
+        return dsl.select(LISTENS.fields()).from(LISTENS)
+                .where(LISTENS.USER_ID.eq(userId), LISTENS.TRACK_ID.in(trackIds), LISTENS.LISTENED_AT.between(from, to));
+    }
+
+    /** Listens whose own external id is one of these: ix_listens_user_external. */
+    public static ResultQuery<Record> byExternalId(DSLContext dsl, long userId, Collection<String> externalIds) {
+        return dsl.select(LISTENS.fields()).from(LISTENS)
+                .where(LISTENS.USER_ID.eq(userId), LISTENS.EXTERNAL_ID.in(externalIds));
+    }
+
+    /** Listens that absorbed a report with one of these external ids: ix_listen_sources_user_external, then the key. */
+    public static ResultQuery<Record> byAbsorbedExternalId(DSLContext dsl, long userId, Collection<String> externalIds) {
+        return dsl.select(LISTENS.fields()).from(LISTENS)
+                .where(LISTENS.ID.in(DSL.select(LISTEN_SOURCES.LISTEN_ID).from(LISTEN_SOURCES)
+                        .where(LISTEN_SOURCES.USER_ID.eq(userId), LISTEN_SOURCES.EXTERNAL_ID.in(externalIds))));
     }
 
     private Map<Long, List<SourceStamp>> absorbedStamps(long userId, List<Long> listenIds) {
