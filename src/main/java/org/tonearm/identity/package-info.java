@@ -28,8 +28,13 @@
  *       RateLimitFilter (bucket per credential or per IP; Redis when configured, memory as fallback;
  *       X-RateLimit-* headers; 429 + Retry-After) → BodySizeLimitFilter (413) → authorization (public paths,
  *       ADMIN for {@code /api/v1/admin/**}, authenticated for the rest of {@code /api/v1/**}).</li>
+ *   <li>OpenID Connect login (internal.oidc, docs/operations.md): authorize → state/nonce/PKCE verifier stored
+ *       (state hashed, 10 min, single use) → 302 to the provider → callback: take the state → exchange the code
+ *       with the verifier → validate the ID token (keys, iss, aud, exp, nonce) → OidcAccounts: existing link, else
+ *       link by verified email, else provision when registration is open → session, returned as the login JSON.</li>
  * </ol>
  *
- * <p>Not built yet: OpenID Connect login (issue #3 item 4), the web UI's cookie session + CSRF chain.
+ * <p>Not built yet: the web UI's cookie session + CSRF chain (which will also finish OpenID Connect logins with its
+ * cookie), a hand-off of OpenID Connect logins to a front-end on another origin.
  */
 package org.tonearm.identity;

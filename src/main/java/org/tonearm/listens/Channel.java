@@ -12,8 +12,11 @@ public enum Channel {
     SYNC,
     WEB;
 
+    /** Computed once: the funnel asks for it several times per listen (deduplication source keys). */
+    private final String wire = name().toLowerCase(Locale.ROOT);
+
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return wire;
     }
 
     public static Channel fromWire(String value) {

@@ -35,8 +35,11 @@ public enum Service {
         return channel == Channel.WEB ? 1 : priority;
     }
 
+    /** Computed once: the funnel asks for it several times per listen (deduplication source keys). */
+    private final String wire = name().toLowerCase(Locale.ROOT);
+
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return wire;
     }
 
     public static Service fromWire(String value) {

@@ -2,12 +2,24 @@ package org.tonearm.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Date;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -58,6 +70,35 @@ class AccessTokenIntegrationTests extends IntegrationTestBase {
                 + "." + parts[2];
 
         assertProblem(api().bearer(forged).get("/api/v1/me"), 401, "AUTH_TOKEN_INVALID");
+    }
+
+    @Test
+    void tokenWithOurClaimsSignedByAForeignKeyIsInvalid() throws Exception {
+        Api.User user = api().newUser();
+        byte[] foreignSecret = new byte[32];
+        new SecureRandom().nextBytes(foreignSecret);
+        RSAKey foreignRsa = new RSAKeyGenerator(2048).generate();
+
+        String hs256 = signed(JWSAlgorithm.HS256, new MACSigner(foreignSecret), user);
+        String rs256 = signed(JWSAlgorithm.RS256, new RSASSASigner(foreignRsa), user);
+
+        assertProblem(api().bearer(hs256).get("/api/v1/me"), 401, "AUTH_TOKEN_INVALID");
+        assertProblem(api().bearer(rs256).get("/api/v1/me"), 401, "AUTH_TOKEN_INVALID");
+        // the same claims under our own key pass: only the key differs
+        assertThat(api().bearer(accessTokens.issue(user.id(), user.username(), Role.USER)).get("/api/v1/me").status())
+                .isEqualTo(200);
+    }
+
+    /** A well-formed, unexpired access token with exactly the claims Tonearm issues, signed by {@code signer}. */
+    private static String signed(JWSAlgorithm alg, JWSSigner signer, Api.User user) throws Exception {
+        Instant now = Instant.now();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("tonearm").subject(Long.toString(user.id()))
+                .claim("username", user.username()).claim("role", "ADMIN").issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(3600))).jwtID(UUID.randomUUID().toString())
+                .claim("iat_ms", now.toEpochMilli()).build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader(alg), claims);
+        jwt.sign(signer);
+        return jwt.serialize();
     }
 
     @Test

@@ -72,6 +72,13 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestBase {
                 200, 200, 200, 200, 200));
         rows.add(row("POST /api/v1/auth/refresh", f -> "/api/v1/auth/refresh", (f, u) -> Map.of("refresh_token",
                 freshRefreshToken(f)), STATS_ONLY, 200, 200, 200, 200, 200));
+        // OpenID Connect login: public; this context configures no provider, so a provider's routes are 404 for
+        // everyone (OidcLoginIntegrationTests runs them against a real provider)
+        rows.add(row("GET /api/v1/auth/oidc/providers", STATS_ONLY, 200, 200, 200, 200, 200));
+        rows.add(row("GET /api/v1/auth/oidc/{provider}/authorize", f -> "/api/v1/auth/oidc/none/authorize",
+                (f, u) -> null, STATS_ONLY, 404, 404, 404, 404, 404));
+        rows.add(row("GET /api/v1/auth/oidc/{provider}/callback", f -> "/api/v1/auth/oidc/none/callback?code=c&state=s",
+                (f, u) -> null, STATS_ONLY, 404, 404, 404, 404, 404));
         rows.add(row("GET /api/v1/openapi.json", STATS_ONLY, 200, 200, 200, 200, 200));
         rows.add(row("GET /api/v1/openapi.json.yaml", STATS_ONLY, 200, 200, 200, 200, 200));
         rows.add(row("GET /api/v1/openapi.json/swagger-config", STATS_ONLY, 200, 200, 200, 200, 200));

@@ -196,4 +196,21 @@ class ListenServiceIntegrationTests extends IntegrationTestBase {
         assertThat(created).isEqualTo(6 * 10 * 50);
         assertThat(count(user) + count(other)).isEqualTo(3000);
     }
+
+    @Test
+    void storesControlCharactersBackslashesAndUnicodeVerbatim() {
+        // PostgreSQL writes new listens with COPY's text format: these are the characters it must escape
+        long user = user();
+        String awkward = "tab\there\\N back\\slash\nnew line\r\ncrlf 日本語 😀 \\. '; drop table listens; --";
+        var in = new IncomingListen(user, TrackCredit.of("Artist", "Title", null), T0, TimeStamp.START, 200_000L,
+                Service.OTHER, Channel.NATIVE_API, null, awkward, awkward, Map.of("note", awkward), awkward);
+        IngestResult r = listens.ingest(in);
+        ListensRecord row = row(r.listenId());
+        assertThat(row.getClient()).isEqualTo(awkward);
+        assertThat(row.getExternalId()).isEqualTo(awkward);
+        assertThat(row.getRaw()).isEqualTo(awkward);
+        assertThat(row.getExtra()).contains("日本語 😀");
+        assertThat(row.getDurationPlayedMs()).isEqualTo(200_000L);
+        assertThat(row.getAlbumId()).isNull();
+    }
 }

@@ -4,10 +4,10 @@ import java.util.Locale;
 
 /**
  * Command line of {@link IngestBenchmark}: {@code --db sqlite|postgres --listens N --warmup N --users N
- * --artists N --threads N --mode all|funnel|raw --seed N --keep}.
+ * --artists N --threads N --batch N --mode all|funnel|raw --seed N --keep}.
  */
-record BenchOptions(String db, int listens, int warmup, int users, int artists, int threads, String mode, long seed,
-        boolean keep) {
+record BenchOptions(String db, int listens, int warmup, int users, int artists, int threads, int batch, String mode,
+        long seed, boolean keep) {
 
     static BenchOptions parse(String[] args) {
         String db = "sqlite";
@@ -16,6 +16,7 @@ record BenchOptions(String db, int listens, int warmup, int users, int artists, 
         int users = 5;
         int artists = 5_000;
         int threads = 1;
+        int batch = 1_000;
         String mode = "all";
         long seed = 42;
         boolean keep = false;
@@ -28,6 +29,7 @@ record BenchOptions(String db, int listens, int warmup, int users, int artists, 
                 case "--users" -> { users = Integer.parseInt(value); i++; }
                 case "--artists" -> { artists = Integer.parseInt(value); i++; }
                 case "--threads" -> { threads = Integer.parseInt(value); i++; }
+                case "--batch" -> { batch = Integer.parseInt(value.replace("_", "")); i++; }
                 case "--mode" -> { mode = value; i++; }
                 case "--seed" -> { seed = Long.parseLong(value); i++; }
                 case "--keep" -> keep = true;
@@ -43,7 +45,7 @@ record BenchOptions(String db, int listens, int warmup, int users, int artists, 
         if (threads < 1 || threads > users) {
             throw new IllegalArgumentException("--threads must be between 1 and --users");
         }
-        return new BenchOptions(db, listens, warmup, users, artists, threads, mode, seed, keep);
+        return new BenchOptions(db, listens, warmup, users, artists, threads, batch, mode, seed, keep);
     }
 
     boolean funnel() {

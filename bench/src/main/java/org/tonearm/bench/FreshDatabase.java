@@ -19,6 +19,7 @@ import org.tonearm.TonearmApplication;
  * An empty database for one measurement: SQLite in a new temporary data directory, or PostgreSQL in a new
  * schema of database {@code test} on 127.0.0.1:5432 (user postgres, trust auth — the machine's setup).
  * {@link #boot} starts the application context without the web server; Liquibase creates the schema.
+ * {@link #databaseProperties} are the same settings for a Tonearm server started as a process of its own.
  */
 final class FreshDatabase implements AutoCloseable {
 
@@ -52,17 +53,12 @@ final class FreshDatabase implements AutoCloseable {
 
     ConfigurableApplicationContext boot() {
         List<String> properties = new ArrayList<>(List.of(
-                "tonearm.data-dir=" + dataDir,
                 "spring.main.banner-mode=off",
                 "logging.level.root=warn",
                 "logging.level.org.springframework.boot.diagnostics=off",
                 "logging.level.org.springframework.context=error",
                 "logging.level.org.tonearm=info"));
-        if (pgSchema != null) {
-            properties.add("tonearm.db.url=" + PG_URL + "?currentSchema=" + pgSchema);
-            properties.add("tonearm.db.user=" + PG_USER);
-            properties.add("tonearm.db.password=");
-        }
+        properties.addAll(databaseProperties());
         try {
             context = start(WebApplicationType.NONE, properties);
         } catch (RuntimeException e) {
@@ -74,6 +70,17 @@ final class FreshDatabase implements AutoCloseable {
             context = start(WebApplicationType.SERVLET, properties);
         }
         return context;
+    }
+
+    /** The application properties that point Tonearm at this database (for a context here or a server process). */
+    List<String> databaseProperties() {
+        List<String> properties = new ArrayList<>(List.of("tonearm.data-dir=" + dataDir));
+        if (pgSchema != null) {
+            properties.add("tonearm.db.url=" + PG_URL + "?currentSchema=" + pgSchema);
+            properties.add("tonearm.db.user=" + PG_USER);
+            properties.add("tonearm.db.password=");
+        }
+        return properties;
     }
 
     private static ConfigurableApplicationContext start(WebApplicationType type, List<String> properties) {

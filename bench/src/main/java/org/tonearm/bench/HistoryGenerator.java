@@ -36,6 +36,11 @@ final class HistoryGenerator {
 
     /** {@code total} listens in batches of {@link #BATCH_SIZE}, spread over {@code userIds}. */
     List<List<IncomingListen>> batches(long[] userIds, int total) {
+        return batches(userIds, total, BATCH_SIZE);
+    }
+
+    /** {@code total} listens in batches of {@code batchSize} (one user's consecutive listens each). */
+    List<List<IncomingListen>> batches(long[] userIds, int total, int batchSize) {
         ZipfSampler popularity = new ZipfSampler(catalog.artists.size(), 1.1);
         List<List<List<IncomingListen>>> perUser = new ArrayList<>();
         int assigned = 0;
@@ -45,8 +50,8 @@ final class HistoryGenerator {
             ListenerStream stream = new ListenerStream(userIds[u], u, catalog, popularity, FIRST_DAY, DAYS, count,
                     seed * 31 + u);
             List<List<IncomingListen>> batches = new ArrayList<>();
-            for (int done = 0; done < count; done += BATCH_SIZE) {
-                int size = Math.min(BATCH_SIZE, count - done);
+            for (int done = 0; done < count; done += batchSize) {
+                int size = Math.min(batchSize, count - done);
                 List<IncomingListen> batch = new ArrayList<>(size);
                 for (int i = 0; i < size; i++) {
                     batch.add(stream.next());

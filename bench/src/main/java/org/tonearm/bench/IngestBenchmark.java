@@ -33,9 +33,9 @@ public final class IngestBenchmark {
 
     public static void main(String[] args) throws Exception {
         BenchOptions o = BenchOptions.parse(args);
-        System.out.printf(Locale.ROOT, "bench db=%s listens=%d warmup=%d users=%d artists=%d threads=%d seed=%d"
-                + " java=%s cpus=%d maxHeapMB=%d%n", o.db(), o.listens(), o.warmup(), o.users(), o.artists(),
-                o.threads(), o.seed(), Runtime.version(), Runtime.getRuntime().availableProcessors(),
+        System.out.printf(Locale.ROOT, "bench db=%s listens=%d warmup=%d users=%d artists=%d threads=%d batch=%d"
+                + " seed=%d java=%s cpus=%d maxHeapMB=%d%n", o.db(), o.listens(), o.warmup(), o.users(), o.artists(),
+                o.threads(), o.batch(), o.seed(), Runtime.version(), Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20);
         SyntheticCatalog catalog = new SyntheticCatalog(o.artists(), "", o.seed());
         SyntheticCatalog warmupCatalog = new SyntheticCatalog(Math.max(50, o.artists() / 10), WARMUP_PREFIX, o.seed() + 1);
@@ -68,7 +68,7 @@ public final class IngestBenchmark {
             long warmupNanos = run.run(warmup, warmupUsers, 1).wallNanos();
             System.out.printf(Locale.ROOT, "warm-up: %d listens in %.1f s on %s%n", o.warmup(), warmupNanos / 1e9,
                     db.describe());
-            var batches = new HistoryGenerator(catalog, o.seed()).batches(users, o.listens());
+            var batches = new HistoryGenerator(catalog, o.seed()).batches(users, o.listens(), o.batch());
             settle();
             String loadBefore = load();
             FunnelRun.Outcome out = run.run(batches, users, o.threads());
@@ -100,8 +100,14 @@ public final class IngestBenchmark {
             seeded.seed(dataSource, catalog);
             seeded.seed(dataSource, warmupCatalog);
             RawJdbcBaseline baseline = new RawJdbcBaseline(dataSource);
+            // experiment aid: what one index costs the bare insert (-Dbench.dropIndex=ix_a,ix_b)
+            for (String index : System.getProperty("bench.dropIndex", "").split(",")) {
+                if (!index.isBlank()) {
+                    database.writeVoid(() -> database.dsl().execute("drop index " + index));
+                }
+            }
             baseline.insert(rows(seeded, new HistoryGenerator(warmupCatalog, o.seed() + 1).batches(warmupUsers, o.warmup())));
-            List<List<ListenRow>> rows = rows(seeded, new HistoryGenerator(catalog, o.seed()).batches(users, o.listens()));
+            List<List<ListenRow>> rows = rows(seeded, new HistoryGenerator(catalog, o.seed()).batches(users, o.listens(), o.batch()));
             settle();
             String loadBefore = load();
             long start = System.nanoTime();

@@ -18,7 +18,7 @@ final class ListenerStream {
 
     static final long DAY_MS = 86_400_000L;
     /** Relative chance that a session starts in each hour of the (UTC = user's) day: evenings peak, nights are quiet. */
-    private static final double[] HOUR_WEIGHTS = {0.35, 0.15, 0.06, 0.03, 0.02, 0.03, 0.08, 0.3, 0.5, 0.45, 0.4,
+    static final double[] HOUR_WEIGHTS = {0.35, 0.15, 0.06, 0.03, 0.02, 0.03, 0.08, 0.3, 0.5, 0.45, 0.4,
         0.45, 0.6, 0.55, 0.45, 0.45, 0.55, 0.75, 0.9, 1.0, 1.0, 0.95, 0.8, 0.55};
     private static final double MEAN_SESSION_TRACKS = 3 + 37 / 3.0;
     private static final double SKIP_SHARE = 0.05;
@@ -182,7 +182,7 @@ final class ListenerStream {
     }
 
     /** Global popularity, locally shuffled: users share the big names but each has favourites of their own. */
-    private static int[] personalTaste(int artists, SplittableRandom random) {
+    static int[] personalTaste(int artists, SplittableRandom random) {
         int[] order = new int[artists];
         for (int i = 0; i < artists; i++) {
             order[i] = i;
@@ -196,7 +196,7 @@ final class ListenerStream {
         return order;
     }
 
-    private static double[] cumulative(double[] weights) {
+    static double[] cumulative(double[] weights) {
         double[] c = new double[weights.length];
         double sum = Arrays.stream(weights).sum();
         double acc = 0;

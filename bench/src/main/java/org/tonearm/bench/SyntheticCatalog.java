@@ -121,7 +121,7 @@ final class SyntheticCatalog {
         return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
     }
 
-    private static String spotifyId(SplittableRandom random) {
+    static String spotifyId(SplittableRandom random) {
         char[] id = new char[22];
         for (int i = 0; i < id.length; i++) {
             id[i] = BASE62.charAt(random.nextInt(BASE62.length()));

@@ -7,13 +7,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.tonearm.identity.RateLimitDecision;
-import org.tonearm.identity.RateLimits;
 import org.tonearm.identity.internal.account.AccountService;
 import org.tonearm.identity.internal.account.CredentialService;
 import org.tonearm.identity.internal.account.SessionService;
-import org.tonearm.identity.internal.ratelimit.RateLimitProperties;
-import org.tonearm.shared.RateLimitedException;
 
 /** Register, login, refresh, logout (SPEC §8). */
 @RestController
@@ -23,28 +19,26 @@ class AuthController {
     private final AccountService accounts;
     private final SessionService sessions;
     private final CredentialService credentials;
-    private final RateLimits limits;
-    private final RateLimitProperties rateLimits;
+    private final LoginRateLimit loginLimit;
 
-    AuthController(AccountService accounts, SessionService sessions, CredentialService credentials, RateLimits limits,
-            RateLimitProperties rateLimits) {
+    AuthController(AccountService accounts, SessionService sessions, CredentialService credentials,
+            LoginRateLimit loginLimit) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.credentials = credentials;
-        this.limits = limits;
-        this.rateLimits = rateLimits;
+        this.loginLimit = loginLimit;
     }
 
     @PostMapping("/register")
     @ResponseStatus(HttpStatus.CREATED)
     SessionResponse register(@RequestBody AuthRequests.Register body, HttpServletRequest request) {
-        limitPerIp(request);
+        loginLimit.check(request);
         return SessionResponse.of(accounts.register(body.username(), body.password(), body.email(), body.inviteCode()));
     }
 
     @PostMapping("/login")
     SessionResponse login(@RequestBody AuthRequests.Login body, HttpServletRequest request) {
-        limitPerIp(request);
+        loginLimit.check(request);
         return SessionResponse.of(accounts.login(body.username(), body.password()));
     }
 
@@ -66,18 +60,6 @@ class AuthController {
             credentials.endAllSessions(userId);
         } else {
             sessions.logout(userId, body.refreshToken());
-        }
-    }
-
-    /** SPEC §2 per-IP limit on password guessing, on top of the per-account lock. */
-    private void limitPerIp(HttpServletRequest request) {
-        if (!rateLimits.isEnabled()) {
-            return;
-        }
-        RateLimitDecision d = limits.consume(request.getRemoteAddr(), rateLimits.loginPolicy());
-        if (!d.allowed()) {
-            throw new RateLimitedException("Too many login attempts from this address; try again later",
-                    d.retryAfterSeconds());
         }
     }
 }

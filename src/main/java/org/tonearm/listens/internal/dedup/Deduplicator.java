@@ -87,10 +87,10 @@ public final class Deduplicator {
     }
 
     private WorkingListen sameSourceMatch(PreparedListen x) {
-        String source = x.stamp().sourceKey();
-        String externalId = x.stamp().externalId();
+        SourceStamp source = x.stamp();
+        String externalId = source.externalId();
         if (externalId != null) {
-            WorkingListen byId = byExternalId.get(new ExternalKey(x.userId(), source, externalId));
+            WorkingListen byId = byExternalId.get(new ExternalKey(x.userId(), source.sourceKey(), externalId));
             if (byId != null) {
                 return byId;
             }
@@ -98,27 +98,31 @@ public final class Deduplicator {
         WorkingListen nearest = null;
         long nearestGap = Long.MAX_VALUE;
         for (WorkingListen candidate : candidates(x)) {
-            for (SourceStamp stamp : candidate.stamps()) {
-                long gap = Math.abs(stamp.listenedAt() - x.startMs());
-                if (stamp.sourceKey().equals(source) && gap <= rules.sameSourceWindowMs() && gap < nearestGap) {
-                    nearest = candidate;
-                    nearestGap = gap;
-                }
+            long gap = sameSourceGap(candidate.primary(), x);
+            for (SourceStamp stamp : candidate.absorbedStamps()) {
+                gap = Math.min(gap, sameSourceGap(stamp, x));
+            }
+            if (gap < nearestGap) {
+                nearest = candidate;
+                nearestGap = gap;
             }
         }
         return nearest;
     }
 
+    /** The start gap when {@code stamp} is x's own source within the 2 s window, else MAX_VALUE. */
+    private long sameSourceGap(SourceStamp stamp, PreparedListen x) {
+        long gap = Math.abs(stamp.listenedAt() - x.startMs());
+        return gap <= rules.sameSourceWindowMs() && stamp.sameSource(x.stamp()) ? gap : Long.MAX_VALUE;
+    }
+
     private WorkingListen crossSourceMatch(PreparedListen x) {
-        String source = x.stamp().sourceKey();
         WorkingListen nearest = null;
         long nearestDistance = Long.MAX_VALUE;
         for (WorkingListen candidate : candidates(x)) {
-            if (candidate.hasSource(source)) {
-                continue; // at most one duplicate per other source; a second report from it is a real repeat
-            }
             long distance = distance(candidate, x);
-            if (distance < nearestDistance) {
+            if (distance < nearestDistance && !candidate.hasSource(x.stamp())) {
+                // at most one duplicate per other source; a second report from it is a real repeat
                 nearest = candidate;
                 nearestDistance = distance;
             }

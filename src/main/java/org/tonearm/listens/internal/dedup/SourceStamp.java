@@ -15,6 +15,11 @@ public record SourceStamp(long listenedAt, Long durationPlayedMs, Service servic
         return sourceKey(channel, service, origin);
     }
 
+    /** {@code sourceKey().equals(other.sourceKey())} without building the strings (the deduplicator's hot loop). */
+    public boolean sameSource(SourceStamp other) {
+        return channel == other.channel && service == other.service && java.util.Objects.equals(origin, other.origin);
+    }
+
     public static String sourceKey(Channel channel, Service service, String origin) {
         String key = channel.wire() + "/" + service.wire();
         return origin == null ? key : key + "/" + origin;

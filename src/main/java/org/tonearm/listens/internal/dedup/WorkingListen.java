@@ -49,12 +49,17 @@ public final class WorkingListen {
         return all;
     }
 
-    boolean hasSource(String sourceKey) {
-        if (primary.sourceKey().equals(sourceKey)) {
+    /** The stamps other than the primary one (read-only use; the hot loop avoids copying them). */
+    List<SourceStamp> absorbedStamps() {
+        return absorbed;
+    }
+
+    boolean hasSource(SourceStamp source) {
+        if (primary.sameSource(source)) {
             return true;
         }
         for (SourceStamp s : absorbed) {
-            if (s.sourceKey().equals(sourceKey)) {
+            if (s.sameSource(source)) {
                 return true;
             }
         }

@@ -1,0 +1,83 @@
+package org.tonearm.identity.internal.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.tonearm.identity.internal.config.OidcProperties;
+import org.tonearm.identity.internal.oidc.OidcLoginService;
+
+/**
+ * OpenID Connect login (SPEC §2), public endpoints:
+ * <ul>
+ *   <li>{@code GET /providers}: what to show on login buttons;</li>
+ *   <li>{@code GET /{provider}/authorize}: 302 to the provider (state, nonce, PKCE S256);</li>
+ *   <li>{@code GET /{provider}/callback?code&state}: where the provider sends the browser back; answers with the
+ *       same body as {@code POST /api/v1/auth/login} (SPEC §8).</li>
+ * </ul>
+ * Decision, how the tokens reach the client: the callback's own response carries them, as JSON, marked
+ * {@code Cache-Control: no-store} (as RFC 6749 §5.1 asks of token responses). They never appear in a URL (no
+ * history, log or Referer leak), and the code and state in the callback URL are single use. A client that runs the
+ * flow (a script, an app's embedded browser) reads that response; the web UI will finish the login server-side with
+ * its session cookie instead. A hand-off to a front-end on another origin (a one-time code exchanged by a POST) is
+ * not built.
+ */
+@RestController
+@RequestMapping("/api/v1/auth/oidc")
+class OidcController {
+
+    private static final String CALLBACK = "/api/v1/auth/oidc/{provider}/callback";
+
+    private final OidcLoginService logins;
+    private final LoginRateLimit loginLimit;
+    private final String callbackBaseUrl;
+
+    OidcController(OidcLoginService logins, LoginRateLimit loginLimit, OidcProperties properties) {
+        this.logins = logins;
+        this.loginLimit = loginLimit;
+        this.callbackBaseUrl = properties.callbackBaseUrl();
+    }
+
+    record ProviderItem(String id, String displayName, String authorizeUrl) {}
+
+    record Providers(List<ProviderItem> providers) {}
+
+    @GetMapping("/providers")
+    Providers providers() {
+        return new Providers(logins.providers().stream().map(p -> new ProviderItem(p.id(), p.displayName(),
+                "/api/v1/auth/oidc/" + p.id() + "/authorize")).toList());
+    }
+
+    @GetMapping("/{provider}/authorize")
+    ResponseEntity<Void> authorize(@PathVariable String provider, HttpServletRequest request) {
+        // each call stores a pending login: bounded per address like password logins
+        loginLimit.check(request);
+        return ResponseEntity.status(HttpStatus.FOUND)
+                .location(logins.begin(provider, callbackUrl(provider)))
+                .cacheControl(CacheControl.noStore())
+                .build();
+    }
+
+    @GetMapping("/{provider}/callback")
+    ResponseEntity<SessionResponse> callback(@PathVariable String provider,
+            @RequestParam(required = false) String code, @RequestParam(required = false) String state,
+            @RequestParam(required = false) String error, HttpServletRequest request) {
+        loginLimit.check(request);
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header("Pragma", "no-cache")
+                .body(SessionResponse.of(logins.complete(provider, code, state, error)));
+    }
+
+    /** The redirect_uri registered at the provider: {@code <base>/api/v1/auth/oidc/<id>/callback}. */
+    private String callbackUrl(String provider) {
+        String path = CALLBACK.replace("{provider}", provider);
+        return callbackBaseUrl != null ? callbackBaseUrl + path
+                : ServletUriComponentsBuilder.fromCurrentContextPath().path(path).toUriString();
+    }
+}
