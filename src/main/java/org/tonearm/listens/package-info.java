@@ -1,5 +1,7 @@
 /**
- * Listens: THE ingestion funnel, the native listens API and (later) now playing.
+ * Listens: THE ingestion funnel, the native listens API and (later) now playing. Other modules read stored listens
+ * through {@link org.tonearm.listens.ListenHistory}, {@link org.tonearm.listens.RecentListens} and, for exports of a
+ * whole history, {@link org.tonearm.listens.ListenArchive} (keyset pages with absorbed sources and identifiers).
  *
  * <h2>Ingest flow ({@link org.tonearm.listens.ListenService#ingestBatch})</h2>
  * Every path — native API, ListenBrainz, Last.fm, Audioscrobbler, imports, sync, web form — builds

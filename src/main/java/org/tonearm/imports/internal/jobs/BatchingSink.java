@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.tonearm.imports.ImportSink;
+import org.tonearm.imports.RestoredListen;
 import org.tonearm.imports.internal.persistence.ImportErrorRow;
 import org.tonearm.imports.internal.persistence.ImportProgress;
 import org.tonearm.listens.Channel;
@@ -32,6 +33,8 @@ final class BatchingSink implements ImportSink {
     private long resumeAfterRow;
 
     private final List<IncomingListen> listens = new ArrayList<>();
+    private final List<RestoredListen> restored = new ArrayList<>();
+    private final ReplayConflicts conflicts;
     private final List<ImportErrorRow> errors = new ArrayList<>();
     private long skipped;
     private long failed;
@@ -41,8 +44,9 @@ final class BatchingSink implements ImportSink {
     private boolean stopped;
 
     BatchingSink(RunContext run, ImportBatchWriter writer, ImportProgress start, LongSupplier bytesRead,
-            BooleanSupplier stopping) {
+            BooleanSupplier stopping, ReplayConflicts conflicts) {
         this.run = run;
+        this.conflicts = conflicts;
         this.writer = writer;
         this.progress = start;
         this.bytesRead = bytesRead;
@@ -90,6 +94,31 @@ final class BatchingSink implements ImportSink {
         counted(rowNumber);
     }
 
+    /**
+     * An account export's listen: its reports keep their channel and origin. When it could interact with a listen
+     * already waiting in this batch, the batch is committed first ({@link ReplayConflicts}).
+     */
+    @Override
+    public void restored(long rowNumber, RestoredListen listen) {
+        if (ignored(rowNumber)) {
+            return;
+        }
+        if (conflicts.touches(listen) && events > 0) {
+            flush(entryIndex, lastRow);
+        }
+        RestoredListen mine = new RestoredListen(owned(listen.primary()),
+                listen.absorbed().stream().map(this::owned).toList());
+        restored.add(mine);
+        conflicts.add(mine);
+        counted(rowNumber);
+    }
+
+    /** The job's user, whatever the file says: one user's import never writes another's history. */
+    private IncomingListen owned(IncomingListen l) {
+        return new IncomingListen(run.userId(), l.credit(), l.listenedAtMs(), l.stamp(), l.durationPlayedMs(),
+                l.service(), l.channel(), l.origin(), l.client(), l.externalId(), l.extra(), l.raw());
+    }
+
     @Override
     public void skipped(long rowNumber, String reason) {
         if (ignored(rowNumber)) {
@@ -135,14 +164,16 @@ final class BatchingSink implements ImportSink {
         }
         try {
             progress = writer.write(run.jobId(), run.userId(), run.node(), progress,
-                    new ImportBatchWriter.PendingBatch(List.copyOf(listens), List.copyOf(errors), skipped, failed,
-                            skippedFiles),
+                    new ImportBatchWriter.PendingBatch(List.copyOf(listens), List.copyOf(restored),
+                            List.copyOf(errors), skipped, failed, skippedFiles),
                     checkpointEntry, checkpointRow, bytesRead.getAsLong());
         } catch (JobStoppedException e) {
             stopped = true;
             throw e;
         }
         listens.clear();
+        restored.clear();
+        conflicts.clear();
         errors.clear();
         skipped = 0;
         failed = 0;

@@ -2,6 +2,7 @@ package org.tonearm.imports.internal.jobs;
 
 import java.util.List;
 import org.springframework.stereotype.Component;
+import org.tonearm.imports.RestoredListen;
 import org.tonearm.imports.internal.persistence.ImportErrorRow;
 import org.tonearm.imports.internal.persistence.ImportProgress;
 import org.tonearm.imports.internal.persistence.JooqImportJobRepository;
@@ -14,6 +15,7 @@ import org.tonearm.shared.Database;
  * Writes one batch exactly once: its listens (through the funnel), its error lines and the job's new counters and
  * checkpoint commit in ONE transaction ({@code Database#write} is re-entrant, so the funnel's own write joins it).
  * A crash before the commit loses the batch and its checkpoint together; the resumed run re-reads those rows.
+ * Restored listens of an account export are replayed in rounds ({@link RestoredListenReplay}) in the same transaction.
  */
 @Component
 class ImportBatchWriter {
@@ -45,6 +47,12 @@ class ImportBatchWriter {
                     }
                 }
             }
+            if (!batch.restored().isEmpty()) {
+                RestoredListenReplay.Counts counts = RestoredListenReplay.replay(listens, batch.restored());
+                created += counts.created();
+                merged += counts.merged();
+                duplicates += counts.duplicates();
+            }
             jobs.insertErrors(userId, jobId, batch.errors());
             ImportProgress after = new ImportProgress(bytesRead, before.imported() + created, before.merged() + merged,
                     before.duplicates() + duplicates, before.skipped() + batch.skipped(), before.failed() + batch.failed(),
@@ -57,7 +65,7 @@ class ImportBatchWriter {
         });
     }
 
-    /** What one batch carries besides listens. */
-    record PendingBatch(List<IncomingListen> listens, List<ImportErrorRow> errors, long skipped, long failed,
-            int skippedFiles) {}
+    /** What one batch carries: plain listens, restored ones (the account export), and the rest of its rows. */
+    record PendingBatch(List<IncomingListen> listens, List<RestoredListen> restored, List<ImportErrorRow> errors,
+            long skipped, long failed, int skippedFiles) {}
 }

@@ -17,6 +17,7 @@ import org.tonearm.imports.internal.archive.UploadReader;
 import org.tonearm.imports.internal.persistence.ImportJobRow;
 import org.tonearm.imports.internal.persistence.ImportProgress;
 import org.tonearm.imports.internal.persistence.JooqImportJobRepository;
+import org.tonearm.listens.ListensProperties;
 
 /**
  * One claimed job, run to its end on this node (see the flow in the imports package-info):
@@ -32,10 +33,12 @@ final class ImportRun {
     private final FormatFinder formats;
     private final JooqImportJobRepository jobs;
     private final ImportBatchWriter writer;
+    private final ListensProperties rules;
     private final BooleanSupplier stopping;
 
     ImportRun(ImportJobRow job, String node, ImportsProperties properties, FormatFinder formats,
-            JooqImportJobRepository jobs, ImportBatchWriter writer, BooleanSupplier stopping) {
+            JooqImportJobRepository jobs, ImportBatchWriter writer, ListensProperties rules, BooleanSupplier stopping) {
+        this.rules = rules;
         this.job = job;
         this.node = node;
         this.properties = properties;
@@ -82,7 +85,7 @@ final class ImportRun {
                 properties.maxUncompressedSize().toBytes(), properties.maxCompressionRatio()));
         BatchingSink sink = new BatchingSink(
                 new BatchingSink.RunContext(job.id(), job.userId(), node, properties.batchSize(), properties.errorsKept()),
-                writer, ImportProgress.of(job), reader::bytesRead, stopping);
+                writer, ImportProgress.of(job), reader::bytesRead, stopping, new ReplayConflicts(rules));
         ImportFormat forced = job.formatForced() ? formats.byId(job.format()).orElse(null) : null;
         boolean zip = UploadReader.isZip(file);
         int resumeEntry = job.checkpointEntry();
@@ -121,7 +124,7 @@ final class ImportRun {
     private void parse(ImportFormat format, UploadEntry entry, BatchingSink sink) throws IOException, ImportFileException {
         sink.startEntry(entry.index(), entry.name(), format.id());
         try {
-            format.parse(entry.body(), new ImportContext(job.userId(), entry.name()), sink);
+            format.parse(entry.body(), new ImportContext(job.userId(), entry.name(), job.mayChangeProfile()), sink);
         } catch (ImportFileException e) {
             throw new ImportFileException(entry.name() + " (" + format.id() + "): " + e.getMessage(), e);
         }
