@@ -25,6 +25,8 @@ import org.tonearm.listens.IngestResult;
  */
 final class GroupCommitter {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(GroupCommitter.class);
+
     private final Function<List<IncomingListen>, List<IngestResult>> transaction;
     private final int maxListens;
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
@@ -83,6 +85,7 @@ final class GroupCommitter {
         try {
             results = transaction.apply(combined);
         } catch (RuntimeException | Error combinedFailure) {
+            log.debug("combined ingest of {} batches failed, retrying each alone", group.size(), combinedFailure);
             group.forEach(this::runAlone); // nothing was written: find out whose batch fails
             return;
         }
