@@ -42,6 +42,10 @@ final class GroupCommitter {
     }
 
     List<IngestResult> submit(List<IncomingListen> batch) {
+        if (batch.size() >= maxListens) {
+            // nothing could join it: run it beside the queue (on PostgreSQL, in parallel with other writers)
+            return transaction.apply(batch);
+        }
         Pending mine = new Pending(batch, Thread.currentThread());
         queue.add(mine);
         while (!mine.done) {
