@@ -75,6 +75,20 @@ class QueryPlanIntegrationTests extends IntegrationTestBase {
     }
 
     @Test
+    void deduplicationWindowRangeScansTheUserTimeIndex() {
+        // a batch of one stretch of history: its candidates are one range of the user's timeline
+        List<String> plan = explain(JooqListenRepository.byTimeWindow(database.dsl(), data.userId(), data.from(),
+                data.from() + 3 * 3_600_000L));
+
+        if (database.kind() == DatabaseKind.SQLITE) {
+            assertThat(plan).anyMatch(line -> line.startsWith("SEARCH listens USING INDEX ix_listens_user_time"));
+        } else {
+            assertThat(plan).anyMatch(line -> line.matches(".*(Index Scan|Bitmap Index Scan).* ix_listens_user_time.*"));
+            assertThat(plan).noneMatch(line -> line.contains("Seq Scan"));
+        }
+    }
+
+    @Test
     void externalIdLookupsUseTheirIndexesInsteadOfReadingTheUsersHistory() {
         // an import row always carries an external id: these two run for every imported batch
         List<String> own = explain(JooqListenRepository.byExternalId(database.dsl(), data.userId(),

@@ -18,6 +18,7 @@ import org.tonearm.catalog.internal.persistence.CatalogRows.NewTrack;
 import org.tonearm.catalog.internal.persistence.CatalogRows.StoredTrack;
 import org.tonearm.catalog.internal.persistence.CatalogRows.TrackArtist;
 import org.tonearm.shared.Database;
+import org.tonearm.shared.DatabaseKind;
 
 /**
  * The set-wise SQL of catalog resolution: one {@code select … where key in (…)} per chunk of keys and
@@ -37,6 +38,16 @@ public class JooqCatalogRepository {
         return database.dsl();
     }
 
+    /**
+     * PostgreSQL: {@code insert … returning} hands back the ids of the rows it inserted, one round trip.
+     * SQLite: jOOQ answers a multi-row {@code returning} with one row only (found by
+     * CatalogIntegrationTests), so the new keys are selected afterwards — an in-process call, and under the
+     * single writer lock every one of them is this transaction's own.
+     */
+    private boolean returning() {
+        return database.kind() == DatabaseKind.POSTGRES;
+    }
+
     public Map<String, Long> artistIds(Collection<String> keys) {
         Map<String, Long> ids = new HashMap<>(keys.size() * 2);
         for (List<String> chunk : Chunks.of(keys, Chunks.IN_LIST)) {
@@ -54,10 +65,14 @@ public class JooqCatalogRepository {
             for (NewArtist a : chunk) {
                 insert = insert.values(a.name(), a.key(), a.mbid(), now);
             }
-            insert.onConflictDoNothing().returningResult(ARTISTS.NAME_KEY, ARTISTS.ID)
-                    .forEach(r -> ids.put(r.value1(), r.value2()));
+            if (returning()) {
+                insert.onConflictDoNothing().returningResult(ARTISTS.NAME_KEY, ARTISTS.ID)
+                        .forEach(r -> ids.put(r.value1(), r.value2()));
+            } else {
+                insert.onConflictDoNothing().execute();
+            }
         }
-        return ids;
+        return returning() ? ids : artistIds(rows.stream().map(NewArtist::key).toList());
     }
 
     public Map<String, Long> albumIds(Collection<String> keys) {
@@ -78,10 +93,14 @@ public class JooqCatalogRepository {
             for (NewAlbum a : chunk) {
                 insert = insert.values(a.title(), a.key(), a.artistId(), a.mbid(), now);
             }
-            insert.onConflictDoNothing().returningResult(ALBUMS.ALBUM_KEY, ALBUMS.ID)
-                    .forEach(r -> ids.put(r.value1(), r.value2()));
+            if (returning()) {
+                insert.onConflictDoNothing().returningResult(ALBUMS.ALBUM_KEY, ALBUMS.ID)
+                        .forEach(r -> ids.put(r.value1(), r.value2()));
+            } else {
+                insert.onConflictDoNothing().execute();
+            }
         }
-        return ids;
+        return returning() ? ids : albumIds(rows.stream().map(NewAlbum::key).toList());
     }
 
     public Map<String, StoredTrack> tracks(Collection<String> keys) {
@@ -103,10 +122,14 @@ public class JooqCatalogRepository {
                 insert = insert.values(t.title(), t.key(), t.artistId(), t.lengthMs(), t.mbid(), t.isrc(),
                         t.spotifyId(), now);
             }
-            insert.onConflictDoNothing().returningResult(TRACKS.TRACK_KEY, TRACKS.ID, TRACKS.LENGTH_MS)
-                    .forEach(r -> tracks.put(r.value1(), new StoredTrack(r.value2(), r.value3())));
+            if (returning()) {
+                insert.onConflictDoNothing().returningResult(TRACKS.TRACK_KEY, TRACKS.ID, TRACKS.LENGTH_MS)
+                        .forEach(r -> tracks.put(r.value1(), new StoredTrack(r.value2(), r.value3())));
+            } else {
+                insert.onConflictDoNothing().execute();
+            }
         }
-        return tracks;
+        return returning() ? tracks : tracks(rows.stream().map(NewTrack::key).toList());
     }
 
     /** Credits of new tracks; a concurrent creator of the same track may have written them already. */
