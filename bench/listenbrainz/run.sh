@@ -33,7 +33,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$JAVA" -Xms2g -Xmx2g -jar "$ROOT/target/tonearm.jar" --server.port=$PORT --tonearm.data-dir="$DATA" \
+"$JAVA" -Xms2g -Xmx2g ${SERVER_JVM:-} -jar "$ROOT/target/tonearm.jar" --server.port=$PORT --tonearm.data-dir="$DATA" \
   --tonearm.registration=open --tonearm.compat.listenbrainz.per-token-limit=1000000000 \
   --logging.level.root=warn "${DB_ARGS[@]}" > "$DATA/server.log" 2>&1 &
 SERVER=$!

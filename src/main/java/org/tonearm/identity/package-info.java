@@ -3,6 +3,8 @@
  *
  * <p>API for other modules: {@link org.tonearm.identity.CurrentUser} (the caller of a request),
  * {@link org.tonearm.identity.UserDirectory} (users and their cached timezone),
+ * {@link org.tonearm.identity.ProfileSettingsService} (an account import applies exported profile settings with the
+ * rules of {@code PATCH /api/v1/me}),
  * {@link org.tonearm.identity.ApiTokenAuthenticator} (for compatibility protocols that check tokens themselves),
  * {@link org.tonearm.identity.Scopes}, {@link org.tonearm.identity.RateLimits} (the gateway's token buckets, for
  * protocol-specific limits) with {@link org.tonearm.identity.RateLimitRejection} (a compat module's own 429 body),

@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 public class ImportFormats {
 
     /** Most specific first; formats not listed are asked last, by id. */
-    static final List<String> DETECTION_ORDER = List.of("spotify_extended", "spotify_account", "listenbrainz",
-            "lastfm_json", "maloja", "youtube_takeout", "tonearm_json", "tonearm_csv", "apple_music", "scrobbler_log",
-            "lastfm_csv");
+    static final List<String> DETECTION_ORDER = List.of("tonearm_account", "spotify_extended", "spotify_account",
+            "listenbrainz", "lastfm_json", "maloja", "youtube_takeout", "tonearm_json", "tonearm_csv", "apple_music",
+            "scrobbler_log", "lastfm_csv");
 
     private final List<ImportFormat> formats;
 

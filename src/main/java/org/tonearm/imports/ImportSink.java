@@ -8,6 +8,15 @@ public interface ImportSink {
     /** A music play: goes through the ingestion funnel (channel IMPORT, origin = the format id). */
     void listen(long rowNumber, IncomingListen listen);
 
+    /**
+     * A listen of Tonearm's own account export with the reports it had absorbed: recorded with the channel and
+     * origin each report carries (a move between instances keeps where a play came from) and replayed so the funnel
+     * rebuilds the same stored listen. Only the account format emits these.
+     */
+    default void restored(long rowNumber, RestoredListen listen) {
+        throw new UnsupportedOperationException("this sink does not restore account exports");
+    }
+
     /** A row that is valid but not a music play (podcast, audiobook, incognito, video): counted as skipped. */
     void skipped(long rowNumber, String reason);
 

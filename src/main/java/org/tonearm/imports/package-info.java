@@ -55,9 +55,17 @@
  *   <li>CLI: {@link org.tonearm.imports.ImportCommandLine} ({@code tonearm import --user NAME [--format ID] PATH…})
  *       submits each file as an ordinary job in the same process and follows them; it starts the application without a
  *       web server.</li>
- *   <li>Exports read listens with one streaming query in {@code internal.persistence.JooqListenExportRepository},
- *       the one place this module reads the listens and catalog tables (the listens module has no streaming read
- *       façade yet).</li>
+ *   <li>Exports read listens through the listens module's {@link org.tonearm.listens.ListenArchive} (keyset pages,
+ *       constant memory); this module has no SQL on the listens or catalog tables.</li>
+ *   <li>Account export ({@code GET /api/v1/exports/account}, docs/formats.md): a zip of the profile settings, every
+ *       listen with the reports of other sources it absorbed, and the (empty) corrections file. Its importer keeps
+ *       each report's channel and origin — the one exception to "channel import" — so the listens arrive as they
+ *       were recorded, and replays a listen's reports in rounds ({@code RestoredListenReplay}) so the funnel keeps the
+ *       same report; listens that could trade reports never share a batch ({@code ReplayConflicts}: such a listen
+ *       ends the batch early; the pipeline commits batches in order, so the earlier listen is stored first). Restored
+ *       listens travel in the same {@code PendingBatch} as plain ones and are replayed in that batch's transaction.
+ *       It applies the profile settings only for a job started by a login session or the CLI
+ *       ({@code import_jobs.may_change_profile}), never for an API token.</li>
  * </ul>
  */
 package org.tonearm.imports;

@@ -27,6 +27,14 @@ public enum Service {
         return priority;
     }
 
+    /**
+     * The merge priority of a report of a play from this service that arrived through {@code channel}: the
+     * service's, except manual entry (the web form), which ranks below every service (SPEC §3).
+     */
+    public int priorityVia(Channel channel) {
+        return channel == Channel.WEB ? 1 : priority;
+    }
+
     /** Computed once: the funnel asks for it several times per listen (deduplication source keys). */
     private final String wire = name().toLowerCase(Locale.ROOT);
 

@@ -1,9 +1,13 @@
 /**
- * Listens: THE ingestion funnel, the native listens API and (later) now playing.
+ * Listens: THE ingestion funnel, the native listens API and (later) now playing. Other modules read stored listens
+ * through {@link org.tonearm.listens.ListenHistory}, {@link org.tonearm.listens.RecentListens} and, for exports of a
+ * whole history, {@link org.tonearm.listens.ListenArchive} (keyset pages with absorbed sources and identifiers).
  *
  * <h2>Ingest flow ({@link org.tonearm.listens.ListenService#ingestBatch})</h2>
  * Every path — native API, ListenBrainz, Last.fm, Audioscrobbler, imports, sync, web form — builds
- * {@link org.tonearm.listens.IncomingListen}s and calls the funnel. One batch is one write transaction:
+ * {@link org.tonearm.listens.IncomingListen}s and calls the funnel. One batch is one write transaction —
+ * or, when several callers ingest at the same moment, their batches share one (group commit, up to 5,000
+ * listens: {@code GroupCommitter}; a caller already inside a transaction is never combined with others):
  * <ol>
  *   <li>lock the batch's users (PostgreSQL advisory locks, ordered; SQLite: the single writer lock);</li>
  *   <li>resolve all catalog text set-wise ({@code CatalogService.resolveAll}: normalized keys, featured artists);</li>
@@ -13,7 +17,7 @@
  *       external-id lookup;</li>
  *   <li>decide in memory ({@code Deduplicator}) in a canonical order, so any permutation of a batch gives the
  *       same rows, and a batch sent twice changes nothing;</li>
- *   <li>write: new listens in one JDBC batch (ids allocated up front), merged listens updated, absorbed
+ *   <li>write: new listens in one JDBC batch on SQLite, one {@code COPY} on PostgreSQL (ids allocated up front), merged listens updated, absorbed
  *       reports kept in {@code listen_sources};</li>
  *   <li>classify (SPEC §3 thresholds, {@link org.tonearm.listens.Classifier}) and store the local day and hour
  *       in the user's timezone; publish {@link org.tonearm.listens.ListensRecorded} per user.</li>

@@ -48,6 +48,17 @@ class CatalogIntegrationTests extends IntegrationTestBase {
     }
 
     @Test
+    void everyTrackCreatedInOneBatchGetsItsCredits() {
+        List<ResolvedTrack> resolved = resolve(TrackCredit.of("X" + u, "One", null), TrackCredit.of("Y" + u, "Two", null),
+                TrackCredit.of("Z" + u + " feat. W" + u, "Three", null));
+        var views = catalog.tracks(resolved.stream().map(ResolvedTrack::trackId).toList());
+        assertThat(views.get(resolved.get(0).trackId()).artists()).extracting(ArtistRef::name).containsExactly("X" + u);
+        assertThat(views.get(resolved.get(1).trackId()).artists()).extracting(ArtistRef::name).containsExactly("Y" + u);
+        assertThat(views.get(resolved.get(2).trackId()).artists()).extracting(ArtistRef::name)
+                .containsExactly("Z" + u, "W" + u);
+    }
+
+    @Test
     void featuredSpellingsAreOneTrackWithTheFeaturedArtist() {
         ResolvedTrack a = resolveOne(TrackCredit.of("A" + u + " feat. B" + u, "Song", null));
         ResolvedTrack b = resolveOne(TrackCredit.of("A" + u, "Song (ft. B" + u + ")", null));

@@ -138,6 +138,8 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestBase {
         rows.add(row("DELETE /api/v1/imports/{id}", f -> "/api/v1/imports/" + importJob(f), (f, u) -> null, READ_ONLY,
                 401, 403, 404, 404, 200));
         rows.add(row("GET /api/v1/exports/listens", WRITE_ONLY, 401, 403, 200, 200, 200));
+        // the account export has no user in its path: everyone (admins too) downloads their own account only
+        rows.add(row("GET /api/v1/exports/account", WRITE_ONLY, 401, 403, 200, 200, 200));
         // admin
         rows.add(admin("GET /api/v1/admin/users", f -> "/api/v1/admin/users", (f, u) -> null, 200));
         rows.add(admin("POST /api/v1/admin/users", f -> "/api/v1/admin/users", (f, u) -> Map.of("username",

@@ -2,6 +2,7 @@ package org.tonearm.ops;
 
 import static org.tonearm.schema.Tables.ARTISTS;
 import static org.tonearm.schema.Tables.LISTENS;
+import static org.tonearm.schema.Tables.LISTEN_SOURCES;
 import static org.tonearm.schema.Tables.TRACKS;
 import static org.tonearm.schema.Tables.USERS;
 
@@ -27,7 +28,8 @@ final class ListenPlanFixture {
     static final long DAY_MS = 24L * 3_600_000;
 
     /** The first user; the queried range (a 90-day span of one import batch); 5 tracks of that batch. */
-    record Loaded(long userId, long from, long to, List<Long> batchTrackIds) {}
+    record Loaded(long userId, long from, long to, List<Long> batchTrackIds, List<String> batchExternalIds,
+            List<String> absorbedExternalIds) {}
 
     private ListenPlanFixture() {}
 
@@ -53,19 +55,39 @@ final class ListenPlanFixture {
             for (int chunk = 0; chunk < LISTENS_PER_USER; chunk += 500) {
                 var insert = dsl.insertInto(LISTENS, LISTENS.USER_ID, LISTENS.TRACK_ID, LISTENS.LISTENED_AT,
                         LISTENS.DURATION_PLAYED_MS, LISTENS.CLASSIFICATION, LISTENS.WEIGHT, LISTENS.SERVICE,
-                        LISTENS.CHANNEL, LISTENS.ORIGIN, LISTENS.LOCAL_DAY, LISTENS.LOCAL_HOUR, LISTENS.CREATED_AT,
-                        LISTENS.UPDATED_AT);
+                        LISTENS.CHANNEL, LISTENS.ORIGIN, LISTENS.EXTERNAL_ID, LISTENS.LOCAL_DAY, LISTENS.LOCAL_HOUR,
+                        LISTENS.CREATED_AT, LISTENS.UPDATED_AT);
                 for (int i = chunk; i < chunk + 500; i++) {
                     long at = START + i * (YEAR_MS / LISTENS_PER_USER) + random.nextInt(600_000);
                     insert = insert.values(user, tracks.get(random.nextInt(TRACKS_COUNT)), at, 200_000L, "FULL", 1.0,
-                            "spotify", "import", "spotify_extended", (int) (at / DAY_MS), (short) (at / 3_600_000 % 24),
-                            now, now);
+                            "spotify", "import", "spotify_extended", externalId(user, i), (int) (at / DAY_MS),
+                            (short) (at / 3_600_000 % 24), now, now);
                 }
                 insert.execute();
             }
         }
+        // every 10th listen absorbed a second source's report, as merged cross-source plays have
+        for (long user : users) {
+            List<Long> ids = dsl.select(LISTENS.ID).from(LISTENS).where(LISTENS.USER_ID.eq(user)).orderBy(LISTENS.ID)
+                    .fetch(LISTENS.ID);
+            var insert = dsl.insertInto(LISTEN_SOURCES, LISTEN_SOURCES.USER_ID, LISTEN_SOURCES.LISTEN_ID,
+                    LISTEN_SOURCES.LISTENED_AT, LISTEN_SOURCES.SERVICE, LISTEN_SOURCES.CHANNEL, LISTEN_SOURCES.ORIGIN,
+                    LISTEN_SOURCES.EXTERNAL_ID, LISTEN_SOURCES.CREATED_AT);
+            for (int i = 0; i < ids.size(); i += 10) {
+                insert = insert.values(user, ids.get(i), START, "spotify", "import", "listenbrainz_export",
+                        "absorbed-" + user + "-" + i, now);
+            }
+            insert.execute();
+        }
         long from = START + 120 * DAY_MS;
-        return new Loaded(users.get(0), from, from + 90 * DAY_MS, tracks.subList(10, 15));
+        long first = users.get(0);
+        return new Loaded(first, from, from + 90 * DAY_MS, tracks.subList(10, 15),
+                List.of(externalId(first, 7), externalId(first, 700), externalId(first, 2_000)),
+                List.of("absorbed-" + first + "-10", "absorbed-" + first + "-990"));
+    }
+
+    static String externalId(long user, int index) {
+        return "2024-01-01T00:00:00Z|spotify:track:" + user + "x" + index;
     }
 
     /** Fresh statistics, as autovacuum (PostgreSQL) or a periodic ANALYZE (SQLite) would have them. */
@@ -74,6 +96,7 @@ final class ListenPlanFixture {
             dsl.execute("analyze");
         } else {
             dsl.execute("analyze listens");
+            dsl.execute("analyze listen_sources");
             dsl.execute("analyze tracks");
             dsl.execute("analyze users");
         }

@@ -10,6 +10,7 @@ import org.jooq.ResultQuery;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.tonearm.listens.internal.persistence.JooqListenRepository;
 import org.tonearm.shared.DatabaseKind;
 import org.tonearm.testsupport.IntegrationTestBase;
 
@@ -43,10 +44,8 @@ class QueryPlanIntegrationTests extends IntegrationTestBase {
 
     /** The deduplication candidates of a batch: same user, the batch's tracks, its time span ± the window. */
     private ResultQuery<?> deduplicationCandidates() {
-        return database.dsl().selectFrom(LISTENS)
-                .where(LISTENS.USER_ID.eq(data.userId()))
-                .and(LISTENS.TRACK_ID.in(data.batchTrackIds()))
-                .and(LISTENS.LISTENED_AT.between(data.from(), data.to()));
+        return JooqListenRepository.byTrackInWindow(database.dsl(), data.userId(), data.batchTrackIds(), data.from(),
+                data.to());
     }
 
     @Test
@@ -73,6 +72,46 @@ class QueryPlanIntegrationTests extends IntegrationTestBase {
                     + "( Backward)? (using|on) ix_listens_user_track_time.*"));
             assertThat(plan).noneMatch(line -> line.contains("Seq Scan"));
         }
+    }
+
+    @Test
+    void deduplicationWindowRangeScansTheUserTimeIndex() {
+        // a batch of one stretch of history: its candidates are one range of the user's timeline
+        List<String> plan = explain(JooqListenRepository.byTimeWindow(database.dsl(), data.userId(), data.from(),
+                data.from() + 3 * 3_600_000L));
+
+        if (database.kind() == DatabaseKind.SQLITE) {
+            assertThat(plan).anyMatch(line -> line.startsWith("SEARCH listens USING INDEX ix_listens_user_time"));
+        } else {
+            assertThat(plan).anyMatch(line -> line.matches(".*(Index Scan|Bitmap Index Scan).* ix_listens_user_time.*"));
+            assertThat(plan).noneMatch(line -> line.contains("Seq Scan"));
+        }
+    }
+
+    @Test
+    void externalIdLookupsUseTheirIndexesInsteadOfReadingTheUsersHistory() {
+        // an import row always carries an external id: these two run for every imported batch
+        List<String> own = explain(JooqListenRepository.byExternalId(database.dsl(), data.userId(),
+                data.batchExternalIds()));
+        List<String> absorbed = explain(JooqListenRepository.byAbsorbedExternalId(database.dsl(), data.userId(),
+                data.absorbedExternalIds()));
+
+        if (database.kind() == DatabaseKind.SQLITE) {
+            assertThat(own).anyMatch(line -> line.startsWith("SEARCH listens USING INDEX ix_listens_user_external"));
+            assertThat(absorbed).anyMatch(line -> line.contains("USING INDEX ix_listen_sources_user_external"));
+            assertThat(absorbed).anyMatch(line -> line.startsWith("SEARCH listens USING INTEGER PRIMARY KEY"));
+            assertThat(own).noneMatch(line -> line.startsWith("SCAN listens"));
+            assertThat(absorbed).noneMatch(line -> line.startsWith("SCAN listens"));
+        } else {
+            assertThat(own).anyMatch(line -> line.contains("ix_listens_user_external"));
+            assertThat(absorbed).anyMatch(line -> line.contains("ix_listen_sources_user_external"));
+            assertThat(own).noneMatch(line -> line.contains("Seq Scan"));
+            assertThat(absorbed).noneMatch(line -> line.contains("Seq Scan on listens"));
+        }
+        assertThat(JooqListenRepository.byExternalId(database.dsl(), data.userId(), data.batchExternalIds()).fetch())
+                .hasSize(3);
+        assertThat(JooqListenRepository.byAbsorbedExternalId(database.dsl(), data.userId(), data.absorbedExternalIds())
+                .fetch()).hasSize(2);
     }
 
     @Test

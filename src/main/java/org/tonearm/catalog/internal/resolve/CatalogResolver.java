@@ -26,8 +26,9 @@ import org.tonearm.catalog.internal.resolve.CreditPlan.Named;
  * <ol>
  *   <li>look every distinct key up in this transaction's pending writes, then in the caches;</li>
  *   <li>select the misses with one {@code key in (…)} query per chunk; cache what was found (committed);</li>
- *   <li>insert the still-missing rows with multi-row {@code insert … on conflict do nothing}, sorted by key
- *       so concurrent PostgreSQL writers lock in the same order, and re-select their ids;</li>
+ *   <li>insert the still-missing rows with multi-row {@code insert … on conflict do nothing returning}, sorted
+ *       by key so concurrent PostgreSQL writers lock in the same order; select only the keys a concurrent
+ *       writer inserted first;</li>
  *   <li>keep the new ids as pending writes, published to the caches after commit.</li>
  * </ol>
  * New tracks get their credited artists (position 0 primary, then featured); existing tracks whose
@@ -125,8 +126,9 @@ class CatalogResolver {
         }
         List<String> created = new ArrayList<>();
         Map<String, StoredTrack> tracks = resolve(wanted, caches.tracks, writes.tracks, repository::tracks, rows -> {
-            repository.insertTracks(rows, now);
-            rows.forEach(r -> created.add(r.key()));
+            Map<String, StoredTrack> inserted = repository.insertTracks(rows, now);
+            created.addAll(inserted.keySet()); // credits only for tracks this transaction created
+            return inserted;
         });
         insertCredits(created, tracks, credited, artistIds);
         fillUnknownLengths(wanted, tracks, created, writes);
@@ -187,7 +189,7 @@ class CatalogResolver {
      */
     private static <R, V> Map<String, V> resolve(Map<String, R> wanted, Cache<String, V> cache,
             Map<String, V> pending, Function<Collection<String>, Map<String, V>> select,
-            java.util.function.Consumer<List<R>> insert) {
+            Function<List<R>, Map<String, V>> insert) {
         Map<String, V> found = new HashMap<>(wanted.size() * 2);
         List<String> misses = new ArrayList<>();
         for (String key : wanted.keySet()) {
@@ -211,8 +213,11 @@ class CatalogResolver {
         if (missing.isEmpty()) {
             return found;
         }
-        insert.accept(missing.stream().map(wanted::get).toList());
-        Map<String, V> created = select.apply(missing);
+        // insert … returning: one round trip; keys a concurrent writer created first are selected after
+        Map<String, V> created = new HashMap<>(insert.apply(missing.stream().map(wanted::get).toList()));
+        if (created.size() < missing.size()) {
+            created.putAll(select.apply(missing.stream().filter(k -> !created.containsKey(k)).toList()));
+        }
         if (created.size() != missing.size()) {
             throw new IllegalStateException("catalog rows vanished after insert: " + missing.size() + " inserted, "
                     + created.size() + " found");

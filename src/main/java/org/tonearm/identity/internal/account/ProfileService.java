@@ -1,16 +1,26 @@
 package org.tonearm.identity.internal.account;
 
+import java.time.DayOfWeek;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.tonearm.identity.ProfileSettings;
+import org.tonearm.identity.ProfileSettingsService;
 import org.tonearm.identity.UserProfile;
 import org.tonearm.identity.internal.persistence.JooqUserRepository;
 import org.tonearm.identity.internal.persistence.UserRow;
 import org.tonearm.shared.Database;
 import org.tonearm.shared.TonearmException;
+import org.tonearm.shared.TonearmException.FieldError;
 
-/** The caller's own profile: {@code GET /api/v1/me} and {@code PATCH /api/v1/me} (SPEC §8). */
+/**
+ * The caller's own profile: {@code GET /api/v1/me} and {@code PATCH /api/v1/me} (SPEC §8), and the settings an
+ * account import applies ({@link ProfileSettingsService}).
+ */
 @Service
-public class ProfileService {
+public class ProfileService implements ProfileSettingsService {
 
     private final Database database;
     private final JooqUserRepository users;
@@ -52,5 +62,20 @@ public class ProfileService {
         // after the commit: a reader that refills the cache now sees the new timezone
         directory.evict(userId);
         return updated;
+    }
+
+    @Override
+    public UserProfile apply(long userId, ProfileSettings settings) {
+        List<FieldError> errors = new ArrayList<>();
+        String displayName = ProfileSettingsRules.displayName(settings.displayName(), errors);
+        ZoneId timezone = settings.timezone() == null ? null : ProfileSettingsRules.timezone(settings.timezone(), errors);
+        DayOfWeek weekStart = settings.weekStart() == null ? null
+                : ProfileSettingsRules.weekStart(settings.weekStart(), errors);
+        String visibility = settings.profileVisibility() == null ? null
+                : ProfileSettingsRules.visibility(settings.profileVisibility(), errors);
+        if (!errors.isEmpty()) {
+            throw TonearmException.invalid(errors);
+        }
+        return update(userId, new ProfileChange(true, displayName, false, null, timezone, weekStart, visibility));
     }
 }

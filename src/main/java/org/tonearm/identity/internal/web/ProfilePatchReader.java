@@ -4,11 +4,11 @@ import java.time.DayOfWeek;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.tonearm.identity.internal.account.AccountRules;
 import org.tonearm.identity.internal.account.ProfileChange;
+import org.tonearm.identity.internal.account.ProfileSettingsRules;
 import org.tonearm.shared.TonearmException;
 import org.tonearm.shared.TonearmException.FieldError;
 import tools.jackson.databind.JsonNode;
@@ -20,7 +20,6 @@ import tools.jackson.databind.JsonNode;
 final class ProfilePatchReader {
 
     static final Set<String> EDITABLE = Set.of("display_name", "email", "timezone", "week_start", "profile_visibility");
-    static final Set<String> VISIBILITIES = Set.of("PRIVATE", "PUBLIC");
 
     private ProfilePatchReader() {}
 
@@ -51,13 +50,12 @@ final class ProfilePatchReader {
         if (node.isNull()) {
             return null;
         }
-        if (!node.isString() || node.asString().strip().length() > AccountRules.DISPLAY_NAME_MAX) {
+        if (!node.isString()) {
             errors.add(new FieldError("display_name", "must be a string of at most " + AccountRules.DISPLAY_NAME_MAX
                     + " characters, or null"));
             return null;
         }
-        String value = node.asString().strip();
-        return value.isEmpty() ? null : value;
+        return ProfileSettingsRules.displayName(node.asString(), errors);
     }
 
     private static String email(JsonNode node, List<FieldError> errors) {
@@ -72,33 +70,15 @@ final class ProfilePatchReader {
         return AccountRules.normalizeEmail(node.asString());
     }
 
-    /** Only IANA region ids (and UTC) are accepted, not offsets like "+02:00", which ignore daylight saving. */
     private static ZoneId timezone(JsonNode node, List<FieldError> errors) {
-        if (node.isString() && ZoneId.getAvailableZoneIds().contains(node.asString())) {
-            return ZoneId.of(node.asString());
-        }
-        errors.add(new FieldError("timezone", "must be an IANA time zone id such as Europe/Berlin"));
-        return null;
+        return ProfileSettingsRules.timezone(node.isString() ? node.asString() : null, errors);
     }
 
     private static DayOfWeek weekStart(JsonNode node, List<FieldError> errors) {
-        try {
-            if (node.isString()) {
-                return DayOfWeek.valueOf(node.asString().toUpperCase(Locale.ROOT));
-            }
-        } catch (IllegalArgumentException e) {
-            // reported below
-        }
-        errors.add(new FieldError("week_start", "must be one of MONDAY..SUNDAY"));
-        return null;
+        return ProfileSettingsRules.weekStart(node.isString() ? node.asString() : null, errors);
     }
 
     private static String visibility(JsonNode node, List<FieldError> errors) {
-        String value = node.isString() ? node.asString().toUpperCase(Locale.ROOT) : "";
-        if (VISIBILITIES.contains(value)) {
-            return value;
-        }
-        errors.add(new FieldError("profile_visibility", "must be PRIVATE or PUBLIC"));
-        return null;
+        return ProfileSettingsRules.visibility(node.isString() ? node.asString() : null, errors);
     }
 }

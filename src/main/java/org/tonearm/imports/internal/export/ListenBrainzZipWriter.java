@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.tonearm.imports.internal.persistence.ExportedListen;
+import org.tonearm.listens.ArchivedListen;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,7 +30,7 @@ final class ListenBrainzZipWriter implements AutoCloseable {
         this.zip = new ZipOutputStream(out);
     }
 
-    void write(ExportedListen l) {
+    void write(ArchivedListen l) {
         ZonedDateTime at = Instant.ofEpochMilli(l.listenedAt()).atZone(ZoneOffset.UTC);
         String name = "listens/" + at.getYear() + "/" + at.getMonthValue() + ".jsonl";
         try {
@@ -48,7 +48,7 @@ final class ListenBrainzZipWriter implements AutoCloseable {
         }
     }
 
-    private static Map<String, Object> line(ExportedListen l) {
+    private static Map<String, Object> line(ArchivedListen l) {
         Map<String, Object> info = new LinkedHashMap<>();
         if (l.trackLengthMs() != null) {
             info.put("duration_ms", l.trackLengthMs());
@@ -56,7 +56,7 @@ final class ListenBrainzZipWriter implements AutoCloseable {
         if (l.durationPlayedMs() != null) {
             info.put("duration_played_ms", l.durationPlayedMs());
         }
-        info.put("music_service_name", l.service());
+        info.put("music_service_name", l.service().wire());
         if (l.client() != null) {
             info.put("submission_client", l.client());
         }
@@ -64,9 +64,9 @@ final class ListenBrainzZipWriter implements AutoCloseable {
             info.put("tonearm_external_id", l.externalId());
         }
         Map<String, Object> track = new LinkedHashMap<>();
-        track.put("artist_name", l.artist());
-        track.put("track_name", l.track());
-        track.put("release_name", l.album());
+        track.put("artist_name", l.track().primary().name());
+        track.put("track_name", l.track().title());
+        track.put("release_name", l.album() == null ? null : l.album().title());
         track.put("additional_info", info);
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("listened_at", l.listenedAt() / 1000);

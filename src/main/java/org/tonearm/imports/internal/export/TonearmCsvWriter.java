@@ -3,7 +3,7 @@ package org.tonearm.imports.internal.export;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import org.tonearm.imports.internal.persistence.ExportedListen;
+import org.tonearm.listens.ArchivedListen;
 import org.tonearm.shared.Instants;
 
 /** Tonearm CSV (docs/formats.md, {@code tonearm_csv}): RFC 4180, the fixed header, read back by the importer. */
@@ -19,10 +19,11 @@ final class TonearmCsvWriter {
         out.write(HEADER + "\r\n");
     }
 
-    void write(ExportedListen l) {
+    void write(ArchivedListen l) {
         try {
-            out.write(String.join(",", Instants.format(l.listenedAt()), field(l.artist()), "", field(l.track()),
-                    field(l.album()), number(l.durationPlayedMs()), number(l.trackLengthMs()), field(l.service()),
+            out.write(String.join(",", Instants.format(l.listenedAt()), field(l.track().primary().name()), "",
+                    field(l.track().title()), field(l.album() == null ? null : l.album().title()),
+                    number(l.durationPlayedMs()), number(l.trackLengthMs()), field(l.service().wire()),
                     field(l.client()), field(l.externalId())));
             out.write("\r\n");
         } catch (IOException e) {

@@ -43,14 +43,14 @@ final class TonearmListenMapper {
     }
 
     /** ISO-8601 instant, or an integer of epoch seconds (the native API accepts both, SPEC §8). */
-    private static long listenedAt(String value) {
+    static long listenedAt(String value) {
         if (value != null && value.strip().matches("-?\\d{1,18}")) {
             return Times.epochSeconds("listened_at", value);
         }
         return Times.iso("listened_at", value);
     }
 
-    private static Service service(String value) {
+    static Service service(String value) {
         if (value == null || value.isBlank()) {
             return Service.OTHER;
         }

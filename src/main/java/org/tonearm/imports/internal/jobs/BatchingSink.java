@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
 import org.tonearm.imports.ImportSink;
+import org.tonearm.imports.RestoredListen;
 import org.tonearm.imports.internal.persistence.ImportErrorRow;
 import org.tonearm.imports.internal.persistence.ImportProgress;
 import org.tonearm.listens.Channel;
@@ -31,6 +32,9 @@ final class BatchingSink implements ImportSink {
     private long resumeAfterRow;
 
     private List<IncomingListen> listens;
+    private List<RestoredListen> restored = new ArrayList<>();
+    /** The restored listens waiting in this batch (this thread only; the committing thread never sees it). */
+    private final ReplayConflicts conflicts;
     private List<ImportErrorRow> errors = new ArrayList<>();
     private long skipped;
     private long failed;
@@ -41,10 +45,12 @@ final class BatchingSink implements ImportSink {
     private long lastRow;
     private boolean stopped;
 
-    BatchingSink(RunContext run, IngestPipeline pipeline, ImportProgress start, LongSupplier bytesRead) {
+    BatchingSink(RunContext run, IngestPipeline pipeline, ImportProgress start, LongSupplier bytesRead,
+            ReplayConflicts conflicts) {
         this.run = run;
         this.pipeline = pipeline;
         this.start = start;
+        this.conflicts = conflicts;
         this.bytesRead = bytesRead;
         this.failedSoFar = start.failed();
         this.listens = newListens();
@@ -87,6 +93,33 @@ final class BatchingSink implements ImportSink {
         counted(rowNumber);
     }
 
+    /**
+     * An account export's listen: its reports keep their channel and origin. When it could interact with a listen
+     * already waiting in this batch, the batch is committed first ({@link ReplayConflicts}).
+     */
+    @Override
+    public void restored(long rowNumber, RestoredListen listen) {
+        if (ignored(rowNumber)) {
+            return;
+        }
+        if (conflicts.touches(listen) && events > 0) {
+            // handed over now; the pipeline commits batches in order, so the conflicting listen is stored before
+            // the batch this one joins is replayed
+            flush(entryIndex, lastRow);
+        }
+        RestoredListen mine = new RestoredListen(owned(listen.primary()),
+                listen.absorbed().stream().map(this::owned).toList());
+        restored.add(mine);
+        conflicts.add(mine);
+        counted(rowNumber);
+    }
+
+    /** The job's user, whatever the file says: one user's import never writes another's history. */
+    private IncomingListen owned(IncomingListen l) {
+        return new IncomingListen(run.userId(), l.credit(), l.listenedAtMs(), l.stamp(), l.durationPlayedMs(),
+                l.service(), l.channel(), l.origin(), l.client(), l.externalId(), l.extra(), l.raw());
+    }
+
     @Override
     public void skipped(long rowNumber, String reason) {
         if (ignored(rowNumber)) {
@@ -127,7 +160,7 @@ final class BatchingSink implements ImportSink {
     }
 
     private void flush(int checkpointEntry, long checkpointRow) {
-        PendingBatch batch = new PendingBatch(listens, errors, skipped, failed, skippedFiles, checkpointEntry,
+        PendingBatch batch = new PendingBatch(listens, restored, errors, skipped, failed, skippedFiles, checkpointEntry,
                 checkpointRow, bytesRead.getAsLong());
         try {
             pipeline.submit(batch);
@@ -135,9 +168,12 @@ final class BatchingSink implements ImportSink {
             stopped = true;
             throw e;
         }
-        // the batch's lists now belong to the committing thread
+        // the batch's lists now belong to the committing thread: never clear them, start new ones
         listens = newListens();
+        restored = new ArrayList<>();
         errors = new ArrayList<>();
+        // the next batch commits after this one (the pipeline keeps the order): its listens start independent
+        conflicts.clear();
         skipped = 0;
         failed = 0;
         skippedFiles = 0;

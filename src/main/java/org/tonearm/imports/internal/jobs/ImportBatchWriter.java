@@ -12,6 +12,7 @@ import org.tonearm.shared.Database;
  * Writes one batch exactly once: its listens (through the funnel), its error lines and the job's new counters and
  * checkpoint commit in ONE transaction ({@code Database#write} is re-entrant, so the funnel's own write joins it).
  * A crash before the commit loses the batch and its checkpoint together; the resumed run re-reads those rows.
+ * Restored listens of an account export are replayed in rounds ({@link RestoredListenReplay}) in the same transaction.
  */
 @Component
 class ImportBatchWriter {
@@ -41,6 +42,12 @@ class ImportBatchWriter {
                         case DUPLICATE -> duplicates++;
                     }
                 }
+            }
+            if (!batch.restored().isEmpty()) {
+                RestoredListenReplay.Counts counts = RestoredListenReplay.replay(listens, batch.restored());
+                created += counts.created();
+                merged += counts.merged();
+                duplicates += counts.duplicates();
             }
             jobs.insertErrors(userId, jobId, batch.errors());
             ImportProgress after = new ImportProgress(batch.bytesRead(), before.imported() + created,

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.tonearm.imports.internal.persistence.JooqImportJobRepository;
+import org.tonearm.listens.ListensProperties;
 
 /**
  * Runs queued import jobs on a bounded number of workers. Polls the table every {@code pollInterval} (plus an
@@ -29,6 +30,7 @@ public class ImportJobRunner implements SmartLifecycle {
     private final FormatFinder formats;
     private final JooqImportJobRepository jobs;
     private final ImportBatchWriter writer;
+    private final ListensProperties rules;
     private final Semaphore freeWorkers;
     /** Jobs running here, by id, with their claim token. */
     private final java.util.Map<Long, String> active = new java.util.concurrent.ConcurrentHashMap<>();
@@ -38,8 +40,9 @@ public class ImportJobRunner implements SmartLifecycle {
     private ExecutorService workers;
 
     ImportJobRunner(ImportsProperties properties, FormatFinder formats, JooqImportJobRepository jobs,
-            ImportBatchWriter writer) {
+            ImportBatchWriter writer, ListensProperties rules) {
         this.properties = properties;
+        this.rules = rules;
         this.formats = formats;
         this.jobs = jobs;
         this.writer = writer;
@@ -120,7 +123,7 @@ public class ImportJobRunner implements SmartLifecycle {
                 var job = jobs.findById(id).orElseThrow();
                 workers.execute(() -> {
                     try {
-                        new ImportRun(job, claim, properties, formats, jobs, writer, () -> stopping).run();
+                        new ImportRun(job, claim, properties, formats, jobs, writer, rules, () -> stopping).run();
                     } finally {
                         active.remove(id, claim);
                         freeWorkers.release();

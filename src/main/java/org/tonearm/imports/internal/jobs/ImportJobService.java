@@ -63,9 +63,9 @@ public class ImportJobService {
     /**
      * Queues {@code stored} (already in the uploads folder). A single file of no known format is refused at once
      * (400), since one look at its head tells; a zip's files are only known while it is read, so a zip without
-     * any importable file fails its job instead.
+     * any importable file fails its job instead. {@code mayChangeProfile}: see ImportContext.
      */
-    public ImportJobView submit(long userId, Path stored, String fileName, String formatId) {
+    public ImportJobView submit(long userId, Path stored, String fileName, String formatId, boolean mayChangeProfile) {
         try {
             String name = fileName == null || fileName.isBlank() ? "upload" : Path.of(fileName).getFileName().toString();
             ImportFormat forced = formatId == null || formatId.isBlank() ? null : requireFormat(formatId);
@@ -80,7 +80,7 @@ public class ImportJobService {
                                 + name + "; pass format= or upload one of: " + String.join(", ", formats.ids())));
             }
             long id = jobs.insert(userId, format, forced != null, truncate(name), stored.toString(), Files.size(stored),
-                    System.currentTimeMillis());
+                    mayChangeProfile, System.currentTimeMillis());
             runner.wake();
             return view(userId, id);
         } catch (IOException e) {
@@ -92,13 +92,13 @@ public class ImportJobService {
         }
     }
 
-    /** Copies a local file into the uploads folder and queues it (the CLI). */
+    /** Copies a local file into the uploads folder and queues it (the CLI: the operator may change the account). */
     public ImportJobView submitCopy(long userId, Path source, String formatId) throws IOException {
         Path stored = newUploadFile();
         try (InputStream in = Files.newInputStream(source)) {
             Files.copy(in, stored, StandardCopyOption.REPLACE_EXISTING);
         }
-        return submit(userId, stored, source.getFileName().toString(), formatId);
+        return submit(userId, stored, source.getFileName().toString(), formatId, true);
     }
 
     public ImportJobView view(long userId, long id) {

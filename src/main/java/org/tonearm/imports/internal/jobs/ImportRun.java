@@ -17,6 +17,7 @@ import org.tonearm.imports.internal.archive.UploadReader;
 import org.tonearm.imports.internal.persistence.ImportJobRow;
 import org.tonearm.imports.internal.persistence.ImportProgress;
 import org.tonearm.imports.internal.persistence.JooqImportJobRepository;
+import org.tonearm.listens.ListensProperties;
 
 /**
  * One claimed job, run to its end on this node (see the flow in the imports package-info):
@@ -32,10 +33,12 @@ final class ImportRun {
     private final FormatFinder formats;
     private final JooqImportJobRepository jobs;
     private final ImportBatchWriter writer;
+    private final ListensProperties rules;
     private final BooleanSupplier stopping;
 
     ImportRun(ImportJobRow job, String node, ImportsProperties properties, FormatFinder formats,
-            JooqImportJobRepository jobs, ImportBatchWriter writer, BooleanSupplier stopping) {
+            JooqImportJobRepository jobs, ImportBatchWriter writer, ListensProperties rules, BooleanSupplier stopping) {
+        this.rules = rules;
         this.job = job;
         this.node = node;
         this.properties = properties;
@@ -104,7 +107,7 @@ final class ImportRun {
                 (before, batch) -> writer.write(job.id(), job.userId(), node, before, batch), stopping)) {
             BatchingSink sink = new BatchingSink(
                     new BatchingSink.RunContext(job.userId(), properties.batchSize(), properties.errorsKept()),
-                    pipeline, start, reader::bytesRead);
+                    pipeline, start, reader::bytesRead, new ReplayConflicts(rules));
             int entries = reader.read(file, job.fileName(), index -> index >= resumeEntry, entry -> {
                 Optional<ImportFormat> format = zip ? formats.detect(entry.name(), entry.head(), forced)
                         : Optional.ofNullable(forced).or(() -> formats.detect(entry.name(), entry.head()));
@@ -137,7 +140,7 @@ final class ImportRun {
     private void parse(ImportFormat format, UploadEntry entry, BatchingSink sink) throws IOException, ImportFileException {
         sink.startEntry(entry.index(), entry.name(), format.id());
         try {
-            format.parse(entry.body(), new ImportContext(job.userId(), entry.name()), sink);
+            format.parse(entry.body(), new ImportContext(job.userId(), entry.name(), job.mayChangeProfile()), sink);
         } catch (ImportFileException e) {
             throw new ImportFileException(entry.name() + " (" + format.id() + "): " + e.getMessage(), e);
         }

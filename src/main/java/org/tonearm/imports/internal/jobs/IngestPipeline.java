@@ -27,7 +27,7 @@ final class IngestPipeline implements AutoCloseable {
     static final int QUEUED = 2;
     private static final long WAIT_MS = 100;
     /** Hand-off marker: the reading side is done; commit what is queued, then end. */
-    private static final PendingBatch END = new PendingBatch(List.of(), List.of(), 0, 0, 0, 0, 0, 0);
+    private static final PendingBatch END = new PendingBatch(List.of(), List.of(), List.of(), 0, 0, 0, 0, 0, 0);
 
     /** Commits one batch after {@code before}; returns the job's progress after it. */
     interface Committer {

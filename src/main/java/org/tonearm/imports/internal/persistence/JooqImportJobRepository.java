@@ -21,12 +21,12 @@ public class JooqImportJobRepository {
     }
 
     public long insert(long userId, String format, boolean forced, String fileName, String filePath, long fileSize,
-            long now) {
+            boolean mayChangeProfile, long now) {
         return database.write(() -> database.dsl().insertInto(IMPORT_JOBS)
                 .set(IMPORT_JOBS.USER_ID, userId).set(IMPORT_JOBS.STATUS, "queued").set(IMPORT_JOBS.FORMAT, format)
                 .set(IMPORT_JOBS.FORMAT_FORCED, forced).set(IMPORT_JOBS.FILE_NAME, fileName)
                 .set(IMPORT_JOBS.FILE_PATH, filePath).set(IMPORT_JOBS.FILE_SIZE, fileSize)
-                .set(IMPORT_JOBS.CREATED_AT, now)
+                .set(IMPORT_JOBS.MAY_CHANGE_PROFILE, mayChangeProfile).set(IMPORT_JOBS.CREATED_AT, now)
                 .returning(IMPORT_JOBS.ID).fetchOne(IMPORT_JOBS.ID));
     }
 
@@ -156,6 +156,6 @@ public class JooqImportJobRepository {
                 Boolean.TRUE.equals(j.getFormatForced()), j.getFileName(), j.getFilePath(), j.getFileSize(),
                 j.getBytesRead(), j.getImported(), j.getMerged(), j.getDuplicates(), j.getSkipped(), j.getFailed(),
                 j.getSkippedFiles(), j.getCheckpointEntry(), j.getCheckpointRow(), j.getError(), j.getCreatedAt(),
-                j.getStartedAt(), j.getFinishedAt());
+                j.getStartedAt(), j.getFinishedAt(), Boolean.TRUE.equals(j.getMayChangeProfile()));
     }
 }

@@ -1,5 +1,9 @@
 package org.tonearm.imports.internal.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Instant;
@@ -8,51 +12,83 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.tonearm.identity.AuthenticatedUser;
 import org.tonearm.identity.CurrentUser;
 import org.tonearm.identity.Scopes;
+import org.tonearm.imports.internal.export.AccountExporter;
 import org.tonearm.imports.internal.export.ListenExporter;
 import org.tonearm.shared.TonearmException;
 
-/** {@code GET /api/v1/exports/listens?format=listenbrainz|csv&from&to}: streamed, never built in memory. */
+/**
+ * Exports (SPEC §4), streamed, never built in memory. Each exports the caller's own data only: there is no user in
+ * the path, so nobody can ask for another's. Written straight to the response on the request thread (a virtual
+ * thread): a StreamingResponseBody would run on an async dispatch, which the token filter does not authenticate again.
+ */
 @RestController
 class ExportController {
 
-    private final ListenExporter exporter;
+    private final ListenExporter listens;
+    private final AccountExporter accounts;
 
-    ExportController(ListenExporter exporter) {
-        this.exporter = exporter;
+    ExportController(ListenExporter listens, AccountExporter accounts) {
+        this.listens = listens;
+        this.accounts = accounts;
     }
 
-    /**
-     * Written straight to the response on the request thread (a virtual thread): a StreamingResponseBody would run
-     * on an async dispatch, which the token filter does not authenticate again.
-     */
+    @Operation(summary = "Export the caller's listens",
+            description = "ListenBrainz-compatible JSONL in a zip (format=listenbrainz, default) or Tonearm CSV "
+                    + "(format=csv), oldest first, optionally limited to from <= listened_at < to (ISO-8601 or epoch "
+                    + "seconds). Needs a login session or an API token with listens:read. Read back by the importer.",
+            responses = @ApiResponse(responseCode = "200", description = "The export, as an attachment",
+                    content = {@Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary")),
+                            @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary"))}))
     @GetMapping("/api/v1/exports/listens")
     void listens(@RequestParam(name = "format", defaultValue = "listenbrainz") String format,
             @RequestParam(name = "from", required = false) String from, @RequestParam(name = "to", required = false) String to,
             HttpServletResponse response) throws IOException {
         long userId = CurrentUser.require(Scopes.LISTENS_READ).id();
-        long fromMs = instant("from", from, Long.MIN_VALUE);
-        long toMs = instant("to", to, Long.MAX_VALUE);
+        Long fromMs = instant("from", from);
+        Long toMs = instant("to", to);
         switch (format) {
             case "csv" -> {
                 response.setContentType("text/csv;charset=UTF-8");
                 response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"tonearm-listens.csv\"");
-                exporter.csv(userId, fromMs, toMs, response.getOutputStream());
+                listens.csv(userId, fromMs, toMs, response.getOutputStream());
             }
             case "listenbrainz" -> {
                 response.setContentType("application/zip");
                 response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"listenbrainz-listens.zip\"");
-                exporter.listenBrainz(userId, fromMs, toMs, response.getOutputStream());
+                listens.listenBrainz(userId, fromMs, toMs, response.getOutputStream());
             }
             default -> throw TonearmException.invalid("format", "must be listenbrainz or csv");
         }
     }
 
-    /** ISO-8601 instant or integer epoch seconds (SPEC §8 inputs). */
-    private static long instant(String field, String value, long absent) {
+    /**
+     * The whole account, for moving to another instance or leaving (docs/formats.md). Same credentials as the
+     * listens export (a login session, or an API token with listens:read): it holds nothing such a token cannot
+     * already read through {@code GET /api/v1/me} and {@code GET /api/v1/listens}, and no secret at all.
+     */
+    @Operation(summary = "Export the caller's whole account",
+            description = "A zip of tonearm-account.json (profile and settings, no secrets), listens.jsonl (every "
+                    + "listen with its sources, oldest first) and corrections.json; POST it to /api/v1/imports on "
+                    + "another instance to recreate the account. Needs a login session or an API token with "
+                    + "listens:read.",
+            responses = @ApiResponse(responseCode = "200", description = "The account export, as an attachment",
+                    content = @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary"))))
+    @GetMapping("/api/v1/exports/account")
+    void account(HttpServletResponse response) throws IOException {
+        AuthenticatedUser user = CurrentUser.require(Scopes.LISTENS_READ);
+        response.setContentType("application/zip");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+                "attachment; filename=\"tonearm-account-" + user.username() + ".zip\"");
+        accounts.export(user.id(), response.getOutputStream());
+    }
+
+    /** ISO-8601 instant or integer epoch seconds (SPEC §8 inputs); null when absent. */
+    private static Long instant(String field, String value) {
         if (value == null || value.isBlank()) {
-            return absent;
+            return null;
         }
         try {
             return value.matches("-?\\d+") ? Long.parseLong(value) * 1000 : Instant.parse(value).toEpochMilli();

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.tonearm.identity.AuthenticatedUser;
 import org.tonearm.identity.CurrentUser;
 import org.tonearm.identity.Scopes;
 import org.tonearm.imports.internal.jobs.ImportJobService;
@@ -37,7 +38,7 @@ class ImportController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     ImportJobView upload(@RequestParam(name = "file", required = false) MultipartFile file,
             @RequestParam(name = "format", required = false) String format) throws IOException {
-        long userId = CurrentUser.require(Scopes.LISTENS_WRITE).id();
+        AuthenticatedUser user = CurrentUser.require(Scopes.LISTENS_WRITE);
         if (file == null || file.isEmpty()) {
             throw TonearmException.invalid("file", "a non-empty multipart part named 'file' is required");
         }
@@ -49,7 +50,8 @@ class ImportController {
         }
         Path stored = jobs.newUploadFile();
         file.transferTo(stored.toFile()); // a rename of the container's temporary file when on the same disk
-        return jobs.submit(userId, stored, file.getOriginalFilename(), format);
+        // an account export's profile settings are applied for a login session only, never for an API token
+        return jobs.submit(user.id(), stored, file.getOriginalFilename(), format, !user.viaApiToken());
     }
 
     @GetMapping

@@ -27,6 +27,6 @@ public record SourceStamp(long listenedAt, Long durationPlayedMs, Service servic
 
     /** SPEC §3 merge priority: spotify > apple_music > youtube_music > other services > manual entry. */
     public int priority() {
-        return channel == Channel.WEB ? 1 : service.priority();
+        return service.priorityVia(channel);
     }
 }

@@ -17,9 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.ResultQuery;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import org.tonearm.listens.Classifier;
@@ -40,6 +40,8 @@ public class JooqListenRepository {
 
     /** Keeps IN lists under SQLite's bound-variable limit and PostgreSQL plans small. */
     private static final int IN_CHUNK = 500;
+    /** More windows than this and per-track lookups are cheaper than one range scan per window. */
+    private static final int MAX_WINDOW_QUERIES = 16;
 
     private final Database database;
     private final Classifier classifier;
@@ -51,24 +53,35 @@ public class JooqListenRepository {
 
     /**
      * The stored listens a batch of one user could duplicate: those of the batch's tracks whose start lies in
-     * [from, to] (one range scan of ix_listens_user_track_time per chunk of tracks), plus any listen or absorbed
-     * source carrying one of the batch's external ids (ix_listens_user_external, ix_listen_sources_user_external).
+     * one of the batch's time windows, plus any listen or absorbed source carrying one of the batch's external
+     * ids (ix_listens_user_external, ix_listen_sources_user_external). A batch of one session or one stretch
+     * of history has a window or two: each is one range scan of ix_listens_user_time, whose rows of other
+     * tracks are dropped here (a fresh import finds nothing in it at all). A batch scattered over many
+     * windows instead asks ix_listens_user_track_time per chunk of tracks over its whole span.
      */
-    public List<WorkingListen> candidates(long userId, Collection<Long> trackIds, long from, long to,
+    public List<WorkingListen> candidates(long userId, Collection<Long> trackIds, List<long[]> windows,
             Collection<String> externalIds) {
         DSLContext dsl = database.dsl();
         Map<Long, Record> rows = new LinkedHashMap<>();
-        for (List<Long> chunk : chunks(trackIds)) {
-            dsl.select(LISTENS.fields()).from(LISTENS)
-                    .where(LISTENS.USER_ID.eq(userId), LISTENS.TRACK_ID.in(chunk), LISTENS.LISTENED_AT.between(from, to))
-                    .forEach(r -> rows.put(r.get(LISTENS.ID), r));
+        if (windows.size() <= MAX_WINDOW_QUERIES) {
+            java.util.Set<Long> tracks = new java.util.HashSet<>(trackIds);
+            for (long[] window : windows) {
+                byTimeWindow(dsl, userId, window[0], window[1]).forEach(r -> {
+                    if (tracks.contains(r.get(LISTENS.TRACK_ID))) {
+                        rows.put(r.get(LISTENS.ID), r);
+                    }
+                });
+            }
+        } else {
+            long from = windows.get(0)[0];
+            long to = windows.get(windows.size() - 1)[1];
+            for (List<Long> chunk : chunks(trackIds)) {
+                byTrackInWindow(dsl, userId, chunk, from, to).forEach(r -> rows.put(r.get(LISTENS.ID), r));
+            }
         }
         for (List<String> chunk : chunks(externalIds)) {
-            Condition absorbedWithId = LISTENS.ID.in(DSL.select(LISTEN_SOURCES.LISTEN_ID).from(LISTEN_SOURCES)
-                    .where(LISTEN_SOURCES.USER_ID.eq(userId), LISTEN_SOURCES.EXTERNAL_ID.in(chunk)));
-            dsl.select(LISTENS.fields()).from(LISTENS)
-                    .where(LISTENS.USER_ID.eq(userId), LISTENS.EXTERNAL_ID.in(chunk).or(absorbedWithId))
-                    .forEach(r -> rows.put(r.get(LISTENS.ID), r));
+            byExternalId(dsl, userId, chunk).forEach(r -> rows.put(r.get(LISTENS.ID), r));
+            byAbsorbedExternalId(dsl, userId, chunk).forEach(r -> rows.put(r.get(LISTENS.ID), r));
         }
         Map<Long, List<SourceStamp>> absorbed = absorbedStamps(userId,
                 rows.values().stream().filter(r -> r.get(LISTENS.MERGE_COUNT) > 0).map(r -> r.get(LISTENS.ID)).toList());
@@ -83,6 +96,41 @@ public class JooqListenRepository {
                     absorbed.getOrDefault(r.get(LISTENS.ID), List.of()), true));
         }
         return candidates;
+    }
+
+    // The lookups as queries, public so that QueryPlanIntegrationTests asks the planner about these very
+    // statements. They are separate on purpose: "external_id in (…) OR id in (select … listen_sources …)" in one
+    // WHERE made both databases read every listen of the user (no index serves an OR across two tables).
+
+    /** Same user, a time window: a range scan of ix_listens_user_time. */
+    public static ResultQuery<Record> byTimeWindow(DSLContext dsl, long userId, long from, long to) {
+        return dsl.select(LISTENS.fields()).from(LISTENS)
+                .where(LISTENS.USER_ID.eq(userId), LISTENS.LISTENED_AT.between(from, to));
+    }
+
+    /** Same user, some tracks, a time window: a range scan of ix_listens_user_track_time. */
+    public static ResultQuery<Record> byTrackInWindow(DSLContext dsl, long userId, Collection<Long> trackIds, long from,
+            long to) {
+        return dsl.select(LISTENS.fields()).from(LISTENS)
+                .where(LISTENS.USER_ID.eq(userId), LISTENS.TRACK_ID.in(trackIds), LISTENS.LISTENED_AT.between(from, to));
+    }
+
+    /**
+     * Listens whose own external id is one of these: ix_listens_user_external. (A partial index "where
+     * external_id is not null" was tried and dropped: PostgreSQL proves that "in (…)" implies "not null" only
+     * for lists of up to 100 values — MAX_SAOP_ARRAY_SIZE in predtest.c — so with chunks of 500 and no table
+     * statistics it read the user's whole history during a 1,000,000-row import.)
+     */
+    public static ResultQuery<Record> byExternalId(DSLContext dsl, long userId, Collection<String> externalIds) {
+        return dsl.select(LISTENS.fields()).from(LISTENS)
+                .where(LISTENS.USER_ID.eq(userId), LISTENS.EXTERNAL_ID.in(externalIds));
+    }
+
+    /** Listens that absorbed a report with one of these external ids: ix_listen_sources_user_external, then the key. */
+    public static ResultQuery<Record> byAbsorbedExternalId(DSLContext dsl, long userId, Collection<String> externalIds) {
+        return dsl.select(LISTENS.fields()).from(LISTENS)
+                .where(LISTENS.ID.in(DSL.select(LISTEN_SOURCES.LISTEN_ID).from(LISTEN_SOURCES)
+                        .where(LISTEN_SOURCES.USER_ID.eq(userId), LISTEN_SOURCES.EXTERNAL_ID.in(externalIds))));
     }
 
     private Map<Long, List<SourceStamp>> absorbedStamps(long userId, List<Long> listenIds) {

@@ -64,6 +64,10 @@ class DataSourceConfiguration {
         config.addDataSourceProperty("busy_timeout", "30000");
         config.addDataSourceProperty("foreign_keys", "true");
         config.addDataSourceProperty("cache_size", "-65536");
+        // Checkpoint the WAL every 20,000 pages (80 MB) instead of SQLite's 1,000: an ingest batch dirties thousands
+        // of index pages, and with the default every commit paid a checkpoint (copy back + fsync) of pages the
+        // next commits dirty again. Measured: raw batched insert of 1M listens +15-20 % (docs/performance.md).
+        config.setConnectionInitSql("PRAGMA wal_autocheckpoint=20000");
         config.setMaximumPoolSize(poolSize(properties, 8));
     }
 

@@ -3,6 +3,7 @@ package org.tonearm.imports.internal.format;
 import java.util.ArrayList;
 import java.util.List;
 import org.tonearm.imports.ImportSink;
+import org.tonearm.imports.RestoredListen;
 import org.tonearm.listens.IncomingListen;
 
 /** An {@link ImportSink} that keeps everything it is told, for assertions. */
@@ -13,6 +14,7 @@ class CollectingSink implements ImportSink {
     record Skip(long rowNumber, String reason) {}
 
     final List<IncomingListen> listens = new ArrayList<>();
+    final List<RestoredListen> restored = new ArrayList<>();
     final List<Skip> skips = new ArrayList<>();
     final List<Failure> failures = new ArrayList<>();
     /** Every reported row number, in report order. */
@@ -22,6 +24,12 @@ class CollectingSink implements ImportSink {
     public void listen(long rowNumber, IncomingListen listen) {
         rowNumbers.add(rowNumber);
         listens.add(listen);
+    }
+
+    @Override
+    public void restored(long rowNumber, RestoredListen listen) {
+        rowNumbers.add(rowNumber);
+        restored.add(listen);
     }
 
     @Override
@@ -40,9 +48,9 @@ class CollectingSink implements ImportSink {
         return rowNumbers.size();
     }
 
-    /** "listens/skipped/failed", compact for assertions. */
+    /** "listens/skipped/failed" (restored listens count as listens), compact for assertions. */
     String counts() {
-        return listens.size() + "/" + skips.size() + "/" + failures.size();
+        return (listens.size() + restored.size()) + "/" + skips.size() + "/" + failures.size();
     }
 
     List<String> failureReasons() {

@@ -155,7 +155,7 @@ class IngestPipelineTests {
     }
 
     private static PendingBatch batch(long row) {
-        return new PendingBatch(List.of(), List.of(), 1, 0, 0, 0, row, row * 100);
+        return new PendingBatch(List.of(), List.of(), List.of(), 1, 0, 0, 0, row, row * 100);
     }
 
     /** Waits until the committing thread took the first batch and waits in the committer (the queue is empty). */
