@@ -35,6 +35,7 @@ trap cleanup EXIT
 
 "$JAVA" -Xms2g -Xmx2g ${SERVER_JVM:-} -jar "$ROOT/target/tonearm.jar" --server.port=$PORT --tonearm.data-dir="$DATA" \
   --tonearm.registration=open --tonearm.compat.listenbrainz.per-token-limit=1000000000 \
+  --tonearm.rate-limit.per-token.capacity=1000000000 \
   --logging.level.root=warn "${DB_ARGS[@]}" > "$DATA/server.log" 2>&1 &
 SERVER=$!
 for _ in $(seq 1 120); do
