@@ -40,6 +40,13 @@ public class JooqListenRepository {
 
     /** Keeps IN lists under SQLite's bound-variable limit and PostgreSQL plans small. */
     private static final int IN_CHUNK = 500;
+    /**
+     * External ids are looked up 100 at a time: PostgreSQL without statistics (autovacuum off, or a table that grew
+     * faster than it) costs 500 probes of ix_listens_user_external above a bitmap scan of the user's listens and
+     * read the whole history per batch of a 1,000,000-row import; at 100 (and 200) it keeps the index (EXPLAIN on a
+     * 154,000-listen table, docs/query-plans.md).
+     */
+    private static final int EXTERNAL_ID_CHUNK = 100;
     /** More windows than this and per-track lookups are cheaper than one range scan per window. */
     private static final int MAX_WINDOW_QUERIES = 16;
 
@@ -79,7 +86,7 @@ public class JooqListenRepository {
                 byTrackInWindow(dsl, userId, chunk, from, to).forEach(r -> rows.put(r.get(LISTENS.ID), r));
             }
         }
-        for (List<String> chunk : chunks(externalIds)) {
+        for (List<String> chunk : chunks(externalIds, EXTERNAL_ID_CHUNK)) {
             byExternalId(dsl, userId, chunk).forEach(r -> rows.put(r.get(LISTENS.ID), r));
             byAbsorbedExternalId(dsl, userId, chunk).forEach(r -> rows.put(r.get(LISTENS.ID), r));
         }
@@ -297,10 +304,14 @@ public class JooqListenRepository {
     }
 
     private static <T> List<List<T>> chunks(Collection<T> values) {
+        return chunks(values, IN_CHUNK);
+    }
+
+    private static <T> List<List<T>> chunks(Collection<T> values, int size) {
         List<T> all = new ArrayList<>(values);
         List<List<T>> chunks = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += IN_CHUNK) {
-            chunks.add(all.subList(i, Math.min(all.size(), i + IN_CHUNK)));
+        for (int i = 0; i < all.size(); i += size) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + size)));
         }
         return chunks;
     }
