@@ -44,6 +44,12 @@ class DataSourceConfiguration {
             config.setPassword(properties.db().password());
             // lets the driver turn JDBC batches into multi-row inserts: the bulk path of ingestBatch
             config.addDataSourceProperty("reWriteBatchedInserts", "true");
+            // Plan every execution with its values. pgjdbc prepares a statement on the server after five runs and
+            // PostgreSQL may then keep a generic plan chosen while a table was small; without fresh statistics
+            // (autovacuum off or behind during a big import) nothing replaces it. Seen: the external-id lookup of
+            // a 1,000,000-row import stuck on a scan of the user's listens (docs/performance.md). Planning our
+            // short statements costs well under a millisecond.
+            config.addDataSourceProperty("options", "-c plan_cache_mode=force_custom_plan");
             config.setMaximumPoolSize(poolSize(properties, 10));
         }
         return new HikariDataSource(config);
