@@ -166,11 +166,21 @@ final class ListenerStream {
     }
 
     private int pickHour() {
+        return pickHour(hourCumulative, random);
+    }
+
+    private int poisson(double lambda) {
+        return poisson(lambda, random);
+    }
+
+    /** An hour of the day drawn from the evening-heavy rhythm (shared with SpotifyListener). */
+    static int pickHour(double[] hourCumulative, SplittableRandom random) {
         int i = Arrays.binarySearch(hourCumulative, random.nextDouble());
         return Math.min(i >= 0 ? i : -i - 1, 23);
     }
 
-    private int poisson(double lambda) {
+    /** Knuth's Poisson draw: sessions per day (shared with SpotifyListener). */
+    static int poisson(double lambda, SplittableRandom random) {
         double limit = Math.exp(-lambda);
         double p = random.nextDouble();
         int k = 0;

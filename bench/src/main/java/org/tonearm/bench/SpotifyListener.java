@@ -264,18 +264,10 @@ final class SpotifyListener {
     }
 
     private int pickHour() {
-        int i = Arrays.binarySearch(hourCumulative, random.nextDouble());
-        return Math.min(i >= 0 ? i : -i - 1, 23);
+        return ListenerStream.pickHour(hourCumulative, random);
     }
 
     private int poisson(double lambda) {
-        double limit = Math.exp(-lambda);
-        double p = random.nextDouble();
-        int k = 0;
-        while (p > limit) {
-            p *= random.nextDouble();
-            k++;
-        }
-        return k;
+        return ListenerStream.poisson(lambda, random);
     }
 }
