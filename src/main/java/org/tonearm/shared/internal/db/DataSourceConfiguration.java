@@ -44,12 +44,15 @@ class DataSourceConfiguration {
             config.setPassword(properties.db().password());
             // lets the driver turn JDBC batches into multi-row inserts: the bulk path of ingestBatch
             config.addDataSourceProperty("reWriteBatchedInserts", "true");
-            // Plan every execution with its values. pgjdbc prepares a statement on the server after five runs and
-            // PostgreSQL may then keep a generic plan chosen while a table was small; without fresh statistics
+            // Plan every execution with its values: prepareThreshold=0 keeps pgjdbc on unnamed statements, which
+            // PostgreSQL plans with the bound values each time. Server-side prepared statements would, after five
+            // runs, let PostgreSQL keep a generic plan chosen while a table was small; without fresh statistics
             // (autovacuum off or behind during a big import) nothing replaces it. Seen: the external-id lookup of
-            // a 1,000,000-row import stuck on a scan of the user's listens (docs/performance.md). Planning our
-            // short statements costs well under a millisecond.
-            config.addDataSourceProperty("options", "-c plan_cache_mode=force_custom_plan");
+            // a 1,000,000-row import stuck on a scan of the user's listens (docs/performance.md). Not the session
+            // setting plan_cache_mode=force_custom_plan, tried first: it also re-plans the foreign-key trigger's
+            // internal query for every inserted row, which made a COPY of listens 4x slower (perf profile:
+            // 60 % of the server's time in the trigger, two thirds of it planning; docs/performance.md).
+            config.addDataSourceProperty("prepareThreshold", "0");
             config.setMaximumPoolSize(poolSize(properties, 10));
         }
         return new HikariDataSource(config);
