@@ -37,8 +37,10 @@ public interface Database {
     long[] allocateIds(org.jooq.Table<?> table, int count);
 
     /**
-     * Serializes writers of one user's listens across nodes (PostgreSQL advisory transaction lock;
-     * on SQLite the writer lock already does). Must be called inside {@link #write}.
+     * Serializes writers of one user's listens across nodes and holds the user until commit: on PostgreSQL an
+     * advisory transaction lock plus the user's row {@code FOR KEY SHARE} (account deletion waits for the
+     * transaction; a user already gone fails here with NOT_FOUND), on SQLite the single writer lock (and the
+     * listens foreign key fails the insert of a user already gone). Must be called inside {@link #write}.
      */
     void lockUser(long userId);
 }

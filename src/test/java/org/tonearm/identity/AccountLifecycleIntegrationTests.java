@@ -2,6 +2,8 @@ package org.tonearm.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tonearm.schema.Tables.API_TOKENS;
+import static org.tonearm.schema.Tables.LISTENS;
+import static org.tonearm.schema.Tables.LISTEN_SOURCES;
 import static org.tonearm.schema.Tables.REFRESH_TOKENS;
 import static org.tonearm.schema.Tables.USERS;
 
@@ -141,6 +143,17 @@ class AccountLifecycleIntegrationTests extends IntegrationTestBase {
         long id = user.session().path("user").path("id").asLong();
         Api.Response token = api().bearer(user.access()).post("/api/v1/me/tokens", Map.of("name", "scrobbler"));
         assertThat(token.status()).isEqualTo(201);
+        // two listens of the same play from two sources: one listen row and one absorbed source row
+        for (String service : List.of("spotify", "apple_music")) {
+            assertThat(api().bearer(user.access()).post("/api/v1/listens", Map.of("artist", "Gone Artist",
+                    "track", "Gone Track", "listened_at", 1_600_000_000L, "service", service)).status()).isIn(200, 201);
+        }
+        Login bystander = register();
+        assertThat(api().bearer(bystander.access()).post("/api/v1/listens", Map.of("artist", "Gone Artist",
+                "track", "Gone Track", "listened_at", 1_600_000_000L)).status()).isEqualTo(201);
+        long bystanderId = bystander.session().path("user").path("id").asLong();
+        assertThat(database.dsl().fetchCount(LISTENS, LISTENS.USER_ID.eq(id))).isEqualTo(1);
+        assertThat(database.dsl().fetchCount(LISTEN_SOURCES, LISTEN_SOURCES.USER_ID.eq(id))).isEqualTo(1);
 
         Api.Response noPassword = api().bearer(user.access()).delete("/api/v1/me");
         assertThat(noPassword.status()).isEqualTo(401);
@@ -152,6 +165,9 @@ class AccountLifecycleIntegrationTests extends IntegrationTestBase {
         assertThat(database.dsl().fetchCount(USERS, USERS.ID.eq(id))).isZero();
         assertThat(database.dsl().fetchCount(API_TOKENS, API_TOKENS.USER_ID.eq(id))).isZero();
         assertThat(database.dsl().fetchCount(REFRESH_TOKENS, REFRESH_TOKENS.USER_ID.eq(id))).isZero();
+        assertThat(database.dsl().fetchCount(LISTENS, LISTENS.USER_ID.eq(id))).isZero();
+        assertThat(database.dsl().fetchCount(LISTEN_SOURCES, LISTEN_SOURCES.USER_ID.eq(id))).isZero();
+        assertThat(database.dsl().fetchCount(LISTENS, LISTENS.USER_ID.eq(bystanderId))).isEqualTo(1);
         assertThat(api().bearer(user.access()).get("/api/v1/me").status()).isEqualTo(401);
         assertThat(api().auth("Token " + token.json().path("token").asString()).get("/api/v1/me").status()).isEqualTo(401);
         assertThat(api().post("/api/v1/auth/login", Map.of("username", user.username(), "password", PASSWORD)).status())

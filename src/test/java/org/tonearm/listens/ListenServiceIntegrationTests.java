@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.tonearm.schema.Tables.LISTENS;
 import static org.tonearm.schema.Tables.LISTEN_SOURCES;
+import static org.tonearm.schema.Tables.USERS;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,9 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.tonearm.catalog.CatalogService;
@@ -212,5 +215,56 @@ class ListenServiceIntegrationTests extends IntegrationTestBase {
         assertThat(row.getExtra()).contains("日本語 😀");
         assertThat(row.getDurationPlayedMs()).isEqualTo(200_000L);
         assertThat(row.getAlbumId()).isNull();
+    }
+
+    @Test
+    void aBatchForAUserWhoseAccountIsGoneWritesNothing() {
+        long user = user();
+        database.write(() -> database.dsl().deleteFrom(USERS).where(USERS.ID.eq(user)).execute());
+
+        assertThatThrownBy(() -> listens.ingestBatch(List.of(
+                play(user, "Orphan Artist", "Orphan Track", T0, null, Service.SPOTIFY, Channel.NATIVE_API))))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(count(user)).isZero();
+    }
+
+    @Test
+    void accountDeletionWaitsForABatchInFlightAndTakesItsListensToo() throws Exception {
+        long user = user();
+        CountDownLatch written = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<Integer> batch = pool.submit(() -> database.write(() -> {
+                int n = listens.ingestBatch(List.of(
+                        play(user, "Late Artist", "Late Track", T0, null, Service.SPOTIFY, Channel.NATIVE_API),
+                        play(user, "Late Artist", "Later Track", T0 + 600_000, null, Service.SPOTIFY, Channel.NATIVE_API)))
+                        .size();
+                written.countDown();
+                awaitQuietly(release);
+                return n;
+            }));
+            assertThat(written.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<Integer> deletion = pool.submit(() -> database.write(
+                    () -> database.dsl().deleteFrom(USERS).where(USERS.ID.eq(user)).execute()));
+            Thread.sleep(300);
+            assertThat(deletion.isDone()).as("deletion waits for the open batch").isFalse();
+
+            release.countDown();
+            assertThat(batch.get(10, TimeUnit.SECONDS)).isEqualTo(2);
+            assertThat(deletion.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+        assertThat(count(user)).isZero();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

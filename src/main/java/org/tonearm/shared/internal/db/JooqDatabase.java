@@ -14,6 +14,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 import org.tonearm.shared.Database;
 import org.tonearm.shared.DatabaseKind;
+import org.tonearm.shared.TonearmException;
 
 @Component
 class JooqDatabase implements Database {
@@ -106,7 +107,13 @@ class JooqDatabase implements Database {
     @Override
     public void lockUser(long userId) {
         if (kind == DatabaseKind.POSTGRES) {
-            dsl.execute("select pg_advisory_xact_lock({0})", DSL.val(userId));
+            // the row lock is what the listens -> users foreign key took for every row (changeset
+            // 202611282200-listens-user-reference): here once per user and transaction
+            int found = dsl.fetch("select pg_advisory_xact_lock(id) from users where id = {0} for key share",
+                    DSL.val(userId)).size();
+            if (found == 0) {
+                throw TonearmException.notFound("user " + userId);
+            }
         }
     }
 }
