@@ -47,6 +47,13 @@ public class JooqListenRepository {
      * 154,000-listen table, docs/query-plans.md).
      */
     private static final int EXTERNAL_ID_CHUNK = 100;
+    /**
+     * A batch of this few tracks (a scrobble, a client's small backlog, one user's share of a group commit) asks
+     * ix_listens_user_track_time for exactly its tracks: a range scan of the time index would read every listen of
+     * the surrounding hour or more, and a user scrobbling steadily has many (the ListenBrainz single-submission
+     * benchmark spent a fifth of its server time there, docs/performance.md).
+     */
+    private static final int FEW_TRACKS = 32;
     /** More windows than this and per-track lookups are cheaper than one range scan per window. */
     private static final int MAX_WINDOW_QUERIES = 16;
 
@@ -61,16 +68,21 @@ public class JooqListenRepository {
     /**
      * The stored listens a batch of one user could duplicate: those of the batch's tracks whose start lies in
      * one of the batch's time windows, plus any listen or absorbed source carrying one of the batch's external
-     * ids (ix_listens_user_external, ix_listen_sources_user_external). A batch of one session or one stretch
-     * of history has a window or two: each is one range scan of ix_listens_user_time, whose rows of other
-     * tracks are dropped here (a fresh import finds nothing in it at all). A batch scattered over many
+     * ids (ix_listens_user_external, ix_listen_sources_user_external). A batch of a few tracks asks for exactly
+     * those tracks in each window (ix_listens_user_track_time). A larger batch of one session or one stretch of
+     * history has a window or two: each is one range scan of ix_listens_user_time, whose rows of other tracks are
+     * dropped here (a fresh import finds nothing in it at all). A batch scattered over many
      * windows instead asks ix_listens_user_track_time per chunk of tracks over its whole span.
      */
     public List<WorkingListen> candidates(long userId, Collection<Long> trackIds, List<long[]> windows,
             Collection<String> externalIds) {
         DSLContext dsl = database.dsl();
         Map<Long, Record> rows = new LinkedHashMap<>();
-        if (windows.size() <= MAX_WINDOW_QUERIES) {
+        if (trackIds.size() <= FEW_TRACKS && windows.size() <= MAX_WINDOW_QUERIES) {
+            for (long[] window : windows) {
+                byTrackInWindow(dsl, userId, trackIds, window[0], window[1]).forEach(r -> rows.put(r.get(LISTENS.ID), r));
+            }
+        } else if (windows.size() <= MAX_WINDOW_QUERIES) {
             java.util.Set<Long> tracks = new java.util.HashSet<>(trackIds);
             for (long[] window : windows) {
                 byTimeWindow(dsl, userId, window[0], window[1]).forEach(r -> {
