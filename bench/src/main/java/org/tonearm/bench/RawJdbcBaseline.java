@@ -7,12 +7,13 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.postgresql.PGConnection;
 
 /**
  * The ceiling: the same listens rows written by plain JDBC ({@code addBatch/executeBatch}, one transaction per
  * batch — 1,000 rows in the ingest benchmark, the import's batches in the import benchmark) through the
  * application's own connection pool, so SQLite pragmas and PostgreSQL's {@code reWriteBatchedInserts=true} are
- * the ones the application runs with.
+ * the ones the application runs with (but on PostgreSQL with the driver's default server-side prepared statements).
  */
 final class RawJdbcBaseline {
 
@@ -60,6 +61,11 @@ final class RawJdbcBaseline {
         private Session(Connection connection) throws SQLException {
             this.connection = connection;
             connection.setAutoCommit(false);
+            if (connection.isWrapperFor(PGConnection.class)) {
+                // the driver's default, not the application's prepareThreshold=0: the ceiling is the best a plain
+                // batched insert does, a server-side prepared multi-row insert planned once
+                connection.unwrap(PGConnection.class).setPrepareThreshold(5);
+            }
             this.insert = connection.prepareStatement(INSERT);
         }
 
@@ -97,6 +103,9 @@ final class RawJdbcBaseline {
         public void close() throws SQLException {
             try (connection; insert) {
                 connection.setAutoCommit(true);
+                if (connection.isWrapperFor(PGConnection.class)) {
+                    connection.unwrap(PGConnection.class).setPrepareThreshold(0);
+                }
             }
         }
     }
