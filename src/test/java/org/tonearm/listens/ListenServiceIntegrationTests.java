@@ -217,6 +217,35 @@ class ListenServiceIntegrationTests extends IntegrationTestBase {
         assertThat(row.getAlbumId()).isNull();
     }
 
+    private static IncomingListen withExternalId(IncomingListen l, String externalId) {
+        return new IncomingListen(l.userId(), l.credit(), l.listenedAtMs(), l.stamp(), l.durationPlayedMs(),
+                l.service(), l.channel(), l.origin(), l.client(), externalId, l.extra(), l.raw());
+    }
+
+    @Test
+    void theSameSourcesExternalIdTwoDaysLaterIsADuplicateOfTheStoredListenOrOfAnAbsorbedReport() {
+        long user = user();
+        long twoDays = 2 * 86_400_000L;
+        IncomingListen spotify = withExternalId(
+                play(user, "Far", "Apart", T0, 200_000L, Service.SPOTIFY, Channel.IMPORT), "spotify:play:1");
+        IncomingListen apple = withExternalId(
+                play(user, "Far", "Apart", T0 + 10_000, 200_000L, Service.APPLE_MUSIC, Channel.IMPORT), "apple:play:1");
+        long kept = listens.ingest(spotify).listenId();
+        assertThat(listens.ingest(apple).status()).isEqualTo(IngestStatus.MERGED);
+
+        // SPEC §3: same channel and service with an equal external_id is the same play however far apart; only
+        // the external-id lookups (the stored listen's own, and its absorbed report's) can find these
+        List<IngestResult> again = listens.ingestBatch(List.of(
+                withExternalId(play(user, "Far", "Apart", T0 + twoDays, 200_000L, Service.SPOTIFY, Channel.IMPORT),
+                        "spotify:play:1"),
+                withExternalId(play(user, "Far", "Apart", T0 + twoDays + 400_000, 200_000L, Service.APPLE_MUSIC,
+                        Channel.IMPORT), "apple:play:1")));
+
+        assertThat(again).extracting(IngestResult::status).containsExactly(IngestStatus.DUPLICATE, IngestStatus.DUPLICATE);
+        assertThat(again).extracting(IngestResult::listenId).containsOnly(kept);
+        assertThat(count(user)).isEqualTo(1);
+    }
+
     @Test
     void aBatchForAUserWhoseAccountIsGoneWritesNothing() {
         long user = user();

@@ -112,6 +112,11 @@ class QueryPlanIntegrationTests extends IntegrationTestBase {
                 .hasSize(3);
         assertThat(JooqListenRepository.byAbsorbedExternalId(database.dsl(), data.userId(), data.absorbedExternalIds())
                 .fetch()).hasSize(2);
+        // the funnel renders these once per list length and binds the user first, then the ids
+        assertThat(JooqListenRepository.byExternalId(database.dsl(), 7L, List.of("a", "b")).getBindValues())
+                .containsExactly(7L, "a", "b");
+        assertThat(JooqListenRepository.byAbsorbedExternalId(database.dsl(), 7L, List.of("a", "b")).getBindValues())
+                .containsExactly(7L, "a", "b");
     }
 
     @Test

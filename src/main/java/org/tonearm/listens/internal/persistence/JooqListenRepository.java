@@ -59,6 +59,9 @@ public class JooqListenRepository {
 
     private final Database database;
     private final Classifier classifier;
+    /** The external-id lookups' SQL by list length (the dialect is fixed for the application's life). */
+    private final Map<Integer, String> externalIdSql = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Integer, String> absorbedExternalIdSql = new java.util.concurrent.ConcurrentHashMap<>();
 
     public JooqListenRepository(Database database, Classifier classifier) {
         this.database = database;
@@ -99,8 +102,12 @@ public class JooqListenRepository {
             }
         }
         for (List<String> chunk : chunks(externalIds, EXTERNAL_ID_CHUNK)) {
-            byExternalId(dsl, userId, chunk).forEach(r -> rows.put(r.get(LISTENS.ID), r));
-            byAbsorbedExternalId(dsl, userId, chunk).forEach(r -> rows.put(r.get(LISTENS.ID), r));
+            String own = externalIdSql.computeIfAbsent(chunk.size(),
+                    n -> byExternalId(dsl, 0, java.util.Collections.nCopies(n, "")).getSQL());
+            String absorbed = absorbedExternalIdSql.computeIfAbsent(chunk.size(),
+                    n -> byAbsorbedExternalId(dsl, 0, java.util.Collections.nCopies(n, "")).getSQL());
+            fetchByUserAndValues(dsl, own, userId, chunk).forEach(r -> rows.put(r.get(LISTENS.ID), r));
+            fetchByUserAndValues(dsl, absorbed, userId, chunk).forEach(r -> rows.put(r.get(LISTENS.ID), r));
         }
         Map<Long, List<SourceStamp>> absorbed = absorbedStamps(userId,
                 rows.values().stream().filter(r -> r.get(LISTENS.MERGE_COUNT) > 0).map(r -> r.get(LISTENS.ID)).toList());
@@ -150,6 +157,27 @@ public class JooqListenRepository {
         return dsl.select(LISTENS.fields()).from(LISTENS)
                 .where(LISTENS.ID.in(DSL.select(LISTEN_SOURCES.LISTEN_ID).from(LISTEN_SOURCES)
                         .where(LISTEN_SOURCES.USER_ID.eq(userId), LISTEN_SOURCES.EXTERNAL_ID.in(externalIds))));
+    }
+
+    /**
+     * Runs one of the external-id lookups from its SQL rendered once per list length: rendering an IN list of 100
+     * values anew for every chunk was half the candidates' time in an import's JFR profile (docs/performance.md).
+     * Both statements bind the user first, then the values (asserted in QueryPlanIntegrationTests through the
+     * same builders).
+     */
+    private static org.jooq.Result<Record> fetchByUserAndValues(DSLContext dsl, String sql, long userId,
+            List<String> values) {
+        return dsl.connectionResult(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                ps.setLong(1, userId);
+                for (int i = 0; i < values.size(); i++) {
+                    ps.setString(i + 2, values.get(i));
+                }
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    return dsl.fetch(rs, LISTENS.fields());
+                }
+            }
+        });
     }
 
     private Map<Long, List<SourceStamp>> absorbedStamps(long userId, List<Long> listenIds) {
