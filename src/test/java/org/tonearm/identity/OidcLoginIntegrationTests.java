@@ -255,6 +255,22 @@ class OidcLoginIntegrationTests extends IntegrationTestBase {
     }
 
     @Test
+    void aCallbackWithoutCodeOrStateIsRefusedNamingTheMissingParameter() {
+        Api.Response bare = api().get("/api/v1/auth/oidc/sas/callback");
+        assertProblem(bare, 400, "VALIDATION_ERROR");
+        assertThat(bare.json().path("errors").get(0).path("field").asString()).isEqualTo("state");
+
+        String state = OidcBrowser.query(authorize(new OidcBrowser())).get("state");
+        Api.Response noCode = api().get("/api/v1/auth/oidc/sas/callback?state=" + OidcBrowser.enc(state));
+        assertProblem(noCode, 400, "VALIDATION_ERROR");
+        assertThat(noCode.json().path("errors").get(0).path("field").asString()).isEqualTo("code");
+        // the state was spent by that attempt: a later callback with it starts over
+        Api.Response again = api().get("/api/v1/auth/oidc/sas/callback?code=x&state=" + OidcBrowser.enc(state));
+        assertProblem(again, 400, "VALIDATION_ERROR");
+        assertThat(again.json().path("errors").get(0).path("field").asString()).isEqualTo("state");
+    }
+
+    @Test
     void aRefusalAtTheProviderOrAForgedCodeLogsNobodyIn() {
         String state = OidcBrowser.query(authorize(new OidcBrowser())).get("state");
         Api.Response denied = api().get("/api/v1/auth/oidc/sas/callback?error=access_denied&state=" + OidcBrowser.enc(state));
