@@ -17,14 +17,7 @@ for i in $(seq 1 "$runs"); do
   ./mvnw -B -q -Pbench exec:exec -Dbench.args="--db $db $*" 2>&1 \
     | grep -E '^(bench |catalog|warm-up|RESULT|Exception|Caused by)' | tee -a "$log" "$out"
 done
-# median of the rate per mode (lower middle for an even count)
-for pair in funnel:rate funnel:cpu_rate raw_jdbc:rate raw_jdbc:cpu_rate ratio:funnel_over_raw; do
-  mode=${pair%%:*}
-  key=${pair#*:}
-  values=$(grep "^RESULT db=$db mode=$mode " "$out" | sed -E "s/.* $key=([0-9.]+).*/\1/" | sort -g || true)
-  [ -z "$values" ] && continue
-  n=$(echo "$values" | wc -l)
-  median=$(echo "$values" | sed -n "$(( (n + 1) / 2 ))p")
-  echo "MEDIAN db=$db mode=$mode runs=$n $key=$median all=[$(echo $values | tr ' ' ',')]" | tee -a "$log"
-done
+# median of the rate per mode
+source bench/medians.sh
+print_medians "$db" "$out" "$log" funnel:rate funnel:cpu_rate raw_jdbc:rate raw_jdbc:cpu_rate ratio:funnel_over_raw
 rm -f "$out"

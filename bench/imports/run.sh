@@ -32,16 +32,9 @@ for i in $(seq 1 "$runs"); do
     | tee -a "$log" "$out" || true
 done
 # medians (lower middle for an even count)
-for pair in import:rate import:job_rate import:peak_rss_mb import:heap_after_gc_max_mb raw_jdbc:rate \
-    ratio:import_over_raw ratio:job_over_raw; do
-  mode=${pair%%:*}
-  key=${pair#*:}
-  values=$(grep "^RESULT db=$db mode=$mode " "$out" | sed -E "s/.* $key=([0-9.]+).*/\1/" | sort -g || true)
-  [ -z "$values" ] && continue
-  n=$(echo "$values" | wc -l)
-  median=$(echo "$values" | sed -n "$(( (n + 1) / 2 ))p")
-  echo "MEDIAN db=$db mode=$mode runs=$n $key=$median all=[$(echo $values | tr ' ' ',')]" | tee -a "$log"
-done
+source bench/medians.sh
+print_medians "$db" "$out" "$log" import:rate import:job_rate import:peak_rss_mb import:heap_after_gc_max_mb \
+  raw_jdbc:rate ratio:import_over_raw ratio:job_over_raw
 ooms=$(grep -c "^RESULT db=$db mode=import .*oom=yes" "$out" || true)
 echo "OOM db=$db runs_with_out_of_memory=$ooms" | tee -a "$log"
 rm -f "$out"
