@@ -3,7 +3,6 @@ package org.tonearm.listens.internal.persistence;
 import static org.tonearm.schema.Tables.LISTENS;
 import static org.tonearm.schema.Tables.LISTEN_SOURCES;
 
-import java.io.ByteArrayInputStream;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -28,6 +27,7 @@ import org.tonearm.listens.Service;
 import org.tonearm.listens.internal.dedup.SourceStamp;
 import org.tonearm.listens.internal.dedup.WorkingListen;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.tonearm.shared.Database;
 import org.tonearm.shared.DatabaseKind;
 
@@ -54,6 +54,8 @@ public class JooqListenRepository {
      * benchmark spent a fifth of its server time there, docs/performance.md).
      */
     private static final int FEW_TRACKS = 32;
+    /** COPY data goes to the server in pieces of about this many characters (see CopyText). */
+    private static final int COPY_CHUNK_CHARS = 64 * 1024;
     /** More windows than this and per-track lookups are cheaper than one range scan per window. */
     private static final int MAX_WINDOW_QUERIES = 16;
 
@@ -241,21 +243,24 @@ public class JooqListenRepository {
             LISTENS.MERGE_COUNT, LISTENS.EXTRA, LISTENS.RAW, LISTENS.CREATED_AT, LISTENS.UPDATED_AT);
 
     private void copy(List<Object[]> rows) {
-        CopyText text = new CopyText(rows.size());
-        for (Object[] row : rows) {
-            for (Object value : row) {
-                text.value(value);
-            }
-            text.endRow();
-        }
         String sql = "COPY listens (" + String.join(", ", INSERTED.stream().map(f -> f.getName()).toList())
                 + ") FROM STDIN";
-        byte[] body = text.bytes();
         database.dsl().connection(connection -> {
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
             try {
-                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new ByteArrayInputStream(body));
-            } catch (java.io.IOException e) {
-                throw new SQLException("COPY listens failed", e);
+                CopyText text = new CopyText(copy::writeToCopy, COPY_CHUNK_CHARS);
+                for (Object[] row : rows) {
+                    for (Object value : row) {
+                        text.value(value);
+                    }
+                    text.endRow();
+                }
+                text.flush();
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy(); // a failure mid-stream: the server discards the partial COPY
+                }
             }
         });
     }
