@@ -32,11 +32,7 @@ final class JsonArrayWalker {
 
     /** On START_ARRAY: hands each element to {@code handler}; false when the job was cancelled. */
     boolean elements(RowHandler handler) throws ImportFileException {
-        JsonToken token;
-        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-            if (token == null) {
-                throw new ImportFileException("the file ends inside an array (truncated?)");
-            }
+        while (atNextElement()) {
             if (sink.cancelled()) {
                 return false;
             }
@@ -52,11 +48,7 @@ final class JsonArrayWalker {
      */
     boolean rowsWithText(TextRowHandler handler) throws ImportFileException {
         FlatJsonRows rows = new FlatJsonRows(parser);
-        JsonToken token;
-        while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
-            if (token == null) {
-                throw new ImportFileException("the file ends inside an array (truncated?)");
-            }
+        while (atNextElement()) {
             if (sink.cancelled()) {
                 return false;
             }
@@ -64,6 +56,15 @@ final class JsonArrayWalker {
             handler.row(++rowNumber, row.node(), row.raw());
         }
         return true;
+    }
+
+    /** Moves to the next element of the current array: false at its end; a file that stops first is refused. */
+    private boolean atNextElement() throws ImportFileException {
+        JsonToken token = parser.nextToken();
+        if (token == null) {
+            throw new ImportFileException("the file ends inside an array (truncated?)");
+        }
+        return token != JsonToken.END_ARRAY;
     }
 
     /**
