@@ -28,9 +28,12 @@ public final class AccountRules {
 
     private AccountRules() {}
 
-    /** Usernames are case-insensitive: they are compared and stored lower-cased. */
+    /**
+     * Usernames are case-insensitive: they are compared and stored lower-cased. Null stays null: a request body may
+     * carry {@code "username": null}, and {@link #checkUsername} reports it as a field error rather than a crash.
+     */
     public static String normalizeUsername(String username) {
-        return username.toLowerCase(Locale.ROOT);
+        return username == null ? null : username.toLowerCase(Locale.ROOT);
     }
 
     /** Emails are case-insensitive too (SPEC §2); blank means "none". */
