@@ -57,8 +57,9 @@ public class ProblemDetailsAdvice {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
-        return problem(400, ErrorCode.VALIDATION_ERROR, "The request body is not valid JSON",
-                List.of(new FieldError("body", "malformed JSON")), request);
+        // SPEC §2: name the field a body could not be bound at (wrong JSON type, not an object), not just "body"
+        List<FieldError> errors = UnreadableBody.errors(e);
+        return problem(400, ErrorCode.VALIDATION_ERROR, UnreadableBody.detail(errors), errors, request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
