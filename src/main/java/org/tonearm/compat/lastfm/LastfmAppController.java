@@ -34,7 +34,8 @@ class LastfmAppController {
         this.apps = apps;
     }
 
-    record CreateRequest(String name) {}
+    /** Named apart from the token request: the OpenAPI document keys schemas by simple class name. */
+    record CreateAppRequest(String name) {}
 
     record App(long id, String name, String apiKey, String sharedSecret, String createdAt) {
         static App of(AppRow r) {
@@ -46,7 +47,7 @@ class LastfmAppController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    App create(@RequestBody CreateRequest body) {
+    App create(@RequestBody CreateAppRequest body) {
         long userId = sessionUser();
         String name = body == null || body.name() == null ? "" : body.name().strip();
         if (name.isEmpty() || name.length() > NAME_MAX) {
