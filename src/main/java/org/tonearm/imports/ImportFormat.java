@@ -24,4 +24,12 @@ public interface ImportFormat {
      * {@code context} says which user and source the listens are for.
      */
     void parse(InputStream in, ImportContext context, ImportSink sink) throws IOException, ImportFileException;
+
+    /**
+     * For delimited-text formats: what a file needs to be recognised (header, columns), told to a user whose CSV no
+     * format recognised. Null for formats that are not delimited text.
+     */
+    default String needs() {
+        return null;
+    }
 }

@@ -43,6 +43,11 @@ public class AppleMusicPlayActivityFormat implements ImportFormat {
     }
 
     @Override
+    public String needs() {
+        return "a header with Play Duration Milliseconds and Event Start Timestamp or Event End Timestamp";
+    }
+
+    @Override
     public String id() {
         return ID;
     }

@@ -42,6 +42,11 @@ public class LastFmCsvFormat implements ImportFormat {
     }
 
     @Override
+    public String needs() {
+        return "header uts,utc_time,artist,… or no header and rows artist,album,track,date (31 Jan 2021 13:45)";
+    }
+
+    @Override
     public String id() {
         return ID;
     }

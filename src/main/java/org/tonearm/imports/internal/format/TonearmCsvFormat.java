@@ -35,6 +35,11 @@ public class TonearmCsvFormat implements ImportFormat {
     }
 
     @Override
+    public String needs() {
+        return "header " + HEADER;
+    }
+
+    @Override
     public String id() {
         return ID;
     }

@@ -35,6 +35,11 @@ public class FormatFinder {
         return detect(fileName, head);
     }
 
+    /** All formats, in detection order. */
+    public List<ImportFormat> all() {
+        return formats.all();
+    }
+
     public List<String> ids() {
         return formats.all().stream().map(ImportFormat::id).toList();
     }

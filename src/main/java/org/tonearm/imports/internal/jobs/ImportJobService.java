@@ -62,7 +62,8 @@ public class ImportJobService {
 
     /**
      * Queues {@code stored} (already in the uploads folder). A single file of no known format is refused at once
-     * (400), since one look at its head tells; a zip's files are only known while it is read, so a zip without
+     * (400), since one look at its head tells — except delimited text ({@link UnrecognizedCsv}), whose job fails
+     * with a report of what was found and what each CSV format needs; a zip's files are only known while it is read, so a zip without
      * any importable file fails its job instead. {@code mayChangeProfile}: see ImportContext.
      */
     public ImportJobView submit(long userId, Path stored, String fileName, String formatId, boolean mayChangeProfile) {
@@ -75,7 +76,10 @@ public class ImportJobService {
             } else if (UploadReader.isZip(stored)) {
                 format = "zip";
             } else {
-                format = formats.detect(name, UploadReader.head(stored)).map(ImportFormat::id)
+                byte[] head = UploadReader.head(stored);
+                format = formats.detect(name, head).map(ImportFormat::id)
+                        // CSV nobody recognises: a job that fails with a report the user finds in the import history
+                        .or(() -> java.util.Optional.of(UnrecognizedCsv.FORMAT).filter(f -> UnrecognizedCsv.looksLikeCsv(name, head)))
                         .orElseThrow(() -> TonearmException.invalid("file", "no known import format recognizes "
                                 + name + "; pass format= or upload one of: " + String.join(", ", formats.ids())));
             }

@@ -79,6 +79,9 @@ final class ImportRun {
                 finish("completed", null, file);
             }
         } catch (ImportFileException | ArchiveLimitException e) {
+            // the reason is the job's error and also a line of its error report (row 0: the whole file), where
+            // the import history sends the user to look
+            jobs.recordFileError(job.userId(), job.id(), job.fileName(), e.getMessage());
             finish("failed", e.getMessage(), file);
         } catch (IOException e) {
             finish("failed", "the uploaded file cannot be read: " + e.getMessage(), file);
@@ -112,6 +115,9 @@ final class ImportRun {
                 Optional<ImportFormat> format = zip ? formats.detect(entry.name(), entry.head(), forced)
                         : Optional.ofNullable(forced).or(() -> formats.detect(entry.name(), entry.head()));
                 if (format.isEmpty()) {
+                    if (!zip && UnrecognizedCsv.looksLikeCsv(entry.name(), entry.head())) {
+                        throw new ImportFileException(UnrecognizedCsv.report(entry.name(), entry.head(), formats.all()));
+                    }
                     if (!zip) {
                         throw new ImportFileException("the file is of no known import format (known: "
                                 + String.join(", ", formats.ids()) + ")");

@@ -129,6 +129,12 @@ public class JooqImportJobRepository {
         insert.execute();
     }
 
+    /** One line for the whole file (row 0) of a job that failed before or while reading it. */
+    public void recordFileError(long userId, long jobId, String entryName, String reason) {
+        String kept = reason != null && reason.length() > 1000 ? reason.substring(0, 1000) : reason;
+        database.writeVoid(() -> insertErrors(userId, jobId, List.of(new ImportErrorRow(0, entryName, kept, null))));
+    }
+
     public List<ImportErrorRow> errors(long userId, long jobId, int limit) {
         return database.dsl().select(IMPORT_ERRORS.ROW_NUMBER, IMPORT_ERRORS.ENTRY_NAME, IMPORT_ERRORS.REASON,
                         IMPORT_ERRORS.RAW)
