@@ -17,8 +17,8 @@ public class ImportFormats {
 
     /** Most specific first; formats not listed are asked last, by id. */
     static final List<String> DETECTION_ORDER = List.of("tonearm_account", "spotify_extended", "spotify_account",
-            "listenbrainz", "lastfm_json", "maloja", "youtube_takeout", "tonearm_json", "tonearm_csv", "apple_music",
-            "scrobbler_log", "lastfm_csv");
+            "listenbrainz", "pano_scrobbler", "lastfm_json", "maloja", "youtube_takeout", "tonearm_json", "tonearm_csv",
+            "apple_music", "spinitron_csv", "scrobbler_log", "lastfm_csv", "librefm_csv");
 
     private final List<ImportFormat> formats;
 

@@ -17,7 +17,8 @@ class ImportFormatsDetectionTests {
     private final ImportFormats formats = new ImportFormats(List.of(new TonearmCsvFormat(), new LastFmCsvFormat(),
             new ScrobblerLogFormat(), new AppleMusicPlayActivityFormat(), new TonearmJsonFormat(),
             new YouTubeWatchHistoryFormat(), new MalojaExportFormat(), new LastFmJsonFormat(),
-            new ListenBrainzExportFormat(), new SpotifyAccountHistoryFormat(), new SpotifyExtendedHistoryFormat()));
+            new ListenBrainzExportFormat(), new SpotifyAccountHistoryFormat(), new SpotifyExtendedHistoryFormat(),
+            new LibreFmCsvFormat(), new PanoScrobblerJsonlFormat(), new SpinitronCsvFormat()));
 
     @ParameterizedTest(name = "{0} is {2}")
     @CsvSource({
@@ -39,6 +40,13 @@ class ImportFormatsDetectionTests {
             "scrobbler_log/.scrobbler.log, .scrobbler.log, scrobbler_log",
             "tonearm/tonearm-listens.csv, tonearm-listens.csv, tonearm_csv",
             "tonearm/tonearm-listens.json, tonearm-listens.json, tonearm_json",
+            "librefm/librefm_csv_with_album.tsv, exported_tracks.txt, librefm_csv",
+            "librefm/librefm_csv_without_album.tsv, exported_tracks.txt, librefm_csv",
+            "librefm/librefm_csv_with_comment_lines.tsv, exported_tracks.txt, librefm_csv",
+            "librefm/librefm_csv_reexported_by_maloja.csv, librefm.csv, librefm_csv",
+            "pano_scrobbler/pano_scrobbler_jsonl_scrobbles_and_loves.jsonl, scrobbles.jsonl, pano_scrobbler",
+            "spinitron/spinitron_csv_playlist_with_heading_rows.csv, playlist.csv, spinitron_csv",
+            "spinitron/spinitron_csv_search_export_with_date_column.csv, spins.csv, spinitron_csv",
     })
     void detectsEachFixtureByNameAndByContent(String fixture, String realName, String expectedId) {
         assertThat(detect(realName, fixture)).map(ImportFormat::id).contains(expectedId);
@@ -54,6 +62,25 @@ class ImportFormatsDetectionTests {
         assertThat(formats.detect("data.json", "{\"a\":1}".getBytes(StandardCharsets.UTF_8))).isEmpty();
         assertThat(formats.detect("empty.csv", new byte[0])).isEmpty();
         assertThat(formats.detect(null, null)).isEmpty();
+        assertThat(formats.detect("unknown.csv", Fixtures.bytes("unknown_csv_without_header.csv"))).isEmpty();
+    }
+
+    /** Each new fixture is read by exactly one format: no other format claims it (detection order aside). */
+    @ParameterizedTest(name = "only {1} reads {0}")
+    @CsvSource({
+            "librefm/librefm_csv_with_album.tsv, librefm_csv",
+            "librefm/librefm_csv_without_album.tsv, librefm_csv",
+            "librefm/librefm_csv_with_comment_lines.tsv, librefm_csv",
+            "librefm/librefm_csv_reexported_by_maloja.csv, librefm_csv",
+            "pano_scrobbler/pano_scrobbler_jsonl_scrobbles_and_loves.jsonl, pano_scrobbler",
+            "spinitron/spinitron_csv_playlist_with_heading_rows.csv, spinitron_csv",
+            "spinitron/spinitron_csv_search_export_with_date_column.csv, spinitron_csv",
+    })
+    void noOtherFormatClaimsTheNewFixtures(String fixture, String expectedId) {
+        byte[] content = Fixtures.bytes(fixture);
+        String name = "upload" + fixture.substring(fixture.lastIndexOf('.'));
+        assertThat(formats.all()).filteredOn(f -> f.detect(name, content)).extracting(ImportFormat::id)
+                .containsExactly(expectedId);
     }
 
     @Test
@@ -61,7 +88,7 @@ class ImportFormatsDetectionTests {
         assertThat(formats.byId("spotify_extended")).map(ImportFormat::id).contains("spotify_extended");
         assertThat(formats.byId("nope")).isEmpty();
         assertThat(formats.all()).extracting(ImportFormat::id).startsWith("spotify_extended", "spotify_account")
-                .endsWith("lastfm_csv").doesNotHaveDuplicates().hasSize(11);
+                .endsWith("lastfm_csv", "librefm_csv").doesNotHaveDuplicates().hasSize(14);
     }
 
     private Optional<ImportFormat> detect(String fileName, String fixture) {
