@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
@@ -120,7 +121,7 @@ public class LibreFmCsvFormat implements ImportFormat {
 
     private static List<String> fields(String line, char delimiter) {
         try {
-            CsvRecord record = new CsvReader(new ByteArrayInputStream(line.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+            CsvRecord record = new CsvReader(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)),
                     delimiter).next();
             return record == null ? List.of() : record.fields();
         } catch (IOException | ImportFileException | RuntimeException e) {

@@ -3,6 +3,7 @@ package org.tonearm.imports.internal.format;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
@@ -64,7 +65,7 @@ public class SpinitronCsvFormat implements ImportFormat {
     public boolean detect(String fileName, byte[] head) {
         try {
             CsvReader reader = new CsvReader(new ByteArrayInputStream(Sniff.text(head).getBytes(
-                    java.nio.charset.StandardCharsets.UTF_8)));
+                    StandardCharsets.UTF_8)));
             CsvRecord record;
             for (int i = 0; i < HEADER_SEARCH_ROWS && (record = reader.next()) != null; i++) {
                 if (isHeader(new CsvHeader(record.fields()))) {

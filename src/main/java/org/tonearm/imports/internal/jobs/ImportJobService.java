@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.tonearm.imports.ImportFormat;
@@ -79,7 +80,7 @@ public class ImportJobService {
                 byte[] head = UploadReader.head(stored);
                 format = formats.detect(name, head).map(ImportFormat::id)
                         // CSV nobody recognises: a job that fails with a report the user finds in the import history
-                        .or(() -> java.util.Optional.of(UnrecognizedCsv.FORMAT).filter(f -> UnrecognizedCsv.looksLikeCsv(name, head)))
+                        .or(() -> Optional.of(UnrecognizedCsv.FORMAT).filter(f -> UnrecognizedCsv.looksLikeCsv(name, head)))
                         .orElseThrow(() -> TonearmException.invalid("file", "no known import format recognizes "
                                 + name + "; pass format= or upload one of: " + String.join(", ", formats.ids())));
             }

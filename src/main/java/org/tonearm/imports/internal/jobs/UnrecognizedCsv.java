@@ -1,11 +1,13 @@
 package org.tonearm.imports.internal.jobs;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.tonearm.imports.ImportFormat;
 
@@ -38,7 +40,7 @@ final class UnrecognizedCsv {
         String text = text(head);
         String first = text == null ? "" : firstLine(text);
         char delimiter = first.indexOf('\t') >= 0 ? '\t' : first.indexOf(';') >= 0 && first.indexOf(',') < 0 ? ';' : ',';
-        int columns = first.isEmpty() ? 0 : first.split(java.util.regex.Pattern.quote(String.valueOf(delimiter)), -1).length;
+        int columns = first.isEmpty() ? 0 : first.split(Pattern.quote(String.valueOf(delimiter)), -1).length;
         String shown = first.length() > SHOWN ? first.substring(0, SHOWN) + "…" : first;
         String needs = formats.stream().filter(f -> f.needs() != null)
                 .map(f -> f.id() + ": " + f.needs()).collect(Collectors.joining("; "));
@@ -69,7 +71,7 @@ final class UnrecognizedCsv {
         if (end - back - 1 >= 0 && (head[end - back - 1] & 0xC0) == 0xC0) {
             end = end - back - 1;
         }
-        return java.util.Arrays.copyOf(head, end);
+        return Arrays.copyOf(head, end);
     }
 
     private static String firstLine(String text) {
