@@ -16,9 +16,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongFunction;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.ResultQuery;
+import org.jooq.SQLDialect;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import org.tonearm.listens.Classifier;
@@ -126,21 +130,57 @@ public class JooqListenRepository {
         return candidates;
     }
 
-    // The lookups as queries, public so that QueryPlanIntegrationTests asks the planner about these very
-    // statements. They are separate on purpose: "external_id in (…) OR id in (select … listen_sources …)" in one
-    // WHERE made both databases read every listen of the user (no index serves an OR across two tables).
+    // The lookups as queries, public so that QueryPlanIntegrationTests and IngestPlanIntegrationTests ask the
+    // planner about these very statements. They are separate on purpose: "external_id in (…) OR id in (select …
+    // listen_sources …)" in one WHERE made both databases read every listen of the user (no index serves an OR
+    // across two tables).
+    //
+    // Each names its user with ownedBy and (SQLite) its index with via, so that its plan does not depend on the
+    // statistics (issue #19 item 1, docs/query-plans.md "Plans that do not depend on luck").
+
+    /**
+     * {@code column = the user} such that no planner statistic about this particular user decides the index.
+     * PostgreSQL plans each execution with its values (pgjdbc prepareThreshold=0): for a user missing from
+     * pg_statistic (created or grown after the last ANALYZE; autovacuum off) it estimates 1 row for
+     * {@code user_id = ?}, and then every index starting with user_id looks equally cheap — it took the smaller
+     * ix_listens_user_album and filtered the user's whole history by time, 103,251 buffers instead of 243 at
+     * 200,000 listens (issue #19). Bound through {@code (select ?)} the value is an InitPlan parameter, estimated
+     * as the average user (1 / n_distinct of user_id, var_eq_non_const in selfuncs.c), the same for every user,
+     * so the other conditions (time window, tracks, external ids) choose the index, as they should. SQLite
+     * plans without values anyway and gets its index named instead ({@link #via}).
+     */
+    static Condition ownedBy(DSLContext dsl, Field<Long> userColumn, long userId) {
+        return dsl.family() == SQLDialect.POSTGRES
+                ? userColumn.eq(DSL.field(DSL.select(DSL.val(userId))))
+                : userColumn.eq(userId);
+    }
+
+    /**
+     * The table read through this index on SQLite ({@code INDEXED BY}, an SQLite extension that fails the
+     * statement at prepare time if the index cannot serve it): SQLite's planner trusts sqlite_stat1 when an
+     * operator has run ANALYZE, and a stat1 row over listens whose external ids are all NULL rates
+     * ix_listens_user_external as matching every row, so the external-id lookup became SCAN listens. The
+     * ingest lookups always have exactly one right index, so it is named. PostgreSQL has no such clause: there
+     * {@link #ownedBy} keeps the estimates honest instead.
+     */
+    static Table<?> via(DSLContext dsl, Table<?> table, String index) {
+        return dsl.family() == SQLDialect.SQLITE
+                ? DSL.table("{0} indexed by {1}", table, DSL.name(index))
+                : table;
+    }
 
     /** Same user, a time window: a range scan of ix_listens_user_time. */
     public static ResultQuery<Record> byTimeWindow(DSLContext dsl, long userId, long from, long to) {
-        return dsl.select(LISTENS.fields()).from(LISTENS)
-                .where(LISTENS.USER_ID.eq(userId), LISTENS.LISTENED_AT.between(from, to));
+        return dsl.select(LISTENS.fields()).from(via(dsl, LISTENS, "ix_listens_user_time"))
+                .where(ownedBy(dsl, LISTENS.USER_ID, userId), LISTENS.LISTENED_AT.between(from, to));
     }
 
     /** Same user, some tracks, a time window: a range scan of ix_listens_user_track_time. */
     public static ResultQuery<Record> byTrackInWindow(DSLContext dsl, long userId, Collection<Long> trackIds, long from,
             long to) {
-        return dsl.select(LISTENS.fields()).from(LISTENS)
-                .where(LISTENS.USER_ID.eq(userId), LISTENS.TRACK_ID.in(trackIds), LISTENS.LISTENED_AT.between(from, to));
+        return dsl.select(LISTENS.fields()).from(via(dsl, LISTENS, "ix_listens_user_track_time"))
+                .where(ownedBy(dsl, LISTENS.USER_ID, userId), LISTENS.TRACK_ID.in(trackIds),
+                        LISTENS.LISTENED_AT.between(from, to));
     }
 
     /**
@@ -150,15 +190,23 @@ public class JooqListenRepository {
      * statistics it read the user's whole history during a 1,000,000-row import.)
      */
     public static ResultQuery<Record> byExternalId(DSLContext dsl, long userId, Collection<String> externalIds) {
-        return dsl.select(LISTENS.fields()).from(LISTENS)
-                .where(LISTENS.USER_ID.eq(userId), LISTENS.EXTERNAL_ID.in(externalIds));
+        return dsl.select(LISTENS.fields()).from(via(dsl, LISTENS, "ix_listens_user_external"))
+                .where(ownedBy(dsl, LISTENS.USER_ID, userId), LISTENS.EXTERNAL_ID.in(externalIds));
     }
 
     /** Listens that absorbed a report with one of these external ids: ix_listen_sources_user_external, then the key. */
     public static ResultQuery<Record> byAbsorbedExternalId(DSLContext dsl, long userId, Collection<String> externalIds) {
         return dsl.select(LISTENS.fields()).from(LISTENS)
-                .where(LISTENS.ID.in(DSL.select(LISTEN_SOURCES.LISTEN_ID).from(LISTEN_SOURCES)
-                        .where(LISTEN_SOURCES.USER_ID.eq(userId), LISTEN_SOURCES.EXTERNAL_ID.in(externalIds))));
+                .where(LISTENS.ID.in(DSL.select(LISTEN_SOURCES.LISTEN_ID)
+                        .from(via(dsl, LISTEN_SOURCES, "ix_listen_sources_user_external"))
+                        .where(ownedBy(dsl, LISTEN_SOURCES.USER_ID, userId), LISTEN_SOURCES.EXTERNAL_ID.in(externalIds))));
+    }
+
+    /** The reports absorbed into these listens of the user, oldest first: ix_listen_sources_user_listen. */
+    public static ResultQuery<Record> absorbedInto(DSLContext dsl, long userId, Collection<Long> listenIds) {
+        return dsl.select(LISTEN_SOURCES.fields()).from(via(dsl, LISTEN_SOURCES, "ix_listen_sources_user_listen"))
+                .where(ownedBy(dsl, LISTEN_SOURCES.USER_ID, userId), LISTEN_SOURCES.LISTEN_ID.in(listenIds))
+                .orderBy(LISTEN_SOURCES.ID);
     }
 
     /**
@@ -185,9 +233,7 @@ public class JooqListenRepository {
     private Map<Long, List<SourceStamp>> absorbedStamps(long userId, List<Long> listenIds) {
         Map<Long, List<SourceStamp>> byListen = new HashMap<>();
         for (List<Long> chunk : chunks(listenIds)) {
-            database.dsl().selectFrom(LISTEN_SOURCES)
-                    .where(LISTEN_SOURCES.USER_ID.eq(userId), LISTEN_SOURCES.LISTEN_ID.in(chunk))
-                    .orderBy(LISTEN_SOURCES.ID)
+            absorbedInto(database.dsl(), userId, chunk).fetchInto(LISTEN_SOURCES)
                     .forEach(s -> byListen.computeIfAbsent(s.getListenId(), k -> new ArrayList<>()).add(new SourceStamp(
                             s.getListenedAt(), s.getDurationPlayedMs(), Service.fromWire(s.getService()),
                             Channel.fromWire(s.getChannel()), originOf(s.getOrigin(), s.getChannel()), s.getClient(),
