@@ -12,4 +12,7 @@ public interface UserDirectory {
 
     /** The user's timezone (cached): listens store their local day and hour at insert. */
     ZoneId timezone(long userId);
+
+    /** Whether any account exists: on an empty instance the first sign-up becomes the admin (SPEC §2). */
+    boolean hasAccounts();
 }

@@ -50,6 +50,11 @@ public class CachingUserDirectory implements UserDirectory {
                 .orElseThrow(() -> TonearmException.notFound("user " + id)));
     }
 
+    @Override
+    public boolean hasAccounts() {
+        return users.anyUserExists();
+    }
+
     public void evict(long userId) {
         timezones.invalidate(userId);
     }

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.tonearm.shared.ErrorCode;
 import org.tonearm.shared.internal.web.ProblemDetailsAdvice;
@@ -22,6 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class BodySizeLimitFilter extends OncePerRequestFilter {
 
+    /** The one route that takes multipart uploads (the imports module's POST /api/v1/imports). */
+    static final String UPLOAD_PATH = "/api/v1/imports";
+
     private final long maxBytes;
     private final JsonMapper json;
 
@@ -31,15 +35,18 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     }
 
     /**
-     * Multipart uploads have their own limits; the compatibility protocols enforce theirs and must answer in their
-     * own format (ListenBrainz refuses bodies over 10,240,000 bytes with its 400 {code, error}).
+     * The upload route's multipart bodies have their own, larger limits (tonearm.imports.max-upload-size); a
+     * multipart body sent anywhere else is held to this limit like any other (issue #15: every route, logout
+     * included). The compatibility protocols enforce theirs and must answer in their own format (ListenBrainz
+     * refuses bodies over 10,240,000 bytes with its 400 {code, error}).
      */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String type = request.getContentType();
         String path = request.getRequestURI();
-        return (type != null && type.toLowerCase().startsWith("multipart/"))
-                || path.startsWith("/apis/") || path.startsWith("/1/") || path.startsWith("/2.0");
+        boolean upload = type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")
+                && (path.equals(UPLOAD_PATH) || path.equals(UPLOAD_PATH + "/"));
+        return upload || path.startsWith("/apis/") || path.startsWith("/1/") || path.startsWith("/2.0");
     }
 
     @Override

@@ -105,6 +105,13 @@ public class AppleMusicPlayActivityFormat implements ImportFormat {
         }
         String endReason = header.get(row, "End Reason Type");
         ImportedListen listen = new ImportedListen(rules, context, ID)
+                // the columns this file has (older exports: Artist Name, Song Name; newer: Container …, Track Description)
+                .named("artist", header.has("Artist Name") ? "Artist Name" : "Container Artist Name")
+                .named("track", header.has("Song Name") ? "Song Name"
+                        : header.has("Content Name") ? "Content Name" : "Track Description")
+                .named("album", header.has("Album Name") ? "Album Name" : "Container Album Name")
+                .named("duration_played_ms", "Play Duration Milliseconds")
+                .named("track_length_ms", "Media Duration In Milliseconds")
                 .artist(artist)
                 .title(title)
                 .album(header.first(row, "Album Name", "Container Album Name"))
@@ -120,9 +127,10 @@ public class AppleMusicPlayActivityFormat implements ImportFormat {
                 .raw(row.raw());
         String start = header.get(row, "Event Start Timestamp");
         if (start != null) {
-            listen.startedAt(Times.iso("Event Start Timestamp", start));
+            listen.named("listened_at", "Event Start Timestamp").startedAt(Times.iso("Event Start Timestamp", start));
         } else {
-            listen.endedAt(Times.iso("Event End Timestamp", header.get(row, "Event End Timestamp")));
+            listen.named("listened_at", "Event End Timestamp")
+                    .endedAt(Times.iso("Event End Timestamp", header.get(row, "Event End Timestamp")));
         }
         return listen.build();
     }

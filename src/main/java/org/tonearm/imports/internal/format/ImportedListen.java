@@ -1,6 +1,7 @@
 package org.tonearm.imports.internal.format;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,7 @@ final class ImportedListen {
     private String isrc;
     private String spotifyId;
     private final Map<String, Object> extra = new LinkedHashMap<>();
+    private final Map<String, String> namesInFile = new HashMap<>();
     private String raw;
 
     ImportedListen(ImportRowRules rules, ImportContext context, String origin) {
@@ -45,6 +47,13 @@ final class ImportedListen {
         this.userId = context.userId();
         this.origin = origin;
     }
+
+    /**
+     * The file's own name of a value ({@code "artist"} is {@code "artistName"} in a Spotify account history), so a
+     * row's error names the field its user sees in the file: {@code trackName is missing}. Unnamed values keep the
+     * native API's names ({@code artist, track, album, listened_at, duration_played_ms, track_length_ms}).
+     */
+    ImportedListen named(String field, String nameInFile) { namesInFile.put(field, nameInFile); return this; }
 
     ImportedListen artist(String value) { artist = value; return this; }
     ImportedListen artists(List<String> values) { artists = values == null ? List.of() : values; return this; }
@@ -84,22 +93,22 @@ final class ImportedListen {
     }
 
     IncomingListen build() {
-        String checkedArtist = rules.requiredName("artist", artist);
-        String checkedTitle = rules.requiredName("track", title);
-        String checkedAlbum = rules.optionalName("album", album);
+        String checkedArtist = rules.requiredName(name("artist"), artist);
+        String checkedTitle = rules.requiredName(name("track"), title);
+        String checkedAlbum = rules.optionalName(name("album"), album);
         List<String> checkedArtists = new ArrayList<>();
         for (String name : artists) {
-            String checked = rules.optionalName("artists", name);
+            String checked = rules.optionalName(name("artists"), name);
             if (checked != null) {
                 checkedArtists.add(checked);
             }
         }
         if (listenedAtMs == null) {
-            throw new RowRejected("listened_at is missing");
+            throw new RowRejected(name("listened_at") + " is missing");
         }
-        long at = rules.listenedAt("listened_at", listenedAtMs);
-        Long played = rules.duration("duration_played_ms", playedMs);
-        Long length = rules.duration("track_length_ms", lengthMs);
+        long at = rules.listenedAt(name("listened_at"), listenedAtMs);
+        Long played = rules.duration(name("duration_played_ms"), playedMs);
+        Long length = rules.duration(name("track_length_ms"), lengthMs);
         if (length != null && length == 0) {
             length = null; // several exports write 0 for "unknown length"
         }
@@ -109,6 +118,10 @@ final class ImportedListen {
         TrackCredit credit = new TrackCredit(checkedArtist, checkedArtists, checkedTitle, checkedAlbum, length, ids);
         return new IncomingListen(userId, credit, at, stamp, played, service, Channel.IMPORT, origin, checkedClient,
                 checkedExternalId, extra.isEmpty() ? null : Map.copyOf(extra), raw);
+    }
+
+    private String name(String field) {
+        return namesInFile.getOrDefault(field, field);
     }
 
     private static String blankToNull(String value) {

@@ -108,6 +108,7 @@ public class LastFmJsonFormat implements ImportFormat {
         String name = Json.text(track, "name");
         String artistMbid = artistNode != null && artistNode.isObject() ? Json.text(artistNode, "mbid") : null;
         return new ImportedListen(rules, context, ID)
+                .named("artist", "artist").named("track", "name").named("album", "album").named("listened_at", "date.uts")
                 .artist(artist)
                 .title(name)
                 .album(album)

@@ -104,6 +104,8 @@ public class ListenBrainzExportFormat implements ImportFormat {
         String track = Json.text(meta, "track_name");
         String key = msid != null ? RowKeys.join(listenedAt / 1000, msid) : RowKeys.join(listenedAt / 1000, artist, track);
         ImportedListen listen = new ImportedListen(rules, context, ID)
+                .named("artist", "track_metadata.artist_name").named("track", "track_metadata.track_name")
+                .named("album", "track_metadata.release_name").named("track_length_ms", "duration_ms")
                 .artist(artist)
                 .title(track)
                 .album(Json.text(meta, "release_name"))

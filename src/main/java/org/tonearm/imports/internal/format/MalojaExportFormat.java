@@ -96,6 +96,8 @@ public class MalojaExportFormat implements ImportFormat {
         }
         String title = Json.text(source, "title");
         return new ImportedListen(rules, context, ID)
+                .named("artist", "artists").named("track", "title").named("listened_at", "time")
+                .named("duration_played_ms", "duration").named("track_length_ms", "length")
                 .artist(String.join(", ", artists))
                 .artists(artists)
                 .title(title)

@@ -73,6 +73,8 @@ public class ScrobblerLogFormat implements ImportFormat {
         }
         String timestamp = fields.get(6).strip();
         return new ImportedListen(rules, context, ID)
+                // the column names of the .scrobbler.log specification (#ARTIST #ALBUM #TITLE … #TIMESTAMP)
+                .named("track", "title").named("track_length_ms", "length").named("listened_at", "timestamp")
                 .artist(fields.get(0))
                 .album(fields.get(1))
                 .title(fields.get(2))

@@ -75,6 +75,8 @@ public class SpotifyAccountHistoryFormat implements ImportFormat {
             throw new RowSkipped("podcast episode");
         }
         return new ImportedListen(rules, context, ID)
+                .named("artist", "artistName").named("track", "trackName").named("listened_at", "endTime")
+                .named("duration_played_ms", "msPlayed")
                 .artist(Json.text(row, "artistName"))
                 .title(Json.text(row, "trackName"))
                 .endedAt(Times.pattern("endTime", Json.text(row, "endTime"), END_TIME))

@@ -90,6 +90,9 @@ public class SpotifyExtendedHistoryFormat implements ImportFormat {
         String ts = Json.text(row, "ts");
         String uri = Json.text(row, "spotify_track_uri");
         ImportedListen listen = new ImportedListen(rules, context, ID)
+                .named("artist", "master_metadata_album_artist_name").named("track", "master_metadata_track_name")
+                .named("album", "master_metadata_album_album_name").named("listened_at", "ts")
+                .named("duration_played_ms", "ms_played")
                 .artist(Json.text(row, "master_metadata_album_artist_name"))
                 .title(title)
                 .album(Json.text(row, "master_metadata_album_album_name"))

@@ -88,6 +88,7 @@ public class YouTubeWatchHistoryFormat implements ImportFormat {
         }
         String time = Json.text(row, "time");
         return new ImportedListen(rules, context, ID)
+                .named("artist", "subtitles.name").named("track", "title").named("listened_at", "time")
                 .artist(artist)
                 .title(title.substring("Watched ".length()))
                 .startedAt(Times.iso("time", time))

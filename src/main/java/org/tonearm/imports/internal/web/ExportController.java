@@ -37,7 +37,7 @@ class ExportController {
 
     @Operation(summary = "Export the caller's listens",
             description = "ListenBrainz-compatible JSONL in a zip (format=listenbrainz, default) or Tonearm CSV "
-                    + "(format=csv), oldest first, optionally limited to from <= listened_at < to (ISO-8601 or epoch "
+                    + "(format=tonearm_csv; csv is accepted too), oldest first, optionally limited to from <= listened_at < to (ISO-8601 or epoch "
                     + "seconds). Needs a login session or an API token with listens:read. Read back by the importer.",
             responses = @ApiResponse(responseCode = "200", description = "The export, as an attachment",
                     content = {@Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary")),
@@ -49,8 +49,9 @@ class ExportController {
         long userId = CurrentUser.require(Scopes.LISTENS_READ).id();
         Long fromMs = instant("from", from);
         Long toMs = instant("to", to);
+        // the values are the import format ids (docs/formats.md, "Exports"): what an export writes, the importer reads
         switch (format) {
-            case "csv" -> {
+            case "tonearm_csv", "csv" -> { // "csv": the name before the ids were used, kept for existing clients
                 response.setContentType("text/csv;charset=UTF-8");
                 response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"tonearm-listens.csv\"");
                 listens.csv(userId, fromMs, toMs, response.getOutputStream());
@@ -60,7 +61,7 @@ class ExportController {
                 response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"listenbrainz-listens.zip\"");
                 listens.listenBrainz(userId, fromMs, toMs, response.getOutputStream());
             }
-            default -> throw TonearmException.invalid("format", "must be listenbrainz or csv");
+            default -> throw TonearmException.invalid("format", "must be listenbrainz or tonearm_csv");
         }
     }
 

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,13 +33,18 @@ class ImportController {
         this.jobs = jobs;
     }
 
-    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    /**
+     * Any content type is let in (no {@code consumes}): a request without a multipart body gets 400 naming the part
+     * {@code file}, which says what to do, instead of Spring's 415 for a mismatched Content-Type.
+     */
+    @PostMapping
     @ResponseStatus(HttpStatus.ACCEPTED)
     ImportJobView upload(@RequestParam(name = "file", required = false) MultipartFile file,
             @RequestParam(name = "format", required = false) String format) throws IOException {
         AuthenticatedUser user = CurrentUser.require(Scopes.LISTENS_WRITE);
         if (file == null || file.isEmpty()) {
-            throw TonearmException.invalid("file", "a non-empty multipart part named 'file' is required");
+            throw TonearmException.invalid("file", "is required: send the history file as a non-empty multipart/form-data"
+                    + " part named 'file' (curl -F file=@history.json), optionally with a part 'format'");
         }
         if (file.getSize() > jobs.maxUploadBytes()) {
             throw TonearmException.tooLarge("file", "larger than " + jobs.maxUploadBytes() + " bytes");

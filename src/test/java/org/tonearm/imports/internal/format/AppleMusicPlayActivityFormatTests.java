@@ -23,7 +23,7 @@ class AppleMusicPlayActivityFormatTests {
                 "event LYRIC_DISPLAY is not a finished play");
         assertThat(sink.failureReasons()).containsExactly(
                 "Event Start Timestamp is not an ISO-8601 timestamp: 01.06.2019 12:00",
-                "duration_played_ms is negative", "track is missing");
+                "Play Duration Milliseconds is negative", "Song Name is missing");
     }
 
     @Test
@@ -62,7 +62,7 @@ class AppleMusicPlayActivityFormatTests {
         CollectingSink sink = Fixtures.parse(format, NEWER);
 
         assertThat(sink.counts()).isEqualTo("4/0/1");
-        assertThat(sink.failureReasons()).containsExactly("artist is missing");
+        assertThat(sink.failureReasons()).containsExactly("Container Artist Name is missing");
         IncomingListen antiHero = sink.listens.getFirst();
         assertThat(antiHero.credit().artist()).isEqualTo("Taylor Swift");
         assertThat(antiHero.credit().title()).isEqualTo("Anti-Hero");

@@ -41,7 +41,7 @@ class LastFmJsonFormatTests {
         CollectingSink sink = Fixtures.parse(format, PAGES);
 
         assertThat(sink.counts()).isEqualTo("2/0/1");
-        assertThat(sink.failureReasons()).containsExactly("listened_at is in the future");
+        assertThat(sink.failureReasons()).containsExactly("date.uts is in the future");
         assertThat(sink.rowNumbers).containsExactly(1L, 2L, 3L);
     }
 

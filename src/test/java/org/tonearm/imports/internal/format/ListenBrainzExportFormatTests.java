@@ -21,9 +21,9 @@ class ListenBrainzExportFormatTests {
         assertThat(sink.counts()).isEqualTo("4/0/4");
         assertThat(sink.failureReasons()).satisfiesExactly(
                 r -> assertThat(r).startsWith("not valid JSON"),
-                r -> assertThat(r).isEqualTo("track is missing"),
+                r -> assertThat(r).isEqualTo("track_metadata.track_name is missing"),
                 r -> assertThat(r).startsWith("listened_at is not an ISO-8601 timestamp"),
-                r -> assertThat(r).isEqualTo("artist is longer than 512 characters"));
+                r -> assertThat(r).isEqualTo("track_metadata.artist_name is longer than 512 characters"));
         assertThat(sink.failures.getFirst().rowNumber()).isEqualTo(3);
         assertThat(sink.failures.getFirst().rawRow()).isEqualTo("{\"listened_at\": 167");
     }

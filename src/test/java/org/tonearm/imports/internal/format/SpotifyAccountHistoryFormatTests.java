@@ -21,7 +21,7 @@ class SpotifyAccountHistoryFormatTests {
 
         assertThat(sink.counts()).isEqualTo("4/0/2");
         assertThat(sink.failureReasons()).containsExactly("endTime is not a valid date: 2023-31-01 13:55",
-                "artist is missing");
+                "artistName is missing");
     }
 
     @Test

@@ -25,7 +25,7 @@ class SpotifyExtendedHistoryFormatTests {
         assertThat(sink.skipReasons()).containsExactly("podcast episode", "played in a private (incognito) session",
                 "audiobook", "not a music track (no track name)");
         assertThat(sink.failureReasons()).containsExactly("ts is not an ISO-8601 timestamp: 31/01/2023 13:45",
-                "duration_played_ms is negative", "listened_at is in the future");
+                "ms_played is negative", "ts is in the future");
         assertThat(sink.failures.getFirst().rawRow()).contains("Bad Date");
     }
 
