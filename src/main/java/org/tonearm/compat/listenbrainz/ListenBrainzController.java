@@ -26,6 +26,8 @@ import org.tonearm.identity.Scopes;
 import org.tonearm.identity.UserProfile;
 import org.tonearm.listens.Channel;
 import org.tonearm.listens.IncomingListen;
+import org.tonearm.listens.IngestResult;
+import org.tonearm.listens.ListenSanity;
 import org.tonearm.listens.ListenHistory;
 import org.tonearm.listens.ListenService;
 import org.tonearm.listens.NowPlaying;
@@ -88,11 +90,29 @@ class ListenBrainzController {
         } else {
             List<IncomingListen> incoming = new ArrayList<>(submission.listens().size());
             for (int i = 0; i < submission.listens().size(); i++) {
-                incoming.add(mapper.toIncoming(user.id(), submission.listens().get(i), submission.originals().get(i)));
+                IncomingListen listen = mapper.toIncoming(user.id(), submission.listens().get(i),
+                        submission.originals().get(i));
+                // ListenBrainz answers a submission as a whole: a listen the funnel would refuse stores nothing
+                refuseInsane(listen, submission.originals().get(i));
+                incoming.add(listen);
             }
-            listens.ingestBatch(incoming);
+            listens.ingestBatch(incoming).stream().filter(IngestResult::isRefused).findFirst().ifPresent(r -> {
+                throw badRequest("Listen refused: " + r.refusal().field() + " " + r.refusal().message() + ".");
+            });
         }
         return Status.OK;
+    }
+
+    /**
+     * The funnel's sanity gate (ListenSanity), asked before storing: the validator already applies ListenBrainz's
+     * own copies of these rules in its order and with its messages (clients match on them), so this answers only
+     * what those let through: nothing today, but a listen must never reach the store on their word alone.
+     */
+    private static void refuseInsane(IncomingListen listen, JsonNode original) {
+        ListenSanity.check(listen).ifPresent(r -> {
+            throw ListenBrainzApiException.invalidListen("Listen refused: " + r.field() + " " + r.message() + ".",
+                    original);
+        });
     }
 
     /** A protocol's now playing never becomes a stored listen (SPEC §3). */
