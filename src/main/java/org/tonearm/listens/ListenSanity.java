@@ -3,7 +3,6 @@ package org.tonearm.listens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.tonearm.catalog.Identifiers;
@@ -112,14 +111,25 @@ public final class ListenSanity {
     }
 
     private static boolean hasNul(Object value) {
-        return switch (value) {
-            case null -> false;
-            case String s -> s.indexOf(NUL) >= 0;
-            case Map<?, ?> m -> m.entrySet().stream().anyMatch(e -> hasNul(e.getKey()) || hasNul(e.getValue()));
-            case Collection<?> items -> items.stream().anyMatch(ListenSanity::hasNul);
-            case Object[] items -> List.of(items).stream().anyMatch(ListenSanity::hasNul);
-            default -> false;
-        };
+        if (value instanceof String s) {
+            return s.indexOf(NUL) >= 0;
+        }
+        if (value instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (hasNul(e.getKey()) || hasNul(e.getValue())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (value instanceof Collection<?> items) {
+            for (Object item : items) {
+                if (hasNul(item)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static Optional<ListenRefusal> refuse(ListenRefusal.Rule rule, String field, String message) {
