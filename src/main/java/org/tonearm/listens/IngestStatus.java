@@ -7,5 +7,7 @@ public enum IngestStatus {
     /** the same real play from another source: folded into an existing listen, the merge counted */
     MERGED,
     /** already recorded from the same source (a resend): nothing changed */
-    DUPLICATE
+    DUPLICATE,
+    /** not a real play ({@link ListenSanity}): nothing stored, {@link IngestResult#refusal()} says why */
+    REFUSED
 }

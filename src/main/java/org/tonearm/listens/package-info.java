@@ -8,7 +8,11 @@
  * {@link org.tonearm.listens.IncomingListen}s and calls the funnel. One batch is one write transaction —
  * or, when several callers ingest at the same moment, their batches share one (group commit, up to 5,000
  * listens: {@code GroupCommitter}; a caller already inside a transaction is never combined with others):
- * <ol>
+ * <ol start="0">
+ *   <li>the sanity gate ({@link org.tonearm.listens.ListenSanity}): a listen with a NUL character, a
+ *       {@code listened_at} before 2002-10-01 or after now + 1 h, or a duration ≤ 0 or over 24 days is answered
+ *       {@code REFUSED} with its {@link org.tonearm.listens.ListenRefusal} and goes no further; the rest of the batch
+ *       is stored (each adapter translates refusals into its protocol: docs/clients.md);</li>
  *   <li>lock the batch's users (PostgreSQL advisory locks, ordered; SQLite: the single writer lock);</li>
  *   <li>resolve all catalog text set-wise ({@code CatalogService.resolveAll}: normalized keys, featured artists);</li>
  *   <li>normalize: END-stamped sources become start = end − played duration (or − track length when the

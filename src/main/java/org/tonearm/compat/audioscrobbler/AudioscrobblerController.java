@@ -25,6 +25,8 @@ import org.tonearm.identity.LegacyCredentialVerifier.LegacyLogin;
 import org.tonearm.identity.Scopes;
 import org.tonearm.listens.Channel;
 import org.tonearm.listens.IncomingListen;
+import org.tonearm.listens.IngestResult;
+import org.tonearm.listens.ListenSanity;
 import org.tonearm.listens.ListenService;
 import org.tonearm.listens.NowPlayingService;
 import org.tonearm.listens.Service;
@@ -116,12 +118,20 @@ class AudioscrobblerController {
         for (Submission s : submissions) {
             AudioscrobblerValidator.checkRequired(s);
             long start = AudioscrobblerValidator.seconds(s.i(), "i[" + s.index() + "]");
-            Long length = AudioscrobblerValidator.optionalSeconds(s.l(), "l[" + s.index() + "]");
+            Long length = AudioscrobblerValidator.lengthSeconds(s.l(), "l[" + s.index() + "]");
             if (AudioscrobblerValidator.isPlay(s)) {
-                batch.add(AudioscrobblerListenMapper.toIncoming(user.userId(), s, start, length, user.client()));
+                IncomingListen listen = AudioscrobblerListenMapper.toIncoming(user.userId(), s, start, length,
+                        user.client());
+                // the protocol answers a submission as a whole: one insane track fails it before anything is stored
+                ListenSanity.check(listen).ifPresent(r -> {
+                    throw AudioscrobblerValidator.refused(s, r);
+                });
+                batch.add(listen);
             }
         }
-        listens.ingestBatch(batch);
+        listens.ingestBatch(batch).stream().filter(IngestResult::isRefused).findFirst().ifPresent(r -> {
+            throw AudioscrobblerException.failed("Track refused: " + r.refusal().field() + " " + r.refusal().message());
+        });
         return text("OK\n");
     }
 

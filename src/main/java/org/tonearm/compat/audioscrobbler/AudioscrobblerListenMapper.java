@@ -8,6 +8,7 @@ import org.tonearm.catalog.TrackCredit;
 import org.tonearm.compat.audioscrobbler.AudioscrobblerWire.Submission;
 import org.tonearm.listens.Channel;
 import org.tonearm.listens.IncomingListen;
+import org.tonearm.listens.ListenSanity;
 import org.tonearm.listens.Service;
 import org.tonearm.listens.TimeStamp;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,14 +33,14 @@ final class AudioscrobblerListenMapper {
         if (s.r() != null) {
             extra.put("rating", s.r());
         }
-        return new IncomingListen(userId, credit(s.a(), s.t(), s.b(), lengthSeconds, s.m()), startSeconds * 1000,
-                TimeStamp.START, null, Service.OTHER, Channel.AUDIOSCROBBLER_API, null, client, null,
-                extra.isEmpty() ? null : extra, JSON.writeValueAsString(s.asParams()));
+        return new IncomingListen(userId, credit(s.a(), s.t(), s.b(), lengthSeconds, s.m()),
+                ListenSanity.secondsToMillis(startSeconds), TimeStamp.START, null, Service.OTHER,
+                Channel.AUDIOSCROBBLER_API, null, client, null, extra.isEmpty() ? null : extra, JSON.writeValueAsString(s.asParams()));
     }
 
     static TrackCredit credit(String artist, String title, String album, Long lengthSeconds, String mbid) {
         return new TrackCredit(artist.strip(), List.of(), title.strip(), album == null ? null : album.strip(),
-                lengthSeconds == null ? null : lengthSeconds * 1000,
+                lengthSeconds == null ? null : ListenSanity.secondsToMillis(lengthSeconds),
                 mbid == null ? Identifiers.NONE : new Identifiers(mbid, List.of(), null, null, null));
     }
 

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.tonearm.compat.audioscrobbler.AudioscrobblerWire.Submission;
+import org.tonearm.listens.ListenRefusal;
+import org.tonearm.listens.ListenSanity;
 
 /** The Audioscrobbler 1.2 request rules, one per method, with the protocol's limits. */
 final class AudioscrobblerValidator {
@@ -36,7 +38,7 @@ final class AudioscrobblerValidator {
     }
 
     static void checkClock(long timestampSeconds, long nowMs) {
-        if (Math.abs(timestampSeconds * 1000 - nowMs) > HANDSHAKE_CLOCK_TOLERANCE.toMillis()) {
+        if (Math.abs(ListenSanity.secondsToMillis(timestampSeconds) - nowMs) > HANDSHAKE_CLOCK_TOLERANCE.toMillis()) {
             throw new AudioscrobblerException("BADTIME");
         }
     }
@@ -59,6 +61,42 @@ final class AudioscrobblerValidator {
         } catch (NumberFormatException e) {
             throw AudioscrobblerException.failed(name + " must be a whole number of seconds");
         }
+    }
+
+    /**
+     * {@code l[i]}, the track length in seconds: absent, empty or 0 is unknown (players send 0 for streams); any
+     * other whole number goes to the funnel, whose sanity gate refuses a negative or absurd one.
+     */
+    static Long lengthSeconds(String value, String name) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            long n = Long.parseLong(value.trim());
+            return n == 0 ? null : n;
+        } catch (NumberFormatException e) {
+            throw AudioscrobblerException.failed(name + " must be a whole number of seconds");
+        }
+    }
+
+    /** The funnel's sanity gate refused track {@code s}: the whole submission fails, naming the track and the rule. */
+    static AudioscrobblerException refused(Submission s, ListenRefusal refusal) {
+        return AudioscrobblerException.failed("Track " + s.index() + " refused: " + wireName(refusal.field(), s)
+                + " " + refusal.message());
+    }
+
+    /** The protocol's own parameter name for a field of the funnel's refusal. */
+    private static String wireName(String field, Submission s) {
+        String x = "[" + s.index() + "]";
+        return switch (field) {
+            case "artist", "artists" -> "a" + x;
+            case "track" -> "t" + x;
+            case "album" -> "b" + x;
+            case "listened_at" -> "i" + x;
+            case "track_length_ms" -> "l" + x;
+            case "recording_mbid" -> "m" + x;
+            default -> field;
+        };
     }
 
     static void checkBatchSize(List<Submission> submissions) {

@@ -8,6 +8,7 @@ import org.tonearm.catalog.TrackCredit;
 import org.tonearm.compat.lastfm.LastfmWire.Scrobble;
 import org.tonearm.listens.Channel;
 import org.tonearm.listens.IncomingListen;
+import org.tonearm.listens.ListenSanity;
 import org.tonearm.listens.Service;
 import org.tonearm.listens.TimeStamp;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,7 +28,7 @@ final class LastfmListenMapper {
     static IncomingListen toIncoming(long userId, Scrobble s, long timestampSeconds, Long durationSeconds,
             String client) {
         TrackCredit credit = credit(s.artist(), s.track(), s.album(), durationSeconds, s.mbid());
-        return new IncomingListen(userId, credit, timestampSeconds * 1000, TimeStamp.START, null, Service.OTHER,
+        return new IncomingListen(userId, credit, ListenSanity.secondsToMillis(timestampSeconds), TimeStamp.START, null, Service.OTHER,
                 Channel.LASTFM_API, null, client, null, extra(s.album(), s.albumArtist(), s.mbid(), s.chosenByUser(),
                         s.trackNumber()), JSON.writeValueAsString(s.asParams()));
     }
@@ -35,7 +36,7 @@ final class LastfmListenMapper {
     static TrackCredit credit(String artist, String track, String album, Long durationSeconds, String mbid) {
         Identifiers ids = mbid == null ? Identifiers.NONE : new Identifiers(mbid, List.of(), null, null, null);
         return new TrackCredit(artist.strip(), List.of(), track.strip(), album == null ? null : album.strip(),
-                durationSeconds == null ? null : durationSeconds * 1000, ids);
+                durationSeconds == null ? null : ListenSanity.secondsToMillis(durationSeconds), ids);
     }
 
     static Map<String, Object> extra(String album, String albumArtist, String mbid, String chosenByUser,

@@ -12,6 +12,7 @@ import org.tonearm.compat.lastfm.internal.persistence.JooqLastfmLoveRepository;
 import org.tonearm.identity.Scopes;
 import org.tonearm.listens.Channel;
 import org.tonearm.listens.IncomingListen;
+import org.tonearm.listens.IngestResult;
 import org.tonearm.listens.ListenService;
 import org.tonearm.listens.NowPlayingService;
 import org.tonearm.listens.Service;
@@ -40,6 +41,7 @@ class LastfmTrackMethods {
         long now = System.currentTimeMillis();
         List<ScrobbleResult> results = new ArrayList<>(scrobbles.size());
         List<IncomingListen> accepted = new ArrayList<>();
+        List<Integer> acceptedIndexes = new ArrayList<>();
         for (Scrobble s : scrobbles) {
             LastfmValidator.checkRequired(s);
             String suffix = s.index() < 0 ? "" : "[" + s.index() + "]";
@@ -48,13 +50,23 @@ class LastfmTrackMethods {
             int ignored = LastfmValidator.ignoredCode(s, seconds, now);
             if (ignored == LastfmValidator.IGNORED_NONE) {
                 accepted.add(LastfmListenMapper.toIncoming(user.userId(), s, seconds, duration, call.client()));
+                acceptedIndexes.add(results.size());
             }
             results.add(new ScrobbleResult(s.track(), s.artist(), s.album(), s.albumArtist(), String.valueOf(seconds),
                     ignored));
         }
         // every well-formed scrobble in one set-wise funnel call; a resent one is a DUPLICATE, still "accepted"
         // (Last.fm also accepts repeats silently, and a client must not retry them)
-        listens.ingestBatch(accepted);
+        List<IngestResult> ingested = listens.ingestBatch(accepted);
+        for (int k = 0; k < ingested.size(); k++) {
+            if (ingested.get(k).isRefused()) {
+                // the funnel's sanity gate refused it: ignored, with the code that says why (docs/clients.md)
+                int i = acceptedIndexes.get(k);
+                ScrobbleResult r = results.get(i);
+                results.set(i, new ScrobbleResult(r.track(), r.artist(), r.album(), r.albumArtist(), r.timestamp(),
+                        LastfmValidator.ignoredCode(ingested.get(k).refusal())));
+            }
+        }
         return LastfmResponses.scrobbles(results);
     }
 

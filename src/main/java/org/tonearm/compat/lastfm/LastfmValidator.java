@@ -3,6 +3,8 @@ package org.tonearm.compat.lastfm;
 import java.time.Duration;
 import java.util.List;
 import org.tonearm.compat.lastfm.LastfmWire.Scrobble;
+import org.tonearm.listens.ListenRefusal;
+import org.tonearm.listens.ListenSanity;
 
 /**
  * The Last.fm 2.0 request rules, one rule per method. A broken request (a missing or malformed required parameter,
@@ -16,11 +18,6 @@ final class LastfmValidator {
     static final int MAX_SCROBBLES = 50;
     /** Last.fm ignores scrobbles whose timestamp is more than 14 days old (ignoredMessage code 3). */
     static final Duration MAX_AGE = Duration.ofDays(14);
-    /**
-     * ignoredMessage code 4 "timestamp too new": Last.fm gives no number; Tonearm tolerates a device clock up to one
-     * day ahead, so a wrongly set time zone on a player does not lose plays.
-     */
-    static final Duration MAX_AHEAD = Duration.ofDays(1);
     /** The catalog stores names of up to 512 characters (artists.name, tracks.title); longer ones are ignored. */
     static final int MAX_NAME_LENGTH = 512;
     /** user.getRecentTracks: "limit: The number of results to fetch per page. Defaults to 50. Maximum is 200." */
@@ -75,9 +72,7 @@ final class LastfmValidator {
         }
         try {
             long seconds = Long.parseLong(value.trim());
-            if (seconds < 0) {
-                throw new NumberFormatException();
-            }
+            // 0 is how clients say "unknown length"; a negative one reaches the funnel and is ignored (code 2)
             return seconds == 0 ? null : seconds;
         } catch (NumberFormatException e) {
             throw new LastfmException(LastfmError.INVALID_PARAMETERS, "Invalid parameters - " + name
@@ -96,15 +91,26 @@ final class LastfmValidator {
         return timestampCode(timestampSeconds, nowMs);
     }
 
+    /**
+     * Last.fm's own age limit (code 3). A timestamp too far ahead, a NUL or an impossible duration is the funnel's
+     * sanity gate, translated by {@link #ignoredCode(ListenRefusal)}.
+     */
     static int timestampCode(long timestampSeconds, long nowMs) {
-        long ms = timestampSeconds * 1000;
-        if (ms < nowMs - MAX_AGE.toMillis()) {
-            return IGNORED_TOO_OLD;
-        }
-        if (ms > nowMs + MAX_AHEAD.toMillis()) {
-            return IGNORED_TOO_NEW;
-        }
-        return IGNORED_NONE;
+        return ListenSanity.secondsToMillis(timestampSeconds) < nowMs - MAX_AGE.toMillis() ? IGNORED_TOO_OLD
+                : IGNORED_NONE;
+    }
+
+    /**
+     * A refusal of the funnel's sanity gate as Last.fm's ignoredMessage code: a bad timestamp is 3 (too old) or 4
+     * (too new); a NUL in the artist is 1 (artist ignored); anything else about the scrobble is 2 (track ignored).
+     */
+    static int ignoredCode(ListenRefusal refusal) {
+        return switch (refusal.rule()) {
+            case LISTENED_AT_TOO_OLD -> IGNORED_TOO_OLD;
+            case LISTENED_AT_TOO_NEW -> IGNORED_TOO_NEW;
+            case NUL_CHARACTER -> refusal.field().startsWith("artist") ? IGNORED_ARTIST : IGNORED_TRACK;
+            case DURATION_NOT_POSITIVE, DURATION_TOO_LONG -> IGNORED_TRACK;
+        };
     }
 
     static int limit(String value) {

@@ -20,12 +20,15 @@ import org.tonearm.compat.listenbrainz.ListenBrainzWire.ListensPayload;
 import org.tonearm.compat.listenbrainz.ListenBrainzWire.PlayingNowPayload;
 import org.tonearm.compat.listenbrainz.ListenBrainzWire.Status;
 import org.tonearm.compat.listenbrainz.ListenBrainzWire.TokenValidity;
+import org.tonearm.catalog.TrackCredit;
 import org.tonearm.identity.ApiTokenAuthenticator;
 import org.tonearm.identity.AuthenticatedUser;
 import org.tonearm.identity.Scopes;
 import org.tonearm.identity.UserProfile;
 import org.tonearm.listens.Channel;
 import org.tonearm.listens.IncomingListen;
+import org.tonearm.listens.IngestResult;
+import org.tonearm.listens.ListenSanity;
 import org.tonearm.listens.ListenHistory;
 import org.tonearm.listens.ListenService;
 import org.tonearm.listens.NowPlaying;
@@ -79,29 +82,55 @@ class ListenBrainzController {
 
     /** Any content type is read as JSON, like ListenBrainz ({@code request.get_data()}). */
     @PostMapping("/submit-listens")
-    Status submitListens(HttpServletRequest request) throws IOException {
+    Object submitListens(HttpServletRequest request) throws IOException {
         AuthenticatedUser user = auth.require(request, Scopes.LISTENS_WRITE);
+        boolean returnMsid = ListenBrainzSubmissionValidator.returnMsid(request.getParameter("return_msid"));
         byte[] body = RequestBodies.read(request, ListenBrainzSubmissionValidator.MAX_LISTEN_PAYLOAD_SIZE);
         Submission submission = submissions.validate(body, System.currentTimeMillis() / 1000);
         if (submission.type() == ListenType.PLAYING_NOW) {
-            recordPlayingNow(user, submission.listens().get(0));
+            String msid = recordPlayingNow(user, submission.listens().get(0));
+            // ListenBrainz (api.py submit_listen): playing_now with ?return_msid=true answers the recording's msid
+            return returnMsid ? new MsidStatus("ok", msid) : Status.OK;
         } else {
             List<IncomingListen> incoming = new ArrayList<>(submission.listens().size());
             for (int i = 0; i < submission.listens().size(); i++) {
-                incoming.add(mapper.toIncoming(user.id(), submission.listens().get(i), submission.originals().get(i)));
+                IncomingListen listen = mapper.toIncoming(user.id(), submission.listens().get(i),
+                        submission.originals().get(i));
+                // ListenBrainz answers a submission as a whole: a listen the funnel would refuse stores nothing
+                refuseInsane(listen, submission.originals().get(i));
+                incoming.add(listen);
             }
-            listens.ingestBatch(incoming);
+            listens.ingestBatch(incoming).stream().filter(IngestResult::isRefused).findFirst().ifPresent(r -> {
+                throw badRequest("Listen refused: " + r.refusal().field() + " " + r.refusal().message() + ".");
+            });
         }
         return Status.OK;
     }
 
+    /**
+     * The funnel's sanity gate (ListenSanity), asked before storing: the validator already applies ListenBrainz's
+     * own copies of these rules in its order and with its messages (clients match on them), so this answers only
+     * what those let through: nothing today, but a listen must never reach the store on their word alone.
+     */
+    private static void refuseInsane(IncomingListen listen, JsonNode original) {
+        ListenSanity.check(listen).ifPresent(r -> {
+            throw ListenBrainzApiException.invalidListen("Listen refused: " + r.field() + " " + r.message() + ".",
+                    original);
+        });
+    }
+
     /** A protocol's now playing never becomes a stored listen (SPEC §3). */
-    private void recordPlayingNow(AuthenticatedUser user, ObjectNode listen) {
+    private String recordPlayingNow(AuthenticatedUser user, ObjectNode listen) {
         JsonNode metadata = listen.get("track_metadata");
         JsonNode info = ListenBrainzListenMapper.infoOf(metadata);
-        nowPlaying.update(user.id(), mapper.credit(metadata), mapper.service(info), Channel.LISTENBRAINZ_API,
+        TrackCredit credit = mapper.credit(metadata);
+        nowPlaying.update(user.id(), credit, mapper.service(info), Channel.LISTENBRAINZ_API,
                 mapper.client(info), mapper.extra(info));
+        return RecordingMsids.ofRecording(credit.artist(), credit.title());
     }
+
+    /** {@code {"status": "ok", "recording_msid": "…"}}: the answer to playing_now with {@code ?return_msid=true}. */
+    record MsidStatus(String status, String recordingMsid) {}
 
     /** The token from {@code Authorization: Token …}, else from {@code ?token=} (kept by ListenBrainz for old clients). */
     @GetMapping("/validate-token")
@@ -150,7 +179,8 @@ class ListenBrainzController {
 
     /**
      * ListenBrainz deletes by (listened_at, recording_msid) and answers ok whether or not a listen matched.
-     * Our msids are derived from listen ids (RecordingMsids), so the listens of that second are checked.
+     * The listens of that second whose recording has that msid go (RecordingMsids; the per-listen msids of earlier
+     * versions still match too).
      */
     @PostMapping("/delete-listen")
     Status deleteListen(HttpServletRequest request) throws IOException {
@@ -160,7 +190,8 @@ class ListenBrainzController {
         long fromMs = deletion.listenedAt() * 1000;
         for (StoredListen l : history.window(user.id(), fromMs, fromMs + 1000, MAX_ITEMS_PER_GET,
                 ListenHistory.Start.NEWEST)) {
-            if (RecordingMsids.of(l.id()).equalsIgnoreCase(deletion.recordingMsid())) {
+            if (ListenBrainzViews.msid(l).equalsIgnoreCase(deletion.recordingMsid())
+                    || RecordingMsids.ofListen(l.id()).equalsIgnoreCase(deletion.recordingMsid())) {
                 history.delete(user.id(), l.id());
             }
         }

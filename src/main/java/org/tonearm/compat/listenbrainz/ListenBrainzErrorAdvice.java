@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  * (listenbrainz-server webserver/errors.py {@code APIError.to_dict}), with the offending listen's top-level keys
  * merged in for listen validation errors, as ListenBrainz does. Domain exceptions are mapped by their status.
  */
-@RestControllerAdvice(assignableTypes = ListenBrainzController.class)
+@RestControllerAdvice(assignableTypes = {ListenBrainzController.class, ListenBrainzFeedbackController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ListenBrainzErrorAdvice {
 

@@ -138,7 +138,10 @@ class ListenBrainzListenValidator {
         }
     }
 
-    /** A name must be a non-blank string; it is stored stripped. A non-object track_metadata has no names. */
+    /**
+     * A name must be a string; it is stored stripped. A required one must not be blank, an optional blank one is
+     * dropped. A non-object track_metadata has no names.
+     */
     static void basicMetadata(ObjectNode listen, String key, boolean required) {
         JsonNode metadata = listen.get("track_metadata");
         if (!metadata.isObject() || !metadata.has(key)) {
@@ -155,6 +158,11 @@ class ListenBrainzListenValidator {
         String stripped = value.stringValue().strip();
         ((ObjectNode) metadata).put(key, stripped);
         if (stripped.isEmpty()) {
+            if (!required) {
+                // ListenBrainz drops an optional name that is empty once stripped (release_name: ""), as if not sent
+                ((ObjectNode) metadata).remove(key);
+                return;
+            }
             throw invalidListen("field track_metadata." + key + " is empty.", listen);
         }
     }

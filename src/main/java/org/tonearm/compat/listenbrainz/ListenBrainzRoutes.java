@@ -18,7 +18,7 @@ final class ListenBrainzRoutes {
             + "please check your spelling and try again.";
     static final String METHOD_NOT_ALLOWED = "The method is not allowed for the requested URL.";
 
-    /** The endpoints of ListenBrainzController and their methods, relative to a prefix. */
+    /** The endpoints of ListenBrainzController and ListenBrainzFeedbackController and their methods, by prefix. */
     private static final Map<Pattern, String> ROUTES = new LinkedHashMap<>();
 
     static {
@@ -26,6 +26,8 @@ final class ListenBrainzRoutes {
         ROUTES.put(Pattern.compile("/validate-token"), "GET, HEAD, OPTIONS");
         ROUTES.put(Pattern.compile("/user/[^/]+/(listens|listen-count|playing-now)"), "GET, HEAD, OPTIONS");
         ROUTES.put(Pattern.compile("/delete-listen"), "POST, OPTIONS");
+        ROUTES.put(Pattern.compile("/feedback/recording-feedback"), "POST, OPTIONS");
+        ROUTES.put(Pattern.compile("/feedback/user/[^/]+/get-feedback"), "GET, HEAD, OPTIONS");
     }
 
     private ListenBrainzRoutes() {}

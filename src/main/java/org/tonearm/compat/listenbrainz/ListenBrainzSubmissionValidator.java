@@ -56,6 +56,20 @@ class ListenBrainzSubmissionValidator {
         return new Submission(type, listens, originals);
     }
 
+    /**
+     * The {@code return_msid} query flag of submit-listens (api.py {@code _parse_bool_arg}): absent is false, else
+     * "true" or "false" in any case; anything else is a 400.
+     */
+    static boolean returnMsid(String value) {
+        if (value == null || value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw badRequest("Invalid value of return_msid: " + value);
+    }
+
     private JsonNode parse(byte[] body) {
         try {
             return json.readTree(body);

@@ -28,13 +28,19 @@ class ListenBrainzViews {
     }
 
     ListenBrainzWire.Listen listen(StoredListen l, String userName) {
-        String msid = RecordingMsids.of(l.id());
+        String msid = msid(l);
         Map<String, Object> info = additionalInfo(l.extra());
         info.put("recording_msid", msid);
         ListenBrainzWire.TrackMetadata metadata = new ListenBrainzWire.TrackMetadata(artistName(l.track()),
                 l.track() == null ? null : l.track().title(), l.album() == null ? null : l.album().title(), info);
         return new ListenBrainzWire.Listen(metadata, Math.floorDiv(l.listenedAt(), 1000L), msid, userName,
                 Math.floorDiv(l.createdAt(), 1000L));
+    }
+
+    /** The recording's msid from the catalog names shown (RecordingMsids); a listen without a track: its own. */
+    static String msid(StoredListen l) {
+        return l.track() == null ? RecordingMsids.ofListen(l.id())
+                : RecordingMsids.ofRecording(artistName(l.track()), l.track().title());
     }
 
     ListenBrainzWire.PlayingNowListen playingNow(NowPlaying now) {

@@ -10,9 +10,12 @@
  *   <li>read at most 10,240,000 bytes (RequestBodies);</li>
  *   <li>document rules in ListenBrainz's order (ListenBrainzSubmissionValidator), then every listen
  *       (ListenBrainzListenValidator); one invalid listen rejects the request and nothing is stored;</li>
- *   <li>single/import: map every listen (ListenBrainzListenMapper) and call {@code ListenService.ingestBatch} once;
- *       playing_now: {@code NowPlayingService.update}, never a stored listen;</li>
- *   <li>{@code {"status": "ok"}}; errors as {@code {"code", "error"}} (ListenBrainzErrorAdvice).</li>
+ *   <li>single/import: map every listen (ListenBrainzListenMapper), ask the funnel's sanity gate
+ *       ({@code ListenSanity}) for each so that one refused listen stores nothing (400), and call
+ *       {@code ListenService.ingestBatch} once; playing_now: {@code NowPlayingService.update}, never a stored
+ *       listen;</li>
+ *   <li>{@code {"status": "ok"}} (playing_now with {@code ?return_msid=true}: plus the recording's
+ *       {@code recording_msid}); errors as {@code {"code", "error"}} (ListenBrainzErrorAdvice).</li>
  * </ol>
  *
  * <h2>Decisions</h2>
@@ -28,8 +31,11 @@
  *       ({@code spotify_id} URLs reduced to the bare id).</li>
  *   <li><b>extra</b> = {@code additional_info} as validated (empty MBIDs dropped, durations as integers);
  *       <b>raw</b> = the listen's JSON exactly as sent.</li>
- *   <li><b>recording_msid</b>: there is no MessyBrainz; it is a name-based UUID (v5) of the listen id
- *       (RecordingMsids), stable, and accepted back by {@code delete-listen} together with {@code listened_at}.</li>
+ *   <li><b>recording_msid</b>: there is no MessyBrainz; like MessyBrainz it names the recording's text: a
+ *       name-based UUID (v5) of the normalized artist credit and title (RecordingMsids), the same for a listen and a
+ *       playing_now of that recording, accepted back by {@code delete-listen} (with {@code listened_at}) and by
+ *       recording feedback (ListenBrainzFeedbackController, table {@code listenbrainz_feedback}).</li>
+ *   <li><b>Blank optional names</b> ({@code release_name: " "}) are dropped, as ListenBrainz does.</li>
  *   <li><b>listened_at</b> is whole seconds on the wire; {@code min_ts}/{@code max_ts} compare whole seconds too,
  *       so a client paging by the last {@code listened_at} it saw never gets a listen twice.</li>
  *   <li><b>Size limit</b>: like ListenBrainz, 10,240 bytes per listen is checked as body size ≤ listens × 10,240.</li>

@@ -19,6 +19,7 @@ import org.tonearm.identity.UserDirectory;
 import org.tonearm.listens.IncomingListen;
 import org.tonearm.listens.IngestResult;
 import org.tonearm.listens.IngestStatus;
+import org.tonearm.listens.ListenSanity;
 import org.tonearm.listens.ListenService;
 import org.tonearm.listens.ListensProperties;
 import org.tonearm.listens.ListensRecorded;
@@ -76,6 +77,28 @@ class DefaultListenService implements ListenService {
             return List.of();
         }
         batch.forEach(DefaultListenService::requireCatalogText);
+        // 0. the sanity gate (ListenSanity): a listen that cannot be a real play is refused alone, never stored
+        IngestResult[] refused = new IngestResult[batch.size()];
+        List<IncomingListen> sane = new ArrayList<>(batch.size());
+        long now = clock.millis();
+        for (int i = 0; i < batch.size(); i++) {
+            int index = i;
+            ListenSanity.check(batch.get(i), now).ifPresentOrElse(r -> refused[index] = IngestResult.refused(r),
+                    () -> sane.add(batch.get(index)));
+        }
+        List<IngestResult> stored = sane.isEmpty() ? List.of() : ingestSane(sane);
+        if (sane.size() == batch.size()) {
+            return stored;
+        }
+        List<IngestResult> results = new ArrayList<>(batch.size());
+        int next = 0;
+        for (IngestResult r : refused) {
+            results.add(r != null ? r : stored.get(next++));
+        }
+        return results;
+    }
+
+    private List<IngestResult> ingestSane(List<IncomingListen> batch) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             return database.write(() -> ingestInTransaction(batch)); // the caller's transaction decides the commit
         }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.tonearm.compat.lastfm.LastfmWire.Scrobble;
+import org.tonearm.listens.ListenRefusal;
+import org.tonearm.listens.ListenRefusal.Rule;
 
 class LastfmValidatorTests {
 
@@ -23,10 +25,25 @@ class LastfmValidatorTests {
     }
 
     @Test
-    void timestampExactlyOneDayAheadIsAcceptedOneSecondLaterIsTooNew() {
-        long limit = (NOW + LastfmValidator.MAX_AHEAD.toMillis()) / 1000;
-        assertThat(LastfmValidator.timestampCode(limit, NOW)).isZero();
-        assertThat(LastfmValidator.timestampCode(limit + 1, NOW)).isEqualTo(4);
+    void aTimestampInTheWrongUnitIsTooOldOrTooNewNeverWrappedIntoRange() {
+        // nanoseconds: seconds × 1000 overflows; saturated it stays absurd (the funnel then answers code 4)
+        assertThat(LastfmValidator.timestampCode(NOW / 1000 * 1_000_000_000L, NOW)).isZero();
+        assertThat(LastfmValidator.timestampCode(Long.MIN_VALUE, NOW)).isEqualTo(3);
+    }
+
+    @Test
+    void theFunnelsRefusalsBecomeLastfmIgnoredCodes() {
+        assertThat(LastfmValidator.ignoredCode(refusal(Rule.LISTENED_AT_TOO_OLD, "listened_at"))).isEqualTo(3);
+        assertThat(LastfmValidator.ignoredCode(refusal(Rule.LISTENED_AT_TOO_NEW, "listened_at"))).isEqualTo(4);
+        assertThat(LastfmValidator.ignoredCode(refusal(Rule.NUL_CHARACTER, "artist"))).isEqualTo(1);
+        assertThat(LastfmValidator.ignoredCode(refusal(Rule.NUL_CHARACTER, "track"))).isEqualTo(2);
+        assertThat(LastfmValidator.ignoredCode(refusal(Rule.NUL_CHARACTER, "album"))).isEqualTo(2);
+        assertThat(LastfmValidator.ignoredCode(refusal(Rule.DURATION_NOT_POSITIVE, "track_length_ms"))).isEqualTo(2);
+        assertThat(LastfmValidator.ignoredCode(refusal(Rule.DURATION_TOO_LONG, "track_length_ms"))).isEqualTo(2);
+    }
+
+    private static ListenRefusal refusal(Rule rule, String field) {
+        return new ListenRefusal(rule, field, "test");
     }
 
     @Test

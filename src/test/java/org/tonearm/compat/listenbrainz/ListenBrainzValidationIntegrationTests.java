@@ -75,7 +75,6 @@ class ListenBrainzValidationIntegrationTests extends IntegrationTestBase {
                         "JSON document does not contain required field track_metadata.artist_name."),
                 arguments("invalid_artist_name_not_a_string.json", "track_metadata.artist_name must be a single string."),
                 arguments("invalid_track_name_empty.json", "field track_metadata.track_name is empty."),
-                arguments("invalid_release_name_empty.json", "field track_metadata.release_name is empty."),
                 arguments("invalid_too_many_tags.json",
                         "JSON document may not contain more than 50 items in track_metadata.additional_info.tags."),
                 arguments("invalid_tag_too_long.json",

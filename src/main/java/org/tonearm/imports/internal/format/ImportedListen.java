@@ -112,6 +112,10 @@ final class ImportedListen {
         if (length != null && length == 0) {
             length = null; // several exports write 0 for "unknown length"
         }
+        if (played != null && played == 0) {
+            // a row played for 0 ms (Spotify's skipped tracks) is no play; the funnel would refuse it (ListenSanity)
+            throw new RowSkipped("not played (0 ms)");
+        }
         String checkedClient = rules.optionalText("client", client, ImportRowRules.MAX_CLIENT_LENGTH);
         String checkedExternalId = rules.optionalText("external_id", externalId, ImportRowRules.MAX_EXTERNAL_ID_LENGTH);
         Identifiers ids = new Identifiers(recordingMbid, artistMbids, releaseMbid, isrc, spotifyId);

@@ -2,13 +2,17 @@ package org.tonearm.imports.internal.jobs;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongSupplier;
+import java.util.stream.Stream;
 import org.tonearm.imports.ImportSink;
 import org.tonearm.imports.RestoredListen;
 import org.tonearm.imports.internal.persistence.ImportErrorRow;
 import org.tonearm.imports.internal.persistence.ImportProgress;
 import org.tonearm.listens.Channel;
 import org.tonearm.listens.IncomingListen;
+import org.tonearm.listens.ListenRefusal;
+import org.tonearm.listens.ListenSanity;
 
 /**
  * Collects a file's rows into batches of {@code batchSize} events (rows of any outcome) and hands each to the
@@ -86,11 +90,22 @@ final class BatchingSink implements ImportSink {
             return;
         }
         // imports always arrive through the import channel, their source refined by the format (listens package-info)
-        listens.add(new IncomingListen(run.userId(), listen.credit(), listen.listenedAtMs(), listen.stamp(),
+        IncomingListen incoming = new IncomingListen(run.userId(), listen.credit(), listen.listenedAtMs(), listen.stamp(),
                 listen.durationPlayedMs(), listen.service(), Channel.IMPORT,
                 listen.origin() == null ? origin : listen.origin(), listen.client(), listen.externalId(),
-                listen.extra(), listen.raw()));
+                listen.extra(), listen.raw());
+        Optional<ListenRefusal> refusal = ListenSanity.check(incoming);
+        if (refusal.isPresent()) {
+            // the funnel would refuse it: a row error in the job's report, the job goes on (issue #10)
+            failed(rowNumber, reason(refusal.get()), listen.raw());
+            return;
+        }
+        listens.add(incoming);
         counted(rowNumber);
+    }
+
+    private static String reason(ListenRefusal refusal) {
+        return "not a real play: " + refusal.field() + " " + refusal.message();
     }
 
     /**
@@ -109,6 +124,12 @@ final class BatchingSink implements ImportSink {
         }
         RestoredListen mine = new RestoredListen(owned(listen.primary()),
                 listen.absorbed().stream().map(this::owned).toList());
+        Optional<ListenRefusal> refusal = Stream.concat(Stream.of(mine.primary()), mine.absorbed().stream())
+                .map(ListenSanity::check).flatMap(Optional::stream).findFirst();
+        if (refusal.isPresent()) {
+            failed(rowNumber, reason(refusal.get()), mine.primary().raw());
+            return;
+        }
         restored.add(mine);
         conflicts.add(mine);
         counted(rowNumber);
@@ -137,6 +158,8 @@ final class BatchingSink implements ImportSink {
         failed++;
         if (++failedSoFar <= run.errorsKept()) {
             String raw = rawRow != null && rawRow.length() > RAW_LIMIT ? rawRow.substring(0, RAW_LIMIT) : rawRow;
+            // a row refused for a NUL character is shown with U+FFFD instead: PostgreSQL text cannot hold NUL
+            raw = raw == null ? null : raw.replace('\0', '\uFFFD');
             errors.add(new ImportErrorRow(rowNumber, entryName, truncate(reason), raw));
         }
         counted(rowNumber);

@@ -33,6 +33,7 @@ class ImportBatchWriter {
             long created = 0;
             long merged = 0;
             long duplicates = 0;
+            long refused = 0;
             if (!batch.listens().isEmpty()) {
                 List<IngestResult> results = listens.ingestBatch(batch.listens());
                 for (IngestResult r : results) {
@@ -40,6 +41,8 @@ class ImportBatchWriter {
                         case CREATED -> created++;
                         case MERGED -> merged++;
                         case DUPLICATE -> duplicates++;
+                        // BatchingSink reported the row already; this is one that turned insane since (now + 1 h)
+                        case REFUSED -> refused++;
                     }
                 }
             }
@@ -52,7 +55,7 @@ class ImportBatchWriter {
             jobs.insertErrors(userId, jobId, batch.errors());
             ImportProgress after = new ImportProgress(batch.bytesRead(), before.imported() + created,
                     before.merged() + merged, before.duplicates() + duplicates, before.skipped() + batch.skipped(),
-                    before.failed() + batch.failed(), before.skippedFiles() + batch.skippedFiles(),
+                    before.failed() + batch.failed() + refused, before.skippedFiles() + batch.skippedFiles(),
                     batch.checkpointEntry(), batch.checkpointRow());
             if (!jobs.saveProgress(jobId, node, after, System.currentTimeMillis())) {
                 // cancelled or re-claimed by another node meanwhile: roll this batch back and stop

@@ -60,6 +60,7 @@ final class RestoredListenReplay {
                 case CREATED -> created++;
                 case MERGED -> merged++;
                 case DUPLICATE -> duplicates++;
+                case REFUSED -> { } // BatchingSink reports a restored listen the funnel would refuse as a failed row
             }
         }
         return new Counts(created, merged, duplicates);
@@ -75,10 +76,13 @@ final class RestoredListenReplay {
         return report.service().priorityVia(report.channel());
     }
 
-    /** created beats merged beats duplicate. */
+    /** created beats merged beats duplicate beats refused. */
     private static IngestStatus stronger(IngestStatus a, IngestStatus b) {
-        if (a == null) {
+        if (a == null || a == IngestStatus.REFUSED) {
             return b;
+        }
+        if (b == IngestStatus.REFUSED) {
+            return a;
         }
         if (a == IngestStatus.CREATED || b == IngestStatus.CREATED) {
             return IngestStatus.CREATED;

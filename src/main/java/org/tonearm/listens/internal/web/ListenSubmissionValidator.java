@@ -2,8 +2,6 @@ package org.tonearm.listens.internal.web;
 
 import static org.tonearm.listens.internal.web.FieldErrors.path;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
 import org.tonearm.listens.Service;
@@ -21,17 +19,15 @@ final class ListenSubmissionValidator {
     static final int MAX_CLIENT_LENGTH = 100;
     /** listens.external_id is VARCHAR(200) (202611281503-listens). */
     static final int MAX_EXTERNAL_ID_LENGTH = 200;
-    /** Played duration and track length: 0 up to 24 days, beyond any real recording (issue's bad-input list). */
+    /**
+     * Played duration and track length as the wire allows them (also for corrections and now playing, which do not
+     * pass the funnel); the funnel's sanity gate further refuses 0 for a submitted listen.
+     */
     static final long MAX_DURATION_MS = 24L * 24 * 3600 * 1000;
-    /** Listens before the Unix epoch are rejected: listened_at is stored as epoch ms UTC (SPEC §3). */
-    static final long MIN_LISTENED_AT_MS = 0;
-    /** Clock skew allowance: a listen may start at most one hour in the future (like ListenBrainz, SPEC §5). */
-    static final Duration MAX_FUTURE = Duration.ofHours(1);
-
     private ListenSubmissionValidator() {}
 
     /** The validated listen, or null with {@code errors} filled. */
-    static ValidatedListen validate(JsonNode item, String prefix, Instant now, FieldErrors errors) {
+    static ValidatedListen validate(JsonNode item, String prefix, FieldErrors errors) {
         if (item == null || !item.isObject()) {
             errors.add(prefix.isEmpty() ? "body" : prefix, "must be a JSON object");
             return null;
@@ -40,7 +36,7 @@ final class ListenSubmissionValidator {
         List<String> artists = JsonFieldRules.textList(item.get("artists"), path(prefix, "artists"), MAX_NAME_LENGTH, errors);
         String track = name(item, prefix, "track", true, errors);
         String album = blankToNull(name(item, prefix, "album", false, errors));
-        Long listenedAt = listenedAt(item.get("listened_at"), path(prefix, "listened_at"), now, errors);
+        Long listenedAt = listenedAt(item.get("listened_at"), path(prefix, "listened_at"), errors);
         Long played = duration(item, prefix, "duration_played_ms", errors);
         Long length = duration(item, prefix, "track_length_ms", errors);
         Service service = service(item.get("service"), path(prefix, "service"), errors);
@@ -66,8 +62,11 @@ final class ListenSubmissionValidator {
         return JsonFieldRules.integer(item.get(field), path(prefix, field), 0, MAX_DURATION_MS, errors);
     }
 
-    /** Required; ISO-8601 string or integer epoch seconds; between 1970-01-01 and now + 1 h. */
-    static Long listenedAt(JsonNode node, String path, Instant now, FieldErrors errors) {
+    /**
+     * Required; ISO-8601 string or integer epoch seconds. Its range (2002-10-01 to now + 1 h) is the funnel's sanity
+     * gate ({@code ListenSanity}), answered as this field's 400 by {@link ListenSubmissions}.
+     */
+    static Long listenedAt(JsonNode node, String path, FieldErrors errors) {
         if (!JsonFieldRules.given(node)) {
             errors.add(path, "is required");
             return null;
@@ -77,19 +76,7 @@ final class ListenSubmissionValidator {
             errors.add(path, "must be an ISO-8601 instant or integer epoch seconds");
             return null;
         }
-        return withinListenedAtRange(ms.getAsLong(), path, now, errors) ? ms.getAsLong() : null;
-    }
-
-    static boolean withinListenedAtRange(long ms, String path, Instant now, FieldErrors errors) {
-        if (ms < MIN_LISTENED_AT_MS) {
-            errors.add(path, "must not be before 1970-01-01T00:00:00Z");
-            return false;
-        }
-        if (ms > now.plus(MAX_FUTURE).toEpochMilli()) {
-            errors.add(path, "must not be more than 1 hour in the future");
-            return false;
-        }
-        return true;
+        return ms.getAsLong();
     }
 
     /** Optional, default {@code other}; one of the SPEC §3 wire names. */

@@ -1,6 +1,5 @@
 package org.tonearm.listens.internal.web;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.tonearm.listens.IncomingListen;
 import org.tonearm.listens.IngestResult;
 import org.tonearm.listens.IngestStatus;
+import org.tonearm.listens.ListenRefusal;
 import org.tonearm.listens.ListenService;
 import org.tonearm.listens.internal.persistence.ListenQueryRepository;
 import org.tonearm.listens.internal.web.ListenResponses.BatchSubmitted;
@@ -18,6 +18,7 @@ import org.tonearm.listens.internal.web.ListenResponses.ItemResult;
 import org.tonearm.listens.internal.web.ListenResponses.Submitted;
 import org.tonearm.shared.ErrorCode;
 import org.tonearm.shared.TonearmException;
+import org.tonearm.shared.TonearmException.FieldError;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,7 +36,6 @@ class ListenSubmissions {
     private final IncomingListenMapper mapper;
     private final ListenQueryRepository rows;
     private final ListenViews views;
-    private final Clock clock;
 
     ListenSubmissions(ListenService listens, IncomingListenMapper mapper, ListenQueryRepository rows,
             ListenViews views) {
@@ -43,7 +43,6 @@ class ListenSubmissions {
         this.mapper = mapper;
         this.rows = rows;
         this.views = views;
-        this.clock = Clock.systemUTC();
     }
 
     ResponseEntity<?> submit(long userId, JsonNode body) {
@@ -60,9 +59,13 @@ class ListenSubmissions {
      */
     private ResponseEntity<Submitted> submitOne(long userId, JsonNode body) {
         FieldErrors errors = new FieldErrors();
-        ValidatedListen valid = ListenSubmissionValidator.validate(body, "", clock.instant(), errors);
+        ValidatedListen valid = ListenSubmissionValidator.validate(body, "", errors);
         errors.throwIfAny();
         IngestResult result = listens.ingest(mapper.toIncoming(userId, valid));
+        if (result.isRefused()) {
+            // the funnel's sanity gate (ListenSanity): a 400 naming the field, like the wire rules above
+            throw TonearmException.invalid(result.refusal().field(), result.refusal().message());
+        }
         ListenJson listen = rows.find(userId, result.listenId()).map(views::toJson)
                 .orElseThrow(() -> TonearmException.notFound("Listen " + result.listenId()));
         HttpStatus status = result.status() == IngestStatus.CREATED ? HttpStatus.CREATED : HttpStatus.OK;
@@ -78,7 +81,7 @@ class ListenSubmissions {
         for (int i = 0; i < items.size(); i++) {
             FieldErrors errors = new FieldErrors();
             ValidatedListen v = ListenSubmissionValidator.validate(items.get(i),
-                    FieldErrors.index(BATCH_FIELD, i), clock.instant(), errors);
+                    FieldErrors.index(BATCH_FIELD, i), errors);
             if (v == null) {
                 results[i] = new ItemResult(i, "failed", null, new ItemError(ErrorCode.VALIDATION_ERROR.name(),
                         "the listen is invalid", errors.list()));
@@ -91,9 +94,17 @@ class ListenSubmissions {
         for (int k = 0; k < ingested.size(); k++) {
             IngestResult r = ingested.get(k);
             int i = validIndexes.get(k);
-            results[i] = new ItemResult(i, wire(r.status()), r.listenId(), null);
+            results[i] = r.isRefused() ? refused(i, r.refusal())
+                    : new ItemResult(i, wire(r.status()), r.listenId(), null);
         }
         return batchResponse(List.of(results));
+    }
+
+    /** A listen the funnel's sanity gate refused: failed like an invalid item, naming the field by its path. */
+    private static ItemResult refused(int i, ListenRefusal refusal) {
+        String path = FieldErrors.path(FieldErrors.index(BATCH_FIELD, i), refusal.field());
+        return new ItemResult(i, "failed", null, new ItemError(ErrorCode.VALIDATION_ERROR.name(),
+                "the listen is invalid", List.of(new FieldError(path, refusal.message()))));
     }
 
     private static void checkBatchShape(JsonNode items) {
