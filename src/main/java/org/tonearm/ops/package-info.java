@@ -11,6 +11,10 @@
  *   <li>{@code /health/ready} — the database answers and Liquibase has run</li>
  *   <li>{@code /health/db} — the database with the round-trip time of {@code select 1}</li>
  * </ul>
+ *
+ * <p>Under faults (issue #16) every dependency check is a {@code BoundedCheck}: it runs on its own virtual thread
+ * and is reported DOWN after {@code tonearm.health.timeout} (2 s) with the time of its last success, so the health
+ * paths answer promptly while the database or Redis hangs; {@code /health} runs its checks side by side.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Operations")
 package org.tonearm.ops;

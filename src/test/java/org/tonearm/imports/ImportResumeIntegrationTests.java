@@ -35,6 +35,7 @@ class ImportResumeIntegrationTests {
     private final ScratchDatabase db = new ScratchDatabase();
     private Process child;
     private ConfigurableApplicationContext restarted;
+    private String claimAtCrash;
 
     @AfterEach
     void cleanUp() {
@@ -60,10 +61,18 @@ class ImportResumeIntegrationTests {
         awaitCheckpoint(jobA, 2_000);
         child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         Map<String, Long> atCrash = job(jobA);
+        try (Connection c = db.connect(); ResultSet r = c.createStatement().executeQuery(
+                "select claimed_by from import_jobs where id = " + jobA)) {
+            r.next();
+            claimAtCrash = r.getString(1);
+        }
         assertThat(atCrash.get("status_running")).isEqualTo(1L);
         assertThat(listenRows(interrupted.id())).hasSize(atCrash.get("imported").intValue());
 
         restarted = startInProcess();
+        // issue #16: the restarted node (same data directory, so the same node id) takes its job back at once,
+        // not after the 2-minute stale heartbeat (stale-after is left at its default here)
+        awaitRunningAgain(jobA, 10_000);
         int port = restarted.getEnvironment().getProperty("local.server.port", Integer.class);
         Api.User uninterrupted = new Api(port).newUser();
         long jobB = Uploads.upload(port, uninterrupted.accessToken(), "h.testlines", file, null).json().path("id").asLong();
@@ -114,7 +123,7 @@ class ImportResumeIntegrationTests {
     private ConfigurableApplicationContext startInProcess() {
         // as arguments: application.yaml would outrank the builder's default properties
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--tonearm.registration=open",
-                "--tonearm.imports.stale-after=1s", "--tonearm.imports.poll-interval=200ms",
+                "--tonearm.imports.poll-interval=200ms",
                 "--tonearm.imports.batch-size=1000",
                 "--tonearm.imports.max-upload-size=1MB"));
         db.properties().forEach((k, v) -> args.add("--" + k + "=" + v));
@@ -145,6 +154,24 @@ class ImportResumeIntegrationTests {
         while (job(jobId).get("checkpoint_row") < row) {
             assertThat(System.currentTimeMillis()).as("checkpoint reached").isLessThan(deadline);
             Thread.sleep(20);
+        }
+    }
+
+    /** The job is claimed again (or already done) within {@code ms} of the restart. */
+    private void awaitRunningAgain(long jobId, long ms) throws Exception {
+        long deadline = System.currentTimeMillis() + ms;
+        while (true) {
+            try (Connection c = db.connect(); ResultSet r = c.createStatement().executeQuery(
+                    "select status, claimed_by from import_jobs where id = " + jobId)) {
+                r.next();
+                String claimedBy = r.getString(2);
+                if (r.getString(1).equals("completed") || (r.getString(1).equals("running") && claimedBy != null
+                        && !claimedBy.equals(claimAtCrash))) {
+                    return;
+                }
+            }
+            assertThat(System.currentTimeMillis()).as("job " + jobId + " resumed within " + ms + " ms").isLessThan(deadline);
+            Thread.sleep(100);
         }
     }
 

@@ -6,9 +6,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.tonearm.shared.DatabaseUnavailable;
 import org.tonearm.shared.TonearmException;
 
 /**
@@ -39,21 +42,36 @@ class LastfmErrorAdvice {
             case DATABASE_ERROR, EXTERNAL_SERVICE_ERROR -> LastfmError.TEMPORARY_ERROR;
             default -> LastfmError.OPERATION_FAILED;
         };
+        if (error == LastfmError.TEMPORARY_ERROR) {
+            return temporary(request, LastfmError.TEMPORARY_ERROR.message);
+        }
         String message = error == LastfmError.INVALID_PARAMETERS ? "Invalid parameters - " + e.getMessage() : error.message;
         return LastfmRendering.error(error, message, json(request));
     }
 
     /** Error 16 tells clients to retry later (the lastfm npm client and others do). */
-    @ExceptionHandler(DataAccessException.class)
-    ResponseEntity<String> database(DataAccessException e, HttpServletRequest request) {
+    @ExceptionHandler({DataAccessException.class, TransactionException.class, org.jooq.exception.DataAccessException.class})
+    ResponseEntity<String> database(Exception e, HttpServletRequest request) {
         log.error("database error in the Last.fm API", e);
-        return LastfmRendering.error(LastfmError.TEMPORARY_ERROR, LastfmError.TEMPORARY_ERROR.message, json(request));
+        String reason = DatabaseUnavailable.reason(e);
+        return temporary(request, reason.equals(DatabaseUnavailable.REASON)
+                ? LastfmError.TEMPORARY_ERROR.message : LastfmError.TEMPORARY_ERROR.message + " (" + reason + ")");
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<String> unexpected(Exception e, HttpServletRequest request) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            return database(e, request);
+        }
         log.error("unexpected error in the Last.fm API", e);
         return LastfmRendering.error(LastfmError.OPERATION_FAILED, LastfmError.OPERATION_FAILED.message, json(request));
+    }
+
+    /** Error 16 (HTTP 503) with Retry-After (issue #16). */
+    private static ResponseEntity<String> temporary(HttpServletRequest request, String message) {
+        ResponseEntity<String> error = LastfmRendering.error(LastfmError.TEMPORARY_ERROR, message, json(request));
+        return ResponseEntity.status(error.getStatusCode()).headers(error.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS)).body(error.getBody());
     }
 
     private static boolean json(HttpServletRequest request) {

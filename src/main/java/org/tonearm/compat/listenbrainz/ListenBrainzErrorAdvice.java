@@ -8,10 +8,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.transaction.TransactionException;
+import org.tonearm.shared.DatabaseUnavailable;
 import org.tonearm.shared.TonearmException;
 import tools.jackson.databind.JsonNode;
 
@@ -27,6 +30,7 @@ class ListenBrainzErrorAdvice {
     private static final Logger log = LoggerFactory.getLogger(ListenBrainzErrorAdvice.class);
     /** errors.py: the answer to any unexpected exception under the API prefix (ListenBrainz's spelling). */
     static final String UNKNOWN_ERROR = "An unknown error occured.";
+    static final String UNAVAILABLE = "Service unavailable. Please try again later.";
 
     @ExceptionHandler(ListenBrainzApiException.class)
     ResponseEntity<Map<String, Object>> listenBrainz(ListenBrainzApiException e) {
@@ -43,22 +47,35 @@ class ListenBrainzErrorAdvice {
             case RESOURCE_NOT_FOUND -> respond(404, e.getMessage(), null);
             case PAYLOAD_TOO_LARGE -> respond(400, e.getMessage(), null);
             case RATE_LIMIT_EXCEEDED -> respond(429, ListenBrainzRateLimitInterceptor.OVER_LIMIT, null);
-            case DATABASE_ERROR, EXTERNAL_SERVICE_ERROR -> respond(503, "Service unavailable. Please try again later.",
-                    null);
+            case DATABASE_ERROR, EXTERNAL_SERVICE_ERROR -> unavailable();
             default -> respond(e.status() >= 400 ? e.status() : 500, UNKNOWN_ERROR, null);
         };
     }
 
-    @ExceptionHandler(DataAccessException.class)
-    ResponseEntity<Map<String, Object>> database(DataAccessException e, HttpServletRequest request) {
+    /** 503 + Retry-After (issue #16); see DatabaseUnavailable for why three exception types. */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class, org.jooq.exception.DataAccessException.class})
+    ResponseEntity<Map<String, Object>> database(Exception e, HttpServletRequest request) {
         log.error("database error on {} {}", request.getMethod(), request.getRequestURI(), e);
-        return respond(503, "Service unavailable. Please try again later.", null);
+        String reason = DatabaseUnavailable.reason(e);
+        return reason.equals(DatabaseUnavailable.REASON) ? unavailable() : unavailable(reason);
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            return database(e, request);
+        }
         log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(500, UNKNOWN_ERROR, null);
+    }
+
+    private static ResponseEntity<Map<String, Object>> unavailable() {
+        return unavailable(UNAVAILABLE);
+    }
+
+    private static ResponseEntity<Map<String, Object>> unavailable(String message) {
+        return ResponseEntity.status(503).header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+                .contentType(MediaType.APPLICATION_JSON).body(body(503, message, null));
     }
 
     private static ResponseEntity<Map<String, Object>> respond(int status, String message, JsonNode listen) {

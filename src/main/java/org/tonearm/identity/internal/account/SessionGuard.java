@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Service;
 import org.tonearm.identity.AuthenticatedUser;
 import org.tonearm.identity.internal.persistence.JooqUserRepository;
@@ -30,6 +31,8 @@ public class SessionGuard {
             .expireAfterWrite(TTL)
             .maximumSize(100_000)
             .build();
+    /** Counts account changes, so a lookup that raced one does not cache what it read. */
+    private final AtomicLong evictions = new AtomicLong();
 
     public SessionGuard(JooqUserRepository users) {
         this.users = users;
@@ -37,7 +40,7 @@ public class SessionGuard {
 
     public AuthenticatedUser check(AccessTokens.Verified token) {
         AuthenticatedUser claimed = token.user();
-        UserState state = states.get(claimed.id(), users::findState).orElse(null);
+        UserState state = state(claimed.id()).orElse(null);
         if (state == null || state.disabled()) {
             throw new TonearmException(ErrorCode.AUTH_TOKEN_INVALID, "The account of this access token is not active");
         }
@@ -47,8 +50,30 @@ public class SessionGuard {
         return new AuthenticatedUser(claimed.id(), claimed.username(), state.role(), claimed.scopes(), false);
     }
 
+    /**
+     * Looked up outside the cache's own loading: Caffeine's {@code get(key, loader)} makes concurrent callers for
+     * one key wait for each other's loader, so while the database is away a user's parallel requests failed one
+     * connection timeout after another instead of all at once (issue #16: answered within 5 s).
+     */
+    private Optional<UserState> state(long userId) {
+        Optional<UserState> cached = states.getIfPresent(userId);
+        if (cached != null) {
+            return cached;
+        }
+        long before = evictions.get();
+        Optional<UserState> loaded = users.findState(userId);
+        states.put(userId, loaded);
+        if (evictions.get() != before) {
+            // an account changed meanwhile: what was read may predate it, so it is not kept (an evict() after this
+            // check invalidates after its own increment, so it removes the entry itself)
+            states.invalidate(userId);
+        }
+        return loaded;
+    }
+
     /** Call after committing a change to the account's role, disabled flag or session validity. */
     public void evict(long userId) {
+        evictions.incrementAndGet();
         states.invalidate(userId);
     }
 }

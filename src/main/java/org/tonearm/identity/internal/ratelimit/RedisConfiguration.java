@@ -23,7 +23,8 @@ class RedisConfiguration {
         return () -> {
             StatefulRedisConnection<String, String> c = connector.connection();
             if (c == null) {
-                return Health.down().withDetail("fallback", "in-memory rate limits").build();
+                return Health.down().withDetail("reason", "unreachable (retried in the background)")
+                        .withDetail("fallback", "in-memory rate limits").build();
             }
             long start = System.nanoTime();
             try {
@@ -32,7 +33,8 @@ class RedisConfiguration {
                         .withDetail("round_trip_ms", (System.nanoTime() - start) / 1_000_000.0).build();
             } catch (RuntimeException e) {
                 connector.failed(e);
-                return Health.down().withDetail("error", e.getClass().getSimpleName())
+                return Health.down().withDetail("reason", "no answer to PING within " + connector.timeout().toMillis() + " ms")
+                        .withDetail("error", e.getClass().getSimpleName())
                         .withDetail("fallback", "in-memory rate limits").build();
             }
         };

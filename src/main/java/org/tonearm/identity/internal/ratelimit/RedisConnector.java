@@ -7,7 +7,12 @@ import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import jakarta.annotation.PreDestroy;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +27,10 @@ public final class RedisConnector {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     private static final Logger log = LoggerFactory.getLogger(RedisConnector.class);
 
+    private final ClientResources resources;
     private final RedisClient client;
+    /** A connect in progress on a background thread, so no request ever waits for one (issue #16). */
+    private final AtomicBoolean connecting = new AtomicBoolean();
     private final Duration timeout;
     private final String keyPrefix;
     private volatile StatefulRedisConnection<String, String> connection;
@@ -33,7 +41,12 @@ public final class RedisConnector {
         this.keyPrefix = properties.keyPrefix();
         RedisURI uri = RedisURI.create(properties.url());
         uri.setTimeout(CONNECT_TIMEOUT.compareTo(timeout) > 0 ? CONNECT_TIMEOUT : timeout);
-        this.client = RedisClient.create(uri);
+        // Lettuce's default reconnect back-off grows to 30 s: after a long outage the node would use in-memory limits
+        // (and report Redis DOWN) for up to 30 s after Redis is back. Capped at 1 s (issue #16: UP again by itself).
+        this.resources = DefaultClientResources.builder()
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(100), Duration.ofSeconds(1), 2, TimeUnit.MILLISECONDS))
+                .build();
+        this.client = RedisClient.create(resources, uri);
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
@@ -42,28 +55,36 @@ public final class RedisConnector {
                 // not per request
                 .socketOptions(SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).build())
                 .build());
-        connection(); // eagerly, so the first request does not pay for the connect
+        connect(); // eagerly, so the first request does not pay for the connect
     }
 
-    /** The connection, or null while Redis is considered down. */
+    /**
+     * The connection, or null while Redis is considered down. Never blocks: once made, Lettuce reconnects the
+     * connection by itself (and rejects commands at once while disconnected); a first connection that failed at
+     * start is retried on a background thread.
+     */
     public StatefulRedisConnection<String, String> connection() {
         if (System.currentTimeMillis() < skipUntil) {
             return null;
         }
         StatefulRedisConnection<String, String> c = connection;
-        if (c != null) {
-            return c;
-        }
-        synchronized (this) {
-            if (connection == null) {
+        if (c == null && connecting.compareAndSet(false, true)) {
+            Thread.ofVirtual().name("redis-connect").start(() -> {
                 try {
-                    connection = client.connect();
-                } catch (RuntimeException e) {
-                    failed(e);
-                    return null;
+                    connect();
+                } finally {
+                    connecting.set(false);
                 }
-            }
-            return connection;
+            });
+        }
+        return c;
+    }
+
+    private void connect() {
+        try {
+            connection = client.connect();
+        } catch (RuntimeException e) {
+            failed(e);
         }
     }
 
@@ -90,5 +111,6 @@ public final class RedisConnector {
             c.close();
         }
         client.shutdown(Duration.ZERO, Duration.ofSeconds(1));
+        resources.shutdown(0, 1, TimeUnit.SECONDS);
     }
 }

@@ -1,5 +1,6 @@
 package org.tonearm.imports.internal.jobs;
 
+import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,6 +13,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.tonearm.imports.internal.persistence.JooqImportJobRepository;
 import org.tonearm.listens.ListensProperties;
+import org.tonearm.shared.DatabaseProperties;
 
 /**
  * Runs queued import jobs on a bounded number of workers. Polls the table every {@code pollInterval} (plus an
@@ -24,8 +26,8 @@ public class ImportJobRunner implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ImportJobRunner.class);
 
-    /** This process, as it appears in import_jobs.claimed_by. */
-    private final String node = "node-" + UUID.randomUUID();
+    /** This node, as it appears in import_jobs.claimed_by (before "/<run>"); the same across restarts (NodeId). */
+    private final String node;
     private final ImportsProperties properties;
     private final FormatFinder formats;
     private final JooqImportJobRepository jobs;
@@ -40,7 +42,8 @@ public class ImportJobRunner implements SmartLifecycle {
     private ExecutorService workers;
 
     ImportJobRunner(ImportsProperties properties, FormatFinder formats, JooqImportJobRepository jobs,
-            ImportBatchWriter writer, ListensProperties rules) {
+            ImportBatchWriter writer, ListensProperties rules, DatabaseProperties database) {
+        this.node = NodeId.load(Path.of(database.dataDir()).toAbsolutePath());
         this.properties = properties;
         this.rules = rules;
         this.formats = formats;
@@ -66,11 +69,31 @@ public class ImportJobRunner implements SmartLifecycle {
         if (properties.workers() <= 0) {
             return; // this node only accepts uploads; other nodes run the jobs
         }
+        takeBackOwnJobs();
         poller = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("import-poller").daemon().factory());
         workers = Executors.newFixedThreadPool(properties.workers(), Thread.ofPlatform().name("import-", 0).factory());
         long period = Math.max(50, properties.pollInterval().toMillis());
         poller.scheduleWithFixedDelay(this::poll, period, period, TimeUnit.MILLISECONDS);
         running = true;
+    }
+
+    /**
+     * Jobs still marked running by this node were cut short by a crash (a clean stop hands them back): they go back
+     * to the queue now, and the first poll resumes them from their checkpoint, instead of in stale-after (2 min).
+     */
+    private void takeBackOwnJobs() {
+        try {
+            int back = jobs.releaseAll(node + "/");
+            if (back > 0) {
+                log.info("resuming {} import job(s) this node was running when it stopped", back);
+            }
+        } catch (RuntimeException e) {
+            log.warn("could not take back this node's import jobs (they resume once stale): {}", e.toString());
+        }
+    }
+
+    String node() {
+        return node;
     }
 
     @Override

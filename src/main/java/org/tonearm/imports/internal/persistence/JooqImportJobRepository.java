@@ -101,6 +101,13 @@ public class JooqImportJobRepository {
                 .where(ownedBy(id, node)).execute());
     }
 
+    /** Hands back every job a node's runs hold (claims are {@code <node>/<run>}); returns how many. */
+    public int releaseAll(String nodePrefix) {
+        return database.write(() -> database.dsl().update(IMPORT_JOBS)
+                .set(IMPORT_JOBS.STATUS, "queued").set(IMPORT_JOBS.CLAIMED_BY, (String) null)
+                .where(IMPORT_JOBS.STATUS.eq("running")).and(IMPORT_JOBS.CLAIMED_BY.startsWith(nodePrefix)).execute());
+    }
+
     /** Cancels a queued or running job of the user; the runner notices at its next batch. */
     public boolean cancel(long userId, long id, long now) {
         return database.write(() -> database.dsl().update(IMPORT_JOBS)

@@ -19,11 +19,25 @@ class MigrationsHealthIndicator implements HealthIndicator {
         this.probe = probe;
     }
 
+    /**
+     * Liquibase runs only at start, so once seen applied the count stays: remembered, it spares readiness a second
+     * round trip to a database that may be hanging (issue #16); the db component reports reachability.
+     */
+    private volatile Health applied;
+
     @Override
     public Health health() {
+        Health known = applied;
+        if (known != null) {
+            return known;
+        }
         try {
-            int applied = probe.appliedChangesets();
-            return (applied > 0 ? Health.up() : Health.down()).withDetail("changesets", applied).build();
+            int count = probe.appliedChangesets();
+            Health health = (count > 0 ? Health.up() : Health.down()).withDetail("changesets", count).build();
+            if (count > 0) {
+                applied = health;
+            }
+            return health;
         } catch (RuntimeException e) {
             return Health.down().withDetail("error", e.getClass().getSimpleName()).build();
         }

@@ -1,7 +1,13 @@
 package org.tonearm.ops.internal.web;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.health.contributor.Health;
@@ -12,6 +18,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.tonearm.ops.internal.health.AvailabilityHealth;
+import org.tonearm.ops.internal.health.BoundedCheck;
+import org.tonearm.ops.internal.health.HealthProperties;
 import org.tonearm.ops.internal.health.HealthReport;
 
 /**
@@ -21,33 +29,42 @@ import org.tonearm.ops.internal.health.HealthReport;
 @RestController
 class HealthController {
 
+    /** Health polls wait here, never on a request's thread pool: one virtual thread per check. */
+    private static final ExecutorService CHECKS = Executors.newVirtualThreadPerTaskExecutor();
+
     private final HealthIndicator db;
     private final HealthIndicator migrations;
     private final AvailabilityHealth availability;
     /** Present only when {@code TONEARM_REDIS_URL} is set (identity's rate limiter registers it). */
     private final HealthIndicator redis;
 
+    /**
+     * Each dependency's check is bounded (issue #16: every health path answers within 5 s whatever the database or
+     * Redis does) and reports the time of its last success while DOWN.
+     */
     HealthController(@Qualifier("dbHealthIndicator") HealthIndicator db,
             @Qualifier("migrationsHealthIndicator") HealthIndicator migrations, AvailabilityHealth availability,
-            @Qualifier("redisHealthIndicator") ObjectProvider<HealthIndicator> redis) {
-        this.db = db;
-        this.migrations = migrations;
+            @Qualifier("redisHealthIndicator") ObjectProvider<HealthIndicator> redis, HealthProperties properties) {
+        Clock clock = Clock.systemUTC();
+        this.db = new BoundedCheck(db, properties.timeout(), clock);
+        this.migrations = new BoundedCheck(migrations, properties.timeout(), clock);
         this.availability = availability;
-        this.redis = redis.getIfAvailable();
+        HealthIndicator r = redis.getIfAvailable();
+        this.redis = r == null ? null : new BoundedCheck(r, properties.timeout(), clock);
     }
 
     /** Every component; DOWN (503) when any of them is. */
     @GetMapping("/health")
     ResponseEntity<Map<String, Object>> all() {
-        Map<String, Health> components = new LinkedHashMap<>();
-        components.put("db", db.health());
-        components.put("migrations", migrations.health());
-        components.put("liveness", availability.liveness());
-        components.put("readiness", availability.readiness());
+        Map<String, HealthIndicator> checks = new LinkedHashMap<>();
+        checks.put("db", db);
+        checks.put("migrations", migrations);
+        checks.put("liveness", availability::liveness);
+        checks.put("readiness", availability::readiness);
         if (redis != null) {
-            components.put("redis", redis.health());
+            checks.put("redis", redis);
         }
-        return respond(HealthReport.composite(components));
+        return respond(HealthReport.composite(sideBySide(checks)));
     }
 
     /**
@@ -69,17 +86,37 @@ class HealthController {
     /** Ready for traffic: started, the database answers and Liquibase has run. */
     @GetMapping("/health/ready")
     ResponseEntity<Map<String, Object>> ready() {
-        Map<String, Health> components = new LinkedHashMap<>();
-        components.put("readiness", availability.readiness());
-        components.put("db", db.health());
-        components.put("migrations", migrations.health());
-        return respond(HealthReport.composite(components));
+        Map<String, HealthIndicator> checks = new LinkedHashMap<>();
+        checks.put("readiness", availability::readiness);
+        checks.put("db", db);
+        checks.put("migrations", migrations);
+        return respond(HealthReport.composite(sideBySide(checks)));
     }
 
     /** The database alone, with the measured round trip of {@code select 1}. */
     @GetMapping("/health/db")
     ResponseEntity<Map<String, Object>> database() {
         return respond(HealthReport.component(db.health()));
+    }
+
+    /** Runs the checks at once, so the slowest one bounds the answer, not their sum. Keeps the order. */
+    private static Map<String, Health> sideBySide(Map<String, HealthIndicator> checks) {
+        Map<String, Future<Health>> running = new LinkedHashMap<>();
+        checks.forEach((name, check) -> running.put(name, CHECKS.submit((Callable<Health>) check::health)));
+        Map<String, Health> results = new LinkedHashMap<>();
+        running.forEach((name, future) -> results.put(name, result(future)));
+        return results;
+    }
+
+    private static Health result(Future<Health> future) {
+        try {
+            return future.get(); // bounded: every dependency check is a BoundedCheck
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Health.down().withDetail("reason", "interrupted").build();
+        } catch (ExecutionException e) {
+            return Health.down().withDetail("error", e.getCause().getClass().getSimpleName()).build();
+        }
     }
 
     private static ResponseEntity<Map<String, Object>> respond(Map<String, Object> body) {

@@ -3,10 +3,11 @@ package org.tonearm.shared.internal.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.jooq.SQLDialect;
+import org.springframework.boot.liquibase.autoconfigure.LiquibaseConnectionDetails;
 import org.springframework.boot.jooq.autoconfigure.DefaultConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,6 +35,8 @@ class DataSourceConfiguration {
 
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(DatabaseProperties properties, DatabaseKind kind) throws IOException {
+        // fail at once, with one line naming the directory, instead of at the first write (issue #16)
+        DataDirectory.requireWritable(properties.dataDir());
         HikariConfig config = new HikariConfig();
         config.setPoolName("tonearm");
         if (kind == DatabaseKind.SQLITE) {
@@ -53,16 +56,55 @@ class DataSourceConfiguration {
             // internal query for every inserted row, which made a COPY of listens 4x slower (perf profile:
             // 60 % of the server's time in the trigger, two thirds of it planning; docs/performance.md).
             config.addDataSourceProperty("prepareThreshold", "0");
+            // Bounded waits (issue #16): opening a connection and any one read from the server. A partitioned
+            // network otherwise holds a request until the kernel gives up on TCP (minutes). Seconds, rounded up.
+            config.addDataSourceProperty("connectTimeout", Long.toString(ceilSeconds(properties.db().connectionTimeout())));
+            config.addDataSourceProperty("loginTimeout", Long.toString(ceilSeconds(properties.db().connectionTimeout())));
+            config.addDataSourceProperty("socketTimeout", Long.toString(ceilSeconds(properties.db().statementTimeout())));
+            config.addDataSourceProperty("tcpKeepAlive", "true");
             config.setMaximumPoolSize(poolSize(properties, 10));
         }
+        // A borrower waits at most connectionTimeout; a pooled connection idle for a moment is checked first,
+        // within validationTimeout (Hikari wants it below connectionTimeout, and at least 250 ms)
+        long waitMs = properties.db().connectionTimeout().toMillis();
+        config.setConnectionTimeout(waitMs);
+        config.setValidationTimeout(Math.max(250, waitMs * 2 / 3));
         return new HikariDataSource(config);
+    }
+
+    private static long ceilSeconds(Duration d) {
+        return (d.toMillis() + 999) / 1000;
+    }
+
+    /**
+     * Liquibase migrates PostgreSQL through a connection of its own, without the statement timeout: building an
+     * index on a large table may rightly take minutes. On SQLite (no URL here) it uses the pool.
+     */
+    @Bean
+    LiquibaseConnectionDetails liquibaseConnectionDetails(DatabaseProperties properties, DatabaseKind kind) {
+        boolean postgres = kind == DatabaseKind.POSTGRES;
+        return new LiquibaseConnectionDetails() {
+            @Override
+            public String getUsername() {
+                return postgres ? properties.db().user() : null;
+            }
+
+            @Override
+            public String getPassword() {
+                return postgres ? properties.db().password() : null;
+            }
+
+            @Override
+            public String getJdbcUrl() {
+                return postgres ? properties.db().url() : null;
+            }
+        };
     }
 
     private static void configureSqlite(HikariConfig config, DatabaseProperties properties) throws IOException {
         String url = properties.db().url();
         if (url == null || url.isBlank()) {
             Path dir = Path.of(properties.dataDir()).toAbsolutePath().normalize();
-            Files.createDirectories(dir);
             url = "jdbc:sqlite:" + dir.resolve("tonearm.db");
         }
         config.setJdbcUrl(url);

@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.tonearm.shared.DatabaseUnavailable;
 import org.tonearm.shared.ErrorCode;
 import org.tonearm.shared.RateLimitedException;
 import org.tonearm.shared.RequestIds;
@@ -103,14 +105,24 @@ public class ProblemDetailsAdvice {
         return problem(415, ErrorCode.VALIDATION_ERROR, "Content type not supported; send application/json", List.of(), request);
     }
 
-    @ExceptionHandler(DataAccessException.class)
-    ResponseEntity<Map<String, Object>> database(DataAccessException e, HttpServletRequest request) {
+    /**
+     * 503 + {@code Retry-After} (issue #16): a transaction that could not begin is a TransactionException and a
+     * connection jOOQ could not acquire is jOOQ's own exception, neither a Spring DataAccessException.
+     */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class, org.jooq.exception.DataAccessException.class})
+    ResponseEntity<Map<String, Object>> database(Exception e, HttpServletRequest request) {
         log.error("database error on {} {}", request.getMethod(), request.getRequestURI(), e);
-        return problem(503, ErrorCode.DATABASE_ERROR, "The database is unavailable; try again", List.of(), request);
+        return ResponseEntity.status(503)
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+                .contentType(PROBLEM_JSON)
+                .body(body(503, ErrorCode.DATABASE_ERROR, DatabaseUnavailable.reason(e), List.of(), request.getRequestURI()));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, Object>> unexpected(Exception e, HttpServletRequest request) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            return database(e, request);
+        }
         log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return problem(500, ErrorCode.INTERNAL_ERROR, "Internal error", List.of(), request);
     }
