@@ -7,15 +7,19 @@ import static org.tonearm.schema.Tables.TRACKS;
 import static org.tonearm.schema.Tables.TRACK_ARTISTS;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record1;
 import org.jooq.ResultQuery;
+import org.jooq.Select;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
+import org.tonearm.catalog.CatalogCandidates;
 import org.tonearm.catalog.NameKeys;
 import org.tonearm.schema.tables.records.ListensRecord;
 import org.tonearm.shared.Database;
@@ -23,7 +27,8 @@ import org.tonearm.shared.DatabaseKind;
 
 /**
  * The read side of listens (the funnel owns the writes). Every query is scoped by {@code user_id}, so one
- * user never sees another's rows (SPEC §2).
+ * user never sees another's rows (SPEC §2); {@link #listenedAmong} is scoped by the set of users whose listens the
+ * caller may see.
  */
 @Repository
 public class ListenQueryRepository {
@@ -98,8 +103,7 @@ public class ListenQueryRepository {
             c.add(LISTENS.LISTENED_AT.lt(at).or(LISTENS.LISTENED_AT.eq(at).and(LISTENS.ID.lt(f.after().id()))));
         }
         if (f.artistId() != null) {
-            c.add(LISTENS.TRACK_ID.in(DSL.select(TRACK_ARTISTS.TRACK_ID).from(TRACK_ARTISTS)
-                    .where(TRACK_ARTISTS.ARTIST_ID.eq(f.artistId()))));
+            c.add(LISTENS.TRACK_ID.in(tracksCrediting(DSL.val(f.artistId()))));
         }
         if (f.artistKey() != null) {
             c.add(LISTENS.TRACK_ID.in(DSL.select(TRACK_ARTISTS.TRACK_ID).from(TRACK_ARTISTS)
@@ -127,6 +131,41 @@ public class ListenQueryRepository {
             c.add(matchesText(f.q()));
         }
         return c;
+    }
+
+    /**
+     * The ids among {@code candidates} that one of {@code userIds} has a listen of, closest first (closeness, then
+     * id), at most {@code limit}: one statement whatever the number of candidates, a semi-join on the listens of
+     * those users (SPEC §2 catalog visibility). Every classification counts, SKIP included: a skipped track is
+     * still in that user's history. Tracks are probed through ix_listens_user_track_time (user_id, track_id),
+     * albums through ix_listens_user_album (user_id, album_id), artists through their credits
+     * (ix_track_artists_artist) and then the track index.
+     */
+    public List<Long> listenedAmong(Collection<Long> userIds, CatalogCandidates candidates, int limit) {
+        return listenedAmongQuery(userIds, candidates, limit).fetch(0, Long.class);
+    }
+
+    /** The statement of {@link #listenedAmong}; package-visible so a test can check its plan on both databases. */
+    ResultQuery<Record1<Long>> listenedAmongQuery(Collection<Long> userIds, CatalogCandidates candidates, int limit) {
+        Table<?> c = candidates.query().asTable("candidates");
+        Field<Long> id = c.field(CatalogCandidates.ID, Long.class);
+        Field<Integer> closeness = c.field(CatalogCandidates.CLOSENESS, Integer.class);
+        Condition byThoseUsers = LISTENS.USER_ID.in(userIds);
+        Condition listened = switch (candidates.kind()) {
+            case TRACK -> DSL.exists(DSL.selectOne().from(LISTENS).where(byThoseUsers, LISTENS.TRACK_ID.eq(id)));
+            case ALBUM -> DSL.exists(DSL.selectOne().from(LISTENS).where(byThoseUsers, LISTENS.ALBUM_ID.eq(id)));
+            case ARTIST -> DSL.exists(DSL.selectOne().from(LISTENS)
+                    .where(byThoseUsers, LISTENS.TRACK_ID.in(tracksCrediting(id))));
+        };
+        return database.dsl().select(id).from(c).where(listened).orderBy(closeness, id).limit(limit);
+    }
+
+    /**
+     * The tracks that credit an artist, primary or featured (ix_track_artists_artist): the artist filter of a page
+     * and the artist visibility check read listens of an artist the same way.
+     */
+    private static Select<Record1<Long>> tracksCrediting(Field<Long> artistId) {
+        return DSL.select(TRACK_ARTISTS.TRACK_ID).from(TRACK_ARTISTS).where(TRACK_ARTISTS.ARTIST_ID.eq(artistId));
     }
 
     /**
