@@ -15,7 +15,6 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Record1;
 import org.jooq.ResultQuery;
-import org.jooq.Select;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -103,7 +102,8 @@ public class ListenQueryRepository {
             c.add(LISTENS.LISTENED_AT.lt(at).or(LISTENS.LISTENED_AT.eq(at).and(LISTENS.ID.lt(f.after().id()))));
         }
         if (f.artistId() != null) {
-            c.add(LISTENS.TRACK_ID.in(tracksCrediting(DSL.val(f.artistId()))));
+            c.add(LISTENS.TRACK_ID.in(DSL.select(TRACK_ARTISTS.TRACK_ID).from(TRACK_ARTISTS)
+                    .where(TRACK_ARTISTS.ARTIST_ID.eq(f.artistId()))));
         }
         if (f.artistKey() != null) {
             c.add(LISTENS.TRACK_ID.in(DSL.select(TRACK_ARTISTS.TRACK_ID).from(TRACK_ARTISTS)
@@ -154,18 +154,14 @@ public class ListenQueryRepository {
         Condition listened = switch (candidates.kind()) {
             case TRACK -> DSL.exists(DSL.selectOne().from(LISTENS).where(byThoseUsers, LISTENS.TRACK_ID.eq(id)));
             case ALBUM -> DSL.exists(DSL.selectOne().from(LISTENS).where(byThoseUsers, LISTENS.ALBUM_ID.eq(id)));
-            case ARTIST -> DSL.exists(DSL.selectOne().from(LISTENS)
-                    .where(byThoseUsers, LISTENS.TRACK_ID.in(tracksCrediting(id))));
+            // a join, not "track_id in (select … where artist_id = c.id)": PostgreSQL runs that correlated IN as a
+            // SubPlan filter over every listen of those users, once per candidate (minutes on a 1M-listen table,
+            // docs/query-plans.md); the join is a probe of ix_track_artists_artist, then of the track index
+            case ARTIST -> DSL.exists(DSL.selectOne().from(TRACK_ARTISTS)
+                    .join(LISTENS).on(LISTENS.TRACK_ID.eq(TRACK_ARTISTS.TRACK_ID))
+                    .where(TRACK_ARTISTS.ARTIST_ID.eq(id), byThoseUsers));
         };
         return database.dsl().select(id).from(c).where(listened).orderBy(closeness, id).limit(limit);
-    }
-
-    /**
-     * The tracks that credit an artist, primary or featured (ix_track_artists_artist): the artist filter of a page
-     * and the artist visibility check read listens of an artist the same way.
-     */
-    private static Select<Record1<Long>> tracksCrediting(Field<Long> artistId) {
-        return DSL.select(TRACK_ARTISTS.TRACK_ID).from(TRACK_ARTISTS).where(TRACK_ARTISTS.ARTIST_ID.eq(artistId));
     }
 
     /**
