@@ -15,8 +15,9 @@
  *   <li>after commit, the new ids enter the caches (a rollback leaves nothing cached).</li>
  * </ol>
  *
- * <p>Reads for the API are limited to entries the caller has a listen of (SPEC §2). This module reads the
- * {@code listens} table for that check through the generated schema only, not the listens module's code,
- * which depends on this one.
+ * <p>Reads for the catalog API ({@link org.tonearm.catalog.CatalogLookup}): search candidates as unexecuted
+ * queries ({@link org.tonearm.catalog.CatalogCandidates}) and entries by id. Who may see an entry depends on
+ * listens (SPEC §2), which this module knows nothing of: it never reads the listens tables. The user-scoped
+ * catalog API (search, entity pages) is the {@code library} module, above this one and listens.
  */
 package org.tonearm.catalog;

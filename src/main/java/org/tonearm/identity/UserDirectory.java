@@ -1,6 +1,7 @@
 package org.tonearm.identity;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 
 /** Read access to users for other modules. */
@@ -9,6 +10,12 @@ public interface UserDirectory {
     Optional<UserProfile> findById(long id);
 
     Optional<UserProfile> findByUsername(String username);
+
+    /**
+     * Ids of the users with a PUBLIC profile, whose listens anyone may see (SPEC §2). Not cached: a profile that
+     * turns PRIVATE must stop showing at once.
+     */
+    List<Long> publicProfileIds();
 
     /** The user's timezone (cached): listens store their local day and hour at insert. */
     ZoneId timezone(long userId);

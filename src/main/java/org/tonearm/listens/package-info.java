@@ -2,6 +2,10 @@
  * Listens: THE ingestion funnel, the native listens API and (later) now playing. Other modules read stored listens
  * through {@link org.tonearm.listens.ListenHistory}, {@link org.tonearm.listens.RecentListens} and, for exports of a
  * whole history, {@link org.tonearm.listens.ListenArchive} (keyset pages with absorbed sources and identifiers).
+ * {@link org.tonearm.listens.CatalogVisibility} answers which catalog entries a user may see (those of their own
+ * listens or of a PUBLIC profile's, SPEC §2): the catalog module builds candidate queries without knowing the listens
+ * tables, and this module filters them with one semi-join on the listens indexes (used by the library module's
+ * search and entity pages).
  *
  * <h2>Ingest flow ({@link org.tonearm.listens.ListenService#ingestBatch})</h2>
  * Every path — native API, ListenBrainz, Last.fm, Audioscrobbler, imports, sync, web form — builds

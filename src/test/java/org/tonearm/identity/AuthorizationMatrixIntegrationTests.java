@@ -119,15 +119,17 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestBase {
         rows.add(row("PUT /api/v1/now-playing", f -> "/api/v1/now-playing",
                 (f, u) -> Map.of("artist", "Matrix Artist", "track", "Matrix Track"), READ_ONLY, 401, 403, 200, 200, 200));
         rows.add(row("DELETE /api/v1/now-playing", READ_ONLY, 401, 403, 204, 204, 204));
-        // catalog: an entry is visible only to users who listened to it (it would reveal their history otherwise)
+        // catalog (library module): an entry is visible to users who listened to it or when a PUBLIC profile has
+        // (every user here is PRIVATE); the entries reveal history, so a token needs listens:read
         rows.add(row("GET /api/v1/catalog/artists/{id}", f -> "/api/v1/catalog/artists/" + f.artistId(), (f, u) -> null,
-                STATS_ONLY, 401, 200, 404, 404, 200));
+                WRITE_ONLY, 401, 403, 404, 404, 200));
         rows.add(row("GET /api/v1/catalog/albums/{id}", f -> "/api/v1/catalog/albums/" + f.albumId(), (f, u) -> null,
-                STATS_ONLY, 401, 200, 404, 404, 200));
+                WRITE_ONLY, 401, 403, 404, 404, 200));
         rows.add(row("GET /api/v1/catalog/tracks/{id}", f -> "/api/v1/catalog/tracks/" + f.trackId(), (f, u) -> null,
-                STATS_ONLY, 401, 200, 404, 404, 200));
-        rows.add(row("GET /api/v1/search", f -> "/api/v1/search?q=Matrix", (f, u) -> null, STATS_ONLY,
-                401, 200, 200, 200, 200));
+                WRITE_ONLY, 401, 403, 404, 404, 200));
+        // 200 for everyone, but only with the caller's own entries (CatalogVisibilityIntegrationTests checks the contents)
+        rows.add(row("GET /api/v1/search", f -> "/api/v1/search?q=Matrix", (f, u) -> null, WRITE_ONLY,
+                401, 403, 200, 200, 200));
         // imports and exports (issue #4): the upload is multipart; job routes use a job of the owner
         rows.add(row("POST /api/v1/imports", f -> "/api/v1/imports", (f, u) -> UPLOAD, READ_ONLY, 401, 403, 202, 202, 202));
         rows.add(row("GET /api/v1/imports", WRITE_ONLY, 401, 403, 200, 200, 200));

@@ -2,27 +2,32 @@ package org.tonearm.catalog.internal.persistence;
 
 import static org.tonearm.schema.Tables.ALBUMS;
 import static org.tonearm.schema.Tables.ARTISTS;
-import static org.tonearm.schema.Tables.LISTENS;
 import static org.tonearm.schema.Tables.TRACKS;
-import static org.tonearm.schema.Tables.TRACK_ARTISTS;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record2;
+import org.jooq.Select;
+import org.jooq.TableField;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
+import org.tonearm.catalog.ArtistRef;
+import org.tonearm.catalog.CatalogCandidates;
+import org.tonearm.catalog.CatalogEntry;
+import org.tonearm.catalog.CatalogKind;
 import org.tonearm.catalog.NameKeys;
-import org.tonearm.catalog.internal.persistence.CatalogEntries.AlbumEntry;
-import org.tonearm.catalog.internal.persistence.CatalogEntries.ArtistEntry;
-import org.tonearm.catalog.internal.persistence.CatalogEntries.TrackEntry;
 import org.tonearm.shared.Database;
 
 /**
- * Reads of single entries and search for the catalog API. The catalog is shared by all users, but each
- * user sees only their own data (SPEC §2): every query keeps only entries the user has at least one
- * listen of (an {@code exists} on the user's listens, served by the listens indexes that lead with
- * {@code user_id}).
+ * Search candidates and entries by id for the catalog read API. The catalog is shared by all users; who may see
+ * an entry is decided above this module (SPEC §2), which filters the candidate queries built here in SQL. Nothing
+ * here reads the listens tables.
  */
 @Repository
 public class JooqCatalogQueryRepository {
@@ -30,78 +35,82 @@ public class JooqCatalogQueryRepository {
     private static final char LIKE_ESCAPE = '!';
 
     private final Database database;
+    private final JooqCatalogViewRepository views;
 
-    JooqCatalogQueryRepository(Database database) {
+    JooqCatalogQueryRepository(Database database, JooqCatalogViewRepository views) {
         this.database = database;
+        this.views = views;
     }
 
     private DSLContext dsl() {
         return database.dsl();
     }
 
-    public Optional<ArtistEntry> artist(long userId, long artistId) {
-        return dsl().select(ARTISTS.ID, ARTISTS.NAME, ARTISTS.MBID).from(ARTISTS)
-                .where(ARTISTS.ID.eq(artistId)).and(artistListenedBy(userId))
-                .fetchOptional(r -> new ArtistEntry(r.value1(), r.value2(), r.value3()));
+    /**
+     * Artists by a substring of their name key; albums and tracks by a substring of the title part of their key
+     * (the key is artist key + separator + title key, NameKeys.compose), so "Beatles" finds the band, not its
+     * songs. A LIKE '%…%' reads the whole table's keys: there is no index for substrings on either database.
+     */
+    public CatalogCandidates matching(CatalogKind kind, String key) {
+        return switch (kind) {
+            case ARTIST -> candidates(kind, ARTISTS.ID, DSL.length(ARTISTS.NAME_KEY),
+                    ARTISTS.NAME_KEY.like("%" + escapeLike(key) + "%", LIKE_ESCAPE));
+            case ALBUM -> candidates(kind, ALBUMS.ID, DSL.length(ALBUMS.TITLE),
+                    ALBUMS.ALBUM_KEY.like(inTitlePart(key), LIKE_ESCAPE));
+            case TRACK -> candidates(kind, TRACKS.ID, DSL.length(TRACKS.TITLE),
+                    TRACKS.TRACK_KEY.like(inTitlePart(key), LIKE_ESCAPE));
+        };
     }
 
-    public Optional<AlbumEntry> album(long userId, long albumId) {
-        return dsl().select(ALBUMS.ID, ALBUMS.TITLE, ARTISTS.ID, ARTISTS.NAME, ALBUMS.MBID)
-                .from(ALBUMS).leftJoin(ARTISTS).on(ARTISTS.ID.eq(ALBUMS.ARTIST_ID))
-                .where(ALBUMS.ID.eq(albumId)).and(albumListenedBy(userId))
-                .fetchOptional(r -> new AlbumEntry(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+    public CatalogCandidates withId(CatalogKind kind, long id) {
+        Field<Integer> exact = DSL.inline(0);
+        return switch (kind) {
+            case ARTIST -> candidates(kind, ARTISTS.ID, exact, ARTISTS.ID.eq(id));
+            case ALBUM -> candidates(kind, ALBUMS.ID, exact, ALBUMS.ID.eq(id));
+            case TRACK -> candidates(kind, TRACKS.ID, exact, TRACKS.ID.eq(id));
+        };
     }
 
-    public Optional<TrackEntry> track(long userId, long trackId) {
-        return dsl().select(TRACKS.ID, TRACKS.TITLE, TRACKS.LENGTH_MS, TRACKS.MBID, TRACKS.ISRC).from(TRACKS)
-                .where(TRACKS.ID.eq(trackId)).and(trackListenedBy(userId))
-                .fetchOptional(r -> new TrackEntry(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+    private CatalogCandidates candidates(CatalogKind kind, TableField<?, Long> id, Field<Integer> closeness,
+            Condition where) {
+        Select<Record2<Long, Integer>> query = dsl()
+                .select(id.as(CatalogCandidates.ID), closeness.as(CatalogCandidates.CLOSENESS))
+                .from(id.getTable()).where(where);
+        return new CatalogCandidates(kind, query);
     }
 
-    /** Artists whose key contains {@code key}, shortest (closest) names first. */
-    public List<ArtistEntry> searchArtists(long userId, String key, int limit) {
-        return dsl().select(ARTISTS.ID, ARTISTS.NAME, ARTISTS.MBID).from(ARTISTS)
-                .where(ARTISTS.NAME_KEY.like(containing(key), LIKE_ESCAPE)).and(artistListenedBy(userId))
-                .orderBy(DSL.length(ARTISTS.NAME_KEY), ARTISTS.ID).limit(limit)
-                .fetch(r -> new ArtistEntry(r.value1(), r.value2(), r.value3()));
+    public Map<Long, CatalogEntry.Artist> artists(Collection<Long> ids) {
+        Map<Long, CatalogEntry.Artist> out = new HashMap<>();
+        for (List<Long> chunk : Chunks.of(new LinkedHashSet<>(ids), Chunks.IN_LIST)) {
+            dsl().select(ARTISTS.ID, ARTISTS.NAME, ARTISTS.MBID).from(ARTISTS).where(ARTISTS.ID.in(chunk))
+                    .forEach(r -> out.put(r.value1(), new CatalogEntry.Artist(r.value1(), r.value2(), r.value3())));
+        }
+        return out;
     }
 
-    /** Albums whose title key contains {@code key} (the album key is artist key + separator + title key). */
-    public List<AlbumEntry> searchAlbums(long userId, String key, int limit) {
-        return dsl().select(ALBUMS.ID, ALBUMS.TITLE, ARTISTS.ID, ARTISTS.NAME, ALBUMS.MBID)
-                .from(ALBUMS).leftJoin(ARTISTS).on(ARTISTS.ID.eq(ALBUMS.ARTIST_ID))
-                .where(ALBUMS.ALBUM_KEY.like(inTitlePart(key), LIKE_ESCAPE)).and(albumListenedBy(userId))
-                .orderBy(DSL.length(ALBUMS.TITLE), ALBUMS.ID).limit(limit)
-                .fetch(r -> new AlbumEntry(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+    public Map<Long, CatalogEntry.Album> albums(Collection<Long> ids) {
+        Map<Long, CatalogEntry.Album> out = new HashMap<>();
+        for (List<Long> chunk : Chunks.of(new LinkedHashSet<>(ids), Chunks.IN_LIST)) {
+            dsl().select(ALBUMS.ID, ALBUMS.TITLE, ARTISTS.ID, ARTISTS.NAME, ALBUMS.MBID)
+                    .from(ALBUMS).leftJoin(ARTISTS).on(ARTISTS.ID.eq(ALBUMS.ARTIST_ID))
+                    .where(ALBUMS.ID.in(chunk))
+                    .forEach(r -> out.put(r.value1(),
+                            new CatalogEntry.Album(r.value1(), r.value2(), r.value3(), r.value4(), r.value5())));
+        }
+        return out;
     }
 
-    /** Tracks whose title key contains {@code key} (the track key is artist key + separator + title key). */
-    public List<TrackEntry> searchTracks(long userId, String key, int limit) {
-        return dsl().select(TRACKS.ID, TRACKS.TITLE, TRACKS.LENGTH_MS, TRACKS.MBID, TRACKS.ISRC).from(TRACKS)
-                .where(TRACKS.TRACK_KEY.like(inTitlePart(key), LIKE_ESCAPE)).and(trackListenedBy(userId))
-                .orderBy(DSL.length(TRACKS.TITLE), TRACKS.ID).limit(limit)
-                .fetch(r -> new TrackEntry(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
-    }
-
-    private Condition trackListenedBy(long userId) {
-        return DSL.exists(DSL.selectOne().from(LISTENS)
-                .where(LISTENS.USER_ID.eq(userId)).and(LISTENS.TRACK_ID.eq(TRACKS.ID)));
-    }
-
-    private Condition albumListenedBy(long userId) {
-        return DSL.exists(DSL.selectOne().from(LISTENS)
-                .where(LISTENS.USER_ID.eq(userId)).and(LISTENS.ALBUM_ID.eq(ALBUMS.ID)));
-    }
-
-    /** Credited (primary or featured) on a track the user listened to; album artists are primary credits. */
-    private Condition artistListenedBy(long userId) {
-        return DSL.exists(DSL.selectOne().from(TRACK_ARTISTS)
-                .join(LISTENS).on(LISTENS.TRACK_ID.eq(TRACK_ARTISTS.TRACK_ID)).and(LISTENS.USER_ID.eq(userId))
-                .where(TRACK_ARTISTS.ARTIST_ID.eq(ARTISTS.ID)));
-    }
-
-    private static String containing(String key) {
-        return "%" + escapeLike(key) + "%";
+    public Map<Long, CatalogEntry.Track> tracks(Collection<Long> ids) {
+        Map<Long, CatalogEntry.Track> out = new HashMap<>();
+        for (List<Long> chunk : Chunks.of(new LinkedHashSet<>(ids), Chunks.IN_LIST)) {
+            Map<Long, List<ArtistRef>> credits = views.artistsOf(chunk);
+            dsl().select(TRACKS.ID, TRACKS.TITLE, TRACKS.LENGTH_MS, TRACKS.MBID, TRACKS.ISRC).from(TRACKS)
+                    .where(TRACKS.ID.in(chunk))
+                    .forEach(r -> out.put(r.value1(), new CatalogEntry.Track(r.value1(), r.value2(),
+                            List.copyOf(credits.getOrDefault(r.value1(), List.of())), r.value3(), r.value4(),
+                            r.value5())));
+        }
+        return out;
     }
 
     private static String inTitlePart(String key) {

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.tonearm.identity.UserDirectory;
@@ -41,6 +42,11 @@ public class CachingUserDirectory implements UserDirectory {
             return Optional.empty();
         }
         return users.findByUsername(AccountRules.normalizeUsername(username)).map(UserRow::profile);
+    }
+
+    @Override
+    public List<Long> publicProfileIds() {
+        return users.publicProfileIds();
     }
 
     /** The user's timezone; 404 for an unknown user. */

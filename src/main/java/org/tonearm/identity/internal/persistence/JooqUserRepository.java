@@ -64,6 +64,11 @@ public class JooqUserRepository {
         return find(USERS.USERNAME.eq(lowerCaseUsername));
     }
 
+    /** Ids of the users whose profile_visibility is PUBLIC (SPEC §2). The table is small: one read of it. */
+    public java.util.List<Long> publicProfileIds() {
+        return database.dsl().select(USERS.ID).from(USERS).where(USERS.PROFILE_VISIBILITY.eq("PUBLIC")).fetch(USERS.ID);
+    }
+
     public Optional<UserRow> findByEmail(String lowerCaseEmail) {
         return find(USERS.EMAIL.eq(lowerCaseEmail));
     }

@@ -7,15 +7,18 @@ import static org.tonearm.schema.Tables.TRACKS;
 import static org.tonearm.schema.Tables.TRACK_ARTISTS;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Record1;
 import org.jooq.ResultQuery;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
+import org.tonearm.catalog.CatalogCandidates;
 import org.tonearm.catalog.NameKeys;
 import org.tonearm.schema.tables.records.ListensRecord;
 import org.tonearm.shared.Database;
@@ -23,7 +26,8 @@ import org.tonearm.shared.DatabaseKind;
 
 /**
  * The read side of listens (the funnel owns the writes). Every query is scoped by {@code user_id}, so one
- * user never sees another's rows (SPEC §2).
+ * user never sees another's rows (SPEC §2); {@link #listenedAmong} is scoped by the set of users whose listens the
+ * caller may see.
  */
 @Repository
 public class ListenQueryRepository {
@@ -127,6 +131,37 @@ public class ListenQueryRepository {
             c.add(matchesText(f.q()));
         }
         return c;
+    }
+
+    /**
+     * The ids among {@code candidates} that one of {@code userIds} has a listen of, closest first (closeness, then
+     * id), at most {@code limit}: one statement whatever the number of candidates, a semi-join on the listens of
+     * those users (SPEC §2 catalog visibility). Every classification counts, SKIP included: a skipped track is
+     * still in that user's history. Tracks are probed through ix_listens_user_track_time (user_id, track_id),
+     * albums through ix_listens_user_album (user_id, album_id), artists through their credits
+     * (ix_track_artists_artist) and then the track index.
+     */
+    public List<Long> listenedAmong(Collection<Long> userIds, CatalogCandidates candidates, int limit) {
+        return listenedAmongQuery(userIds, candidates, limit).fetch(0, Long.class);
+    }
+
+    /** The statement of {@link #listenedAmong}; package-visible so a test can check its plan on both databases. */
+    ResultQuery<Record1<Long>> listenedAmongQuery(Collection<Long> userIds, CatalogCandidates candidates, int limit) {
+        Table<?> c = candidates.query().asTable("candidates");
+        Field<Long> id = c.field(CatalogCandidates.ID, Long.class);
+        Field<Integer> closeness = c.field(CatalogCandidates.CLOSENESS, Integer.class);
+        Condition byThoseUsers = LISTENS.USER_ID.in(userIds);
+        Condition listened = switch (candidates.kind()) {
+            case TRACK -> DSL.exists(DSL.selectOne().from(LISTENS).where(byThoseUsers, LISTENS.TRACK_ID.eq(id)));
+            case ALBUM -> DSL.exists(DSL.selectOne().from(LISTENS).where(byThoseUsers, LISTENS.ALBUM_ID.eq(id)));
+            // a join, not "track_id in (select … where artist_id = c.id)": PostgreSQL runs that correlated IN as a
+            // SubPlan filter over every listen of those users, once per candidate (minutes on a 1M-listen table,
+            // docs/query-plans.md); the join is a probe of ix_track_artists_artist, then of the track index
+            case ARTIST -> DSL.exists(DSL.selectOne().from(TRACK_ARTISTS)
+                    .join(LISTENS).on(LISTENS.TRACK_ID.eq(TRACK_ARTISTS.TRACK_ID))
+                    .where(TRACK_ARTISTS.ARTIST_ID.eq(id), byThoseUsers));
+        };
+        return database.dsl().select(id).from(c).where(listened).orderBy(closeness, id).limit(limit);
     }
 
     /**

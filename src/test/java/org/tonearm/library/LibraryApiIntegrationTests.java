@@ -1,4 +1,4 @@
-package org.tonearm.catalog;
+package org.tonearm.library;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.tonearm.catalog.CatalogService;
+import org.tonearm.catalog.Identifiers;
+import org.tonearm.catalog.ResolvedTrack;
+import org.tonearm.catalog.TrackCredit;
 import org.tonearm.listens.Channel;
 import org.tonearm.listens.IncomingListen;
 import org.tonearm.listens.ListenService;
@@ -17,8 +21,11 @@ import org.tonearm.testsupport.Api;
 import org.tonearm.testsupport.IntegrationTestBase;
 import tools.jackson.databind.JsonNode;
 
-/** The catalog read API over HTTP (SPEC §2: each user sees only the catalog entries of their own listens). */
-class CatalogApiIntegrationTests extends IntegrationTestBase {
+/**
+ * The catalog read API over HTTP: shapes, matching and validation. Who sees what (other users, PUBLIC profiles,
+ * scopes) is CatalogVisibilityIntegrationTests.
+ */
+class LibraryApiIntegrationTests extends IntegrationTestBase {
 
     @Autowired
     ListenService listens;

@@ -1,19 +1,17 @@
-package org.tonearm.catalog.internal.web;
+package org.tonearm.library.internal.web;
 
 import java.util.List;
 import org.tonearm.catalog.ArtistRef;
-import org.tonearm.catalog.internal.persistence.CatalogEntries.AlbumEntry;
-import org.tonearm.catalog.internal.persistence.CatalogEntries.ArtistEntry;
-import org.tonearm.catalog.internal.query.CatalogQueries.SearchResults;
-import org.tonearm.catalog.internal.query.CatalogQueries.TrackDetails;
+import org.tonearm.catalog.CatalogEntry;
+import org.tonearm.library.internal.LibraryPages.SearchResults;
 
 /** Wire shapes of the catalog API (snake_case by the global Jackson naming strategy). */
-final class CatalogJson {
+final class LibraryJson {
 
-    private CatalogJson() {}
+    private LibraryJson() {}
 
     record Artist(long id, String name, String mbid) {
-        static Artist of(ArtistEntry a) {
+        static Artist of(CatalogEntry.Artist a) {
             return new Artist(a.id(), a.name(), a.mbid());
         }
     }
@@ -21,16 +19,15 @@ final class CatalogJson {
     record ArtistBrief(long id, String name) {}
 
     record Album(long id, String title, ArtistBrief artist, String mbid) {
-        static Album of(AlbumEntry a) {
+        static Album of(CatalogEntry.Album a) {
             ArtistBrief artist = a.artistId() == null ? null : new ArtistBrief(a.artistId(), a.artistName());
             return new Album(a.id(), a.title(), artist, a.mbid());
         }
     }
 
     record Track(long id, String title, List<ArtistRef> artists, Long lengthMs, String mbid, String isrc) {
-        static Track of(TrackDetails d) {
-            var t = d.track();
-            return new Track(t.id(), t.title(), d.artists(), t.lengthMs(), t.mbid(), t.isrc());
+        static Track of(CatalogEntry.Track t) {
+            return new Track(t.id(), t.title(), t.artists(), t.lengthMs(), t.mbid(), t.isrc());
         }
     }
 
