@@ -1,0 +1,45 @@
+package org.tonearm.stats;
+
+/**
+ * Live statistics (SPEC §6), the façade that the native API, the compatibility APIs and the web call. Every method
+ * reads one consistent snapshot; the numbers include every committed write (no batch, no lag). Users see their own
+ * statistics only: callers decide who may ask for whose ({@code userId}).
+ */
+public interface StatsService {
+
+    /**
+     * Resolves range parameters in the user's timezone and week start.
+     *
+     * @throws org.tonearm.shared.TonearmException VALIDATION_ERROR naming the field for an unknown or contradictory
+     *                                             parameter
+     */
+    StatsRange resolve(long userId, RangeRequest request);
+
+    Overview overview(long userId, StatsRange range);
+
+    /**
+     * A page of the top list. {@code limit} 1–1000 and {@code offset} ≥ 0 (VALIDATION_ERROR naming {@code limit} or
+     * {@code offset} otherwise). Each item carries its rank in the previous period.
+     */
+    TopPage top(long userId, StatsRange range, Entity kind, TopOrder order, int limit, int offset);
+
+    Timeline timeline(long userId, StatsRange range, Step step);
+
+    Heatmap heatmap(long userId, StatsRange range);
+
+    Clock clock(long userId, StatsRange range);
+
+    Discoveries discoveries(long userId, StatsRange range, Entity kind, int limit, int offset);
+
+    Streaks streaks(long userId, StatsRange range);
+
+    Insights insights(long userId, StatsRange range, int limit);
+
+    /** @throws org.tonearm.shared.TonearmException NOT_FOUND when the user never played it */
+    EntityStats entity(long userId, StatsRange range, Entity kind, long id);
+
+    YearInReview year(long userId, int year);
+
+    /** All-time plays (Last.fm {@code user.getInfo} playcount). */
+    long allTimePlays(long userId);
+}

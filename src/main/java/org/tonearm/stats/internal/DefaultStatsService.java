@@ -1,0 +1,143 @@
+package org.tonearm.stats.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.stereotype.Service;
+import org.tonearm.identity.UserDirectory;
+import org.tonearm.identity.UserProfile;
+import org.tonearm.shared.Database;
+import org.tonearm.shared.TonearmException;
+import org.tonearm.stats.Discoveries;
+import org.tonearm.stats.Entity;
+import org.tonearm.stats.EntityStats;
+import org.tonearm.stats.Heatmap;
+import org.tonearm.stats.Insights;
+import org.tonearm.stats.Overview;
+import org.tonearm.stats.RangeRequest;
+import org.tonearm.stats.StatsRange;
+import org.tonearm.stats.StatsService;
+import org.tonearm.stats.Step;
+import org.tonearm.stats.Streaks;
+import org.tonearm.stats.Timeline;
+import org.tonearm.stats.TopOrder;
+import org.tonearm.stats.TopPage;
+import org.tonearm.stats.YearInReview;
+import org.tonearm.stats.internal.query.HeatmapQuery;
+import org.tonearm.stats.internal.query.OverviewQuery;
+import org.tonearm.stats.internal.query.Slice;
+import org.tonearm.stats.internal.query.StreaksQuery;
+import org.tonearm.stats.internal.query.TimelineQuery;
+import org.tonearm.stats.internal.query.TopQuery;
+import org.tonearm.stats.internal.range.RangeResolver;
+
+/** The stats façade: resolves ranges and delegates each view to its query class, in one read snapshot. */
+@Service
+class DefaultStatsService implements StatsService {
+
+    static final int MAX_LIMIT = 1000;
+
+    private final Database database;
+    private final UserDirectory users;
+    private final OverviewQuery overview;
+    private final TopQuery top;
+    private final TimelineQuery timeline;
+    private final HeatmapQuery heatmap;
+    private final StreaksQuery streaks;
+    private final ViewsSupport views;
+    private final Clock clock;
+
+    DefaultStatsService(Database database, UserDirectory users, OverviewQuery overview, TopQuery top,
+            TimelineQuery timeline, HeatmapQuery heatmap, StreaksQuery streaks, ViewsSupport views) {
+        this.database = database;
+        this.users = users;
+        this.overview = overview;
+        this.top = top;
+        this.timeline = timeline;
+        this.heatmap = heatmap;
+        this.streaks = streaks;
+        this.views = views;
+        this.clock = Clock.systemUTC();
+    }
+
+    @Override
+    public StatsRange resolve(long userId, RangeRequest request) {
+        UserProfile user = users.findById(userId).orElseThrow(() -> TonearmException.notFound("User"));
+        return RangeResolver.resolve(request, clock.instant(), user.timezone(), user.weekStart(),
+                heatmap.firstListen(userId));
+    }
+
+    @Override
+    public Overview overview(long userId, StatsRange range) {
+        return database.read(() -> overview.overview(userId, range, clock.instant()));
+    }
+
+    @Override
+    public TopPage top(long userId, StatsRange range, Entity kind, TopOrder order, int limit, int offset) {
+        checkPage(limit, offset);
+        return database.read(() -> top.page(userId, range, kind, order, limit, offset, clock.instant()));
+    }
+
+    static void checkPage(int limit, int offset) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw TonearmException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        if (offset < 0) {
+            throw TonearmException.invalid("offset", "must be 0 or more");
+        }
+    }
+
+    @Override
+    public Timeline timeline(long userId, StatsRange range, Step step) {
+        return database.read(() -> timeline.timeline(userId, range, step, clock.instant()));
+    }
+
+    @Override
+    public Heatmap heatmap(long userId, StatsRange range) {
+        return database.read(() -> heatmap.heatmap(userId, range, clock.instant()));
+    }
+
+    @Override
+    public org.tonearm.stats.Clock clock(long userId, StatsRange range) {
+        return database.read(() -> heatmap.clock(userId, range, clock.instant()));
+    }
+
+    @Override
+    public Streaks streaks(long userId, StatsRange range) {
+        return database.read(() -> {
+            Instant now = clock.instant();
+            return new Streaks(range, now,
+                    streaks.current(userId, java.time.LocalDate.ofInstant(now, range.zone()), range.zone(), now),
+                    streaks.longest(userId, range));
+        });
+    }
+
+    @Override
+    public Discoveries discoveries(long userId, StatsRange range, Entity kind, int limit, int offset) {
+        checkPage(limit, offset);
+        return database.read(() -> views.discoveries(userId, range, kind, limit, offset, clock.instant()));
+    }
+
+    @Override
+    public Insights insights(long userId, StatsRange range, int limit) {
+        checkPage(limit, 0);
+        return database.read(() -> views.insights(userId, range, limit, clock.instant()));
+    }
+
+    @Override
+    public EntityStats entity(long userId, StatsRange range, Entity kind, long id) {
+        return database.read(() -> views.entity(userId, range, kind, id, clock.instant()));
+    }
+
+    @Override
+    public YearInReview year(long userId, int year) {
+        StatsRange range = resolve(userId, RangeRequest.ofYear(year));
+        return database.read(() -> views.year(userId, year, range, clock.instant()));
+    }
+
+    @Override
+    public long allTimePlays(long userId) {
+        return database.read(() -> overview.totals(userId,
+                Slice.of(userId, java.time.Instant.parse("1900-01-01T00:00:00Z"), clock.instant(),
+                        users.timezone(userId))).figures().plays());
+    }
+}

@@ -1,0 +1,155 @@
+package org.tonearm.stats.internal.query;
+
+import static org.jooq.impl.DSL.coalesce;
+import static org.jooq.impl.DSL.falseCondition;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.sum;
+import static org.jooq.impl.DSL.when;
+import static org.tonearm.schema.Tables.LISTENS;
+import static org.tonearm.schema.Tables.STATS_DAY_HOUR;
+import static org.tonearm.schema.Tables.STATS_DAY_TRACK;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Select;
+import org.jooq.Table;
+import org.jooq.impl.SQLDataType;
+
+/**
+ * The two row sources every view aggregates (see the stats package-info): rollup rows of whole local days and the
+ * same shape computed from raw listens of the partial days at the edges, as one derived table. SPEC §6: plays are
+ * listens that are not SKIP; listening time is the played duration, or the track length when it is unknown
+ * (estimated); skips only feed the skip rate.
+ */
+public final class Sources {
+
+    /** Columns of {@link #dayTrack}. */
+    public static final Field<Integer> DAY = field(name("s", "local_day"), Integer.class);
+    public static final Field<Long> TRACK = field(name("s", "track_id"), Long.class);
+    /** 0 = no album. */
+    public static final Field<Long> ALBUM = field(name("s", "album_id"), Long.class);
+    public static final Field<Long> PLAYS = field(name("s", "plays"), Long.class);
+    public static final Field<Double> WEIGHTED = field(name("s", "weighted_plays"), Double.class);
+    public static final Field<Long> SKIPS = field(name("s", "skips"), Long.class);
+    public static final Field<Long> TIME = field(name("s", "time_ms"), Long.class);
+    public static final Field<Long> ESTIMATED = field(name("s", "estimated_time_ms"), Long.class);
+    /** Columns of {@link #dayHour} besides DAY, PLAYS, SKIPS, TIME. */
+    public static final Field<Integer> HOUR = field(name("s", "local_hour"), Integer.class);
+
+    private Sources() {}
+
+    private static final String SKIP = "SKIP";
+
+    static Field<Long> isPlay() {
+        return when(LISTENS.CLASSIFICATION.ne(SKIP), inline(1L)).otherwise(inline(0L));
+    }
+
+    static Field<Long> isSkip() {
+        return when(LISTENS.CLASSIFICATION.eq(SKIP), inline(1L)).otherwise(inline(0L));
+    }
+
+    /** Played duration, else track length, else 0 — of plays only. */
+    static Field<Long> playTime() {
+        return when(LISTENS.CLASSIFICATION.ne(SKIP),
+                coalesce(LISTENS.DURATION_PLAYED_MS, LISTENS.TRACK_LENGTH_MS, inline(0L))).otherwise(inline(0L));
+    }
+
+    static Field<Long> estimatedTime() {
+        return when(LISTENS.CLASSIFICATION.ne(SKIP).and(LISTENS.DURATION_PLAYED_MS.isNull()),
+                coalesce(LISTENS.TRACK_LENGTH_MS, inline(0L))).otherwise(inline(0L));
+    }
+
+    static Field<Long> longSum(Field<Long> f) {
+        return sum(f).cast(SQLDataType.BIGINT);
+    }
+
+    static Condition edges(Slice slice) {
+        Condition c = falseCondition();
+        for (long[] e : slice.edges()) {
+            c = c.or(LISTENS.LISTENED_AT.ge(e[0]).and(LISTENS.LISTENED_AT.lt(e[1])));
+        }
+        return c;
+    }
+
+    /** Rows (local_day, track_id, album_id, plays, weighted_plays, skips, time_ms, estimated_time_ms) aliased "s". */
+    public static Table<Record> dayTrack(DSLContext dsl, Slice slice) {
+        return dayTrack(dsl, slice, noCondition(), noCondition());
+    }
+
+    /**
+     * As {@link #dayTrack(DSLContext, Slice)}, narrowed to some tracks/albums ({@code rollupFilter} on
+     * STATS_DAY_TRACK, {@code rawFilter} on LISTENS).
+     */
+    public static Table<Record> dayTrack(DSLContext dsl, Slice slice, Condition rollupFilter, Condition rawFilter) {
+        List<Select<? extends Record>> parts = new ArrayList<>(2);
+        if (slice.hasWholeDays()) {
+            parts.add(dsl.select(STATS_DAY_TRACK.LOCAL_DAY.as("local_day"), STATS_DAY_TRACK.TRACK_ID.as("track_id"),
+                            STATS_DAY_TRACK.ALBUM_ID.as("album_id"), STATS_DAY_TRACK.PLAYS.as("plays"),
+                            STATS_DAY_TRACK.WEIGHTED_PLAYS.as("weighted_plays"), STATS_DAY_TRACK.SKIPS.as("skips"),
+                            STATS_DAY_TRACK.TIME_MS.as("time_ms"),
+                            STATS_DAY_TRACK.ESTIMATED_TIME_MS.as("estimated_time_ms"))
+                    .from(STATS_DAY_TRACK)
+                    .where(STATS_DAY_TRACK.USER_ID.eq(slice.userId()))
+                    .and(STATS_DAY_TRACK.LOCAL_DAY.ge(slice.firstDay()))
+                    .and(STATS_DAY_TRACK.LOCAL_DAY.lt(slice.endDay()))
+                    .and(rollupFilter));
+        }
+        if (!slice.edges().isEmpty() || parts.isEmpty()) {
+            Field<Long> album = coalesce(LISTENS.ALBUM_ID, inline(0L));
+            parts.add(dsl.select(LISTENS.LOCAL_DAY.as("local_day"), LISTENS.TRACK_ID.as("track_id"),
+                            album.as("album_id"), longSum(isPlay()).as("plays"),
+                            sum(when(LISTENS.CLASSIFICATION.ne(SKIP), LISTENS.WEIGHT).otherwise(inline(0.0)))
+                                    .cast(SQLDataType.DOUBLE).as("weighted_plays"),
+                            longSum(isSkip()).as("skips"), longSum(playTime()).as("time_ms"),
+                            longSum(estimatedTime()).as("estimated_time_ms"))
+                    .from(LISTENS)
+                    .where(LISTENS.USER_ID.eq(slice.userId()))
+                    .and(edges(slice))
+                    .and(rawFilter)
+                    .groupBy(LISTENS.LOCAL_DAY, LISTENS.TRACK_ID, album));
+        }
+        return union(parts).asTable("s");
+    }
+
+    /** Rows (local_day, local_hour, plays, skips, time_ms) aliased "s". */
+    public static Table<Record> dayHour(DSLContext dsl, Slice slice) {
+        List<Select<? extends Record>> parts = new ArrayList<>(2);
+        if (slice.hasWholeDays()) {
+            parts.add(dsl.select(STATS_DAY_HOUR.LOCAL_DAY.as("local_day"),
+                            STATS_DAY_HOUR.LOCAL_HOUR.cast(SQLDataType.INTEGER).as("local_hour"),
+                            STATS_DAY_HOUR.PLAYS.as("plays"), STATS_DAY_HOUR.SKIPS.as("skips"),
+                            STATS_DAY_HOUR.TIME_MS.as("time_ms"))
+                    .from(STATS_DAY_HOUR)
+                    .where(STATS_DAY_HOUR.USER_ID.eq(slice.userId()))
+                    .and(STATS_DAY_HOUR.LOCAL_DAY.ge(slice.firstDay()))
+                    .and(STATS_DAY_HOUR.LOCAL_DAY.lt(slice.endDay())));
+        }
+        if (!slice.edges().isEmpty() || parts.isEmpty()) {
+            Field<Integer> hour = LISTENS.LOCAL_HOUR.cast(SQLDataType.INTEGER);
+            parts.add(dsl.select(LISTENS.LOCAL_DAY.as("local_day"), hour.as("local_hour"),
+                            longSum(isPlay()).as("plays"), longSum(isSkip()).as("skips"),
+                            longSum(playTime()).as("time_ms"))
+                    .from(LISTENS)
+                    .where(LISTENS.USER_ID.eq(slice.userId()))
+                    .and(edges(slice))
+                    .groupBy(LISTENS.LOCAL_DAY, hour));
+        }
+        return union(parts).asTable("s");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Select<Record> union(List<Select<? extends Record>> parts) {
+        Select<Record> all = (Select<Record>) parts.get(0);
+        for (int i = 1; i < parts.size(); i++) {
+            all = all.unionAll((Select<Record>) parts.get(i));
+        }
+        return all;
+    }
+}

@@ -1,0 +1,170 @@
+package org.tonearm.stats.internal.query;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.rowNumber;
+import static org.jooq.impl.DSL.sum;
+import static org.tonearm.schema.Tables.TRACK_ARTISTS;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SelectOrderByStep;
+import org.jooq.SortField;
+import org.jooq.Table;
+import org.jooq.impl.SQLDataType;
+import org.springframework.stereotype.Component;
+import org.tonearm.shared.Database;
+import org.tonearm.stats.Entity;
+import org.tonearm.stats.Figures;
+import org.tonearm.stats.Movement;
+import org.tonearm.stats.StatsRange;
+import org.tonearm.stats.TopItem;
+import org.tonearm.stats.TopOrder;
+import org.tonearm.stats.TopPage;
+
+/**
+ * Top artists/albums/tracks (SPEC §6): plays or listening time, ties broken by the other figure and then by id so that
+ * pages are stable; items with plays only (skips alone never rank). An artist counts every play of every track that
+ * credits it. Each item's rank in the previous period comes from the same ranking there (ROW_NUMBER over it).
+ */
+@Component
+public class TopQuery {
+
+    private final Database database;
+    private final Names names;
+
+    public TopQuery(Database database, Names names) {
+        this.database = database;
+        this.names = names;
+    }
+
+    public TopPage page(long userId, StatsRange range, Entity kind, TopOrder order, int limit, int offset,
+            Instant now) {
+        DSLContext dsl = database.dsl();
+        Slice slice = Slice.of(userId, range.period(), range.zone());
+        Field<Long> key = key(kind);
+        long total = dsl.selectCount().from(grouped(dsl, slice, kind, List.of(key)).asTable("g")).fetchOne(0, Long.class);
+        List<Record> rows = grouped(dsl, slice, kind, groupColumns(key)).orderBy(order(order, key))
+                .limit(limit).offset(offset).fetch();
+        List<Long> ids = rows.stream().map(r -> r.get(0, Long.class)).toList();
+        Map<Long, Integer> previous = range.previous() == null ? Map.of()
+                : previousRanks(dsl, Slice.of(userId, range.previous(), range.zone()), kind, order, ids);
+        Map<Long, Names.Named> named = names.of(kind, ids);
+        List<TopItem> items = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            long id = ids.get(i);
+            int rank = offset + i + 1;
+            Integer before = previous.get(id);
+            Names.Named n = named.getOrDefault(id, new Names.Named(null, null, List.of()));
+            items.add(new TopItem(rank, kind, id, n.name(), n.mbid(), n.artists(), FiguresQuery.read(rows.get(i), 1),
+                    before, movement(range, rank, before)));
+        }
+        return new TopPage(range, now, kind, order, total, offset, items);
+    }
+
+    /** The first {@code limit} items, without previous ranks (for pages inside other views). */
+    public List<TopItem> top(long userId, Slice slice, Entity kind, TopOrder order, int limit,
+            org.jooq.Condition rollupFilter, org.jooq.Condition rawFilter) {
+        DSLContext dsl = database.dsl();
+        Field<Long> key = key(kind);
+        Table<Record> source = Sources.dayTrack(dsl, slice, rollupFilter, rawFilter);
+        List<Record> rows = groupedOver(dsl, source, kind, groupColumns(key)).orderBy(order(order, key)).limit(limit)
+                .fetch();
+        List<Long> ids = rows.stream().map(r -> r.get(0, Long.class)).toList();
+        Map<Long, Names.Named> named = names.of(kind, ids);
+        List<TopItem> items = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Names.Named n = named.getOrDefault(ids.get(i), new Names.Named(null, null, List.of()));
+            items.add(new TopItem(i + 1, kind, ids.get(i), n.name(), n.mbid(), n.artists(),
+                    FiguresQuery.read(rows.get(i), 1), null, Movement.NONE));
+        }
+        return items;
+    }
+
+    /** Plays of each item in a slice (all of them; for insights and ranks). */
+    public Map<Long, Figures> all(long userId, Slice slice, Entity kind) {
+        DSLContext dsl = database.dsl();
+        Map<Long, Figures> out = new HashMap<>();
+        grouped(dsl, slice, kind, groupColumns(key(kind))).fetch()
+                .forEach(r -> out.put(r.get(0, Long.class), FiguresQuery.read(r, 1)));
+        return out;
+    }
+
+    /** The 1-based rank of one item in a slice, or null when it has no play there. */
+    public Integer rankOf(long userId, Slice slice, Entity kind, TopOrder order, long id) {
+        return previousRanks(database.dsl(), slice, kind, order, List.of(id)).get(id);
+    }
+
+    static Movement movement(StatsRange range, int rank, Integer before) {
+        if (range.previous() == null) {
+            return Movement.NONE;
+        }
+        if (before == null) {
+            return Movement.NEW;
+        }
+        return before > rank ? Movement.UP : before < rank ? Movement.DOWN : Movement.SAME;
+    }
+
+    private Map<Long, Integer> previousRanks(DSLContext dsl, Slice slice, Entity kind, TopOrder order,
+            Collection<Long> ids) {
+        Map<Long, Integer> out = new HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        Field<Long> key = key(kind);
+        Field<Integer> rank = rowNumber().over().orderBy(order(order, key)).as("rnk");
+        Table<?> ranked = grouped(dsl, slice, kind, List.of(key.as("item"), rank)).asTable("p");
+        Field<Long> item = field(name("p", "item"), Long.class);
+        dsl.select(item, field(name("p", "rnk"), Integer.class)).from(ranked).where(item.in(ids))
+                .forEach(r -> out.put(r.value1(), r.value2()));
+        return out;
+    }
+
+    static Field<Long> key(Entity kind) {
+        return switch (kind) {
+            case ARTISTS -> TRACK_ARTISTS.ARTIST_ID;
+            case ALBUMS -> Sources.ALBUM;
+            case TRACKS -> Sources.TRACK;
+        };
+    }
+
+    private static List<org.jooq.SelectFieldOrAsterisk> groupColumns(Field<Long> key) {
+        List<org.jooq.SelectFieldOrAsterisk> columns = new ArrayList<>();
+        columns.add(key);
+        columns.addAll(List.of(FiguresQuery.columns()));
+        return columns;
+    }
+
+    private static SelectOrderByStep<Record> grouped(DSLContext dsl, Slice slice, Entity kind,
+            List<? extends org.jooq.SelectFieldOrAsterisk> columns) {
+        return groupedOver(dsl, Sources.dayTrack(dsl, slice), kind, columns);
+    }
+
+    private static SelectOrderByStep<Record> groupedOver(DSLContext dsl, Table<Record> source, Entity kind,
+            List<? extends org.jooq.SelectFieldOrAsterisk> columns) {
+        Field<Long> key = key(kind);
+        var from = kind == Entity.ARTISTS
+                ? dsl.select(columns).from(source).join(TRACK_ARTISTS).on(TRACK_ARTISTS.TRACK_ID.eq(Sources.TRACK))
+                        .where(org.jooq.impl.DSL.noCondition())
+                : dsl.select(columns).from(source)
+                        .where(kind == Entity.ALBUMS ? Sources.ALBUM.ne(0L) : org.jooq.impl.DSL.noCondition());
+        // an item ranks with at least one play (skips alone never rank), but its skips still count in its skip rate,
+        // so membership is decided after summing every row
+        return from.groupBy(key).having(sum(Sources.PLAYS).gt(java.math.BigDecimal.ZERO));
+    }
+
+    static SortField<?>[] order(TopOrder order, Field<Long> key) {
+        Field<Long> plays = sum(Sources.PLAYS).cast(SQLDataType.BIGINT);
+        Field<Long> time = sum(Sources.TIME).cast(SQLDataType.BIGINT);
+        return order == TopOrder.PLAYS
+                ? new SortField<?>[] {plays.desc(), time.desc(), key.asc()}
+                : new SortField<?>[] {time.desc(), plays.desc(), key.asc()};
+    }
+}

@@ -1,0 +1,81 @@
+package org.tonearm.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.tonearm.catalog.Identifiers;
+import org.tonearm.catalog.TrackCredit;
+import org.tonearm.listens.Channel;
+import org.tonearm.listens.IncomingListen;
+import org.tonearm.listens.ListenService;
+import org.tonearm.listens.Service;
+import org.tonearm.shared.TonearmException;
+import org.tonearm.testsupport.IntegrationTestBase;
+import org.tonearm.testsupport.TestUsers;
+
+/** The stats façade end to end: listens in through the funnel, figures out through {@link StatsService}. */
+class StatsServiceIntegrationTests extends IntegrationTestBase {
+
+    @Autowired
+    StatsService stats;
+
+    @Autowired
+    ListenService listens;
+
+    private static IncomingListen play(long user, String artist, List<String> artists, String title, String album,
+            Instant at, Long played) {
+        return IncomingListen.of(user, new TrackCredit(artist, artists, title, album, 200_000L, Identifiers.NONE),
+                at.toEpochMilli(), played, Service.SPOTIFY, Channel.NATIVE_API);
+    }
+
+    @Test
+    void overviewTopAndTimelineCountPlaysNotSkipsAndEveryCreditedArtist() {
+        long user = TestUsers.create(database, "UTC");
+        Instant base = Instant.parse("2024-02-28T10:00:00Z");
+        listens.ingestBatch(List.of(
+                play(user, "Daft Punk", List.of("Daft Punk", "Pharrell Williams"), "Get Lucky", "RAM", base, 200_000L),
+                play(user, "Daft Punk", List.of(), "Lose Yourself to Dance", "RAM", base.plus(1, ChronoUnit.DAYS), null),
+                play(user, "Daft Punk", List.of(), "Contact", "RAM", base.plus(2, ChronoUnit.DAYS), 5_000L), // a SKIP
+                play(user, "Pharrell Williams", List.of(), "Happy", null, base.plus(2, ChronoUnit.DAYS)
+                        .plus(1, ChronoUnit.HOURS), 200_000L)));
+        StatsRange feb = stats.resolve(user, new RangeRequest(null, null, "2024-02", null, null));
+
+        Overview o = stats.overview(user, feb);
+        // 28 and 29 February: two plays; the skip and the other play fall on 1 March, outside
+        assertThat(o.figures().plays()).isEqualTo(2);
+        assertThat(o.figures().skips()).isZero();
+        assertThat(o.figures().listeningTimeMs()).isEqualTo(400_000L);
+        assertThat(o.figures().estimatedTimeMs()).isEqualTo(200_000L); // the second play's length stood in
+        assertThat(o.uniqueArtists()).isEqualTo(2); // Get Lucky credits Pharrell too
+        assertThat(o.changes().get("plays").percent()).isNull(); // nothing in January
+
+        StatsRange all = stats.resolve(user, RangeRequest.named("all_time"));
+        TopPage artists = stats.top(user, all, Entity.ARTISTS, TopOrder.PLAYS, 10, 0);
+        assertThat(artists.items()).extracting(TopItem::name).containsExactly("Daft Punk", "Pharrell Williams");
+        assertThat(artists.items().get(0).figures().plays()).isEqualTo(2);
+        assertThat(artists.items().get(0).figures().skipRate()).isEqualTo(1.0 / 3);
+        assertThat(artists.items().get(1).figures().plays()).isEqualTo(2);
+        assertThat(artists.items()).allMatch(i -> i.movement() == Movement.NONE);
+        assertThat(stats.allTimePlays(user)).isEqualTo(3);
+
+        Timeline days = stats.timeline(user, feb, Step.DAY);
+        assertThat(days.items()).hasSize(29);
+        assertThat(days.items().get(27).figures().plays()).isEqualTo(1);
+        assertThat(days.items().get(28).start()).isEqualTo(LocalDate.of(2024, 2, 29));
+        assertThat(days.items().get(0).figures().plays()).isZero();
+    }
+
+    @Test
+    void aContradictoryRangeIsRefusedNamingTheField() {
+        long user = TestUsers.create(database, "UTC");
+        assertThatThrownBy(() -> stats.resolve(user, new RangeRequest("7d", "2024", null, null, null)))
+                .isInstanceOfSatisfying(TonearmException.class,
+                        e -> assertThat(e.fieldErrors().get(0).field()).isEqualTo("year"));
+    }
+}
