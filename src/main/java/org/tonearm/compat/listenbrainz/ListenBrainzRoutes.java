@@ -26,6 +26,8 @@ final class ListenBrainzRoutes {
         ROUTES.put(Pattern.compile("/validate-token"), "GET, HEAD, OPTIONS");
         ROUTES.put(Pattern.compile("/user/[^/]+/(listens|listen-count|playing-now)"), "GET, HEAD, OPTIONS");
         ROUTES.put(Pattern.compile("/delete-listen"), "POST, OPTIONS");
+        ROUTES.put(Pattern.compile("/stats/user/[^/]+/(artists|releases|release-groups|recordings|listening-activity"
+                + "|daily-activity)"), "GET, HEAD, OPTIONS");
     }
 
     private ListenBrainzRoutes() {}
