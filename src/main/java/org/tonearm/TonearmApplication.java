@@ -13,6 +13,9 @@ public class TonearmApplication {
         if (org.tonearm.imports.ImportCommandLine.matches(args)) {
             System.exit(org.tonearm.imports.ImportCommandLine.run(TonearmApplication.class, args, System.out, System.err));
         }
+        if (org.tonearm.stats.StatsCommandLine.matches(args)) {
+            System.exit(org.tonearm.stats.StatsCommandLine.run(TonearmApplication.class, args, System.out, System.err));
+        }
         SpringApplication.run(TonearmApplication.class, args);
     }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongFunction;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -21,6 +22,8 @@ import org.tonearm.listens.IngestResult;
 import org.tonearm.listens.IngestStatus;
 import org.tonearm.listens.ListenService;
 import org.tonearm.listens.ListensProperties;
+import org.tonearm.listens.ListensChanged;
+import org.tonearm.listens.ListensChanged.Fact;
 import org.tonearm.listens.ListensRecorded;
 import org.tonearm.listens.TimeStamp;
 import org.tonearm.listens.internal.dedup.Decision;
@@ -29,6 +32,7 @@ import org.tonearm.listens.internal.dedup.PreparedListen;
 import org.tonearm.listens.internal.dedup.SourceStamp;
 import org.tonearm.listens.internal.dedup.WorkingListen;
 import org.tonearm.listens.internal.persistence.JooqListenRepository;
+import org.tonearm.listens.internal.persistence.ListenFactsRepository;
 import org.tonearm.shared.Database;
 import org.tonearm.shared.TonearmException;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,6 +50,7 @@ class DefaultListenService implements ListenService {
     private final JsonMapper json;
     private final Clock clock;
     private final GroupCommitter committer;
+    private final ListenFactsRepository facts;
 
     /** A combined transaction stops growing here: about 100 ms of work on SQLite (docs/performance.md). */
     static final int GROUP_COMMIT_MAX_LISTENS = 5_000;
@@ -53,7 +58,8 @@ class DefaultListenService implements ListenService {
     private static final long WINDOW_CUSHION_MS = 3_600_000;
 
     DefaultListenService(Database database, CatalogService catalog, UserDirectory users, JooqListenRepository listens,
-            ListensProperties rules, ApplicationEventPublisher events, JsonMapper json) {
+            ListensProperties rules, ApplicationEventPublisher events, JsonMapper json, ListenFactsRepository facts) {
+        this.facts = facts;
         this.database = database;
         this.catalog = catalog;
         this.users = users;
@@ -99,12 +105,20 @@ class DefaultListenService implements ListenService {
         // 6. write with batched statements
         long now = clock.millis();
         Map<Long, ZoneId> zones = new HashMap<>();
-        listens.insertCreated(deduplicator.created(), id -> zones.computeIfAbsent(id, users::timezone), now);
+        LongFunction<ZoneId> zoneOf = id -> zones.computeIfAbsent(id, users::timezone);
+        listens.insertCreated(deduplicator.created(), zoneOf, now);
         Map<WorkingListen, Boolean> merged = new IdentityHashMap<>();
         decisions.stream().filter(d -> d.status() == IngestStatus.MERGED).forEach(d -> merged.put(d.target(), true));
-        listens.updateMerged(merged.keySet().stream().filter(WorkingListen::stored).toList(),
-                id -> zones.computeIfAbsent(id, users::timezone), now);
+        List<WorkingListen> storedMerged = merged.keySet().stream().filter(WorkingListen::stored).toList();
+        // the rollups need the stored listens' values before the merge rewrites them
+        Map<Long, List<Fact>> before = new HashMap<>();
+        storedMerged.stream().collect(java.util.stream.Collectors.groupingBy(WorkingListen::userId,
+                java.util.stream.Collectors.mapping(WorkingListen::id, java.util.stream.Collectors.toList())))
+                .forEach((user, ids) -> before.put(user, facts.byIds(user, ids)));
+        listens.updateMerged(storedMerged, zoneOf, now);
         listens.insertAbsorbed(new ArrayList<>(merged.keySet()), now);
+        publishChanges(before, listens.facts(deduplicator.created(), zoneOf), listens.facts(storedMerged, zoneOf),
+                deduplicator.created(), storedMerged);
         // 7. results index-aligned with the input; one event per user for live statistics
         IngestResult[] results = new IngestResult[batch.size()];
         Map<Long, Set<Long>> touched = new HashMap<>();
@@ -116,6 +130,24 @@ class DefaultListenService implements ListenService {
         }
         touched.forEach((user, ids) -> events.publishEvent(new ListensRecorded(user, List.copyOf(ids))));
         return List.of(results);
+    }
+
+    /** One {@link ListensChanged} per user of the batch, inside the write transaction (the rollups join it). */
+    private void publishChanges(Map<Long, List<Fact>> before, List<Fact> created, List<Fact> mergedAfter,
+            List<WorkingListen> createdListens, List<WorkingListen> storedMerged) {
+        Map<Long, List<Fact>> added = new HashMap<>();
+        for (int i = 0; i < created.size(); i++) {
+            added.computeIfAbsent(createdListens.get(i).userId(), k -> new ArrayList<>()).add(created.get(i));
+        }
+        for (int i = 0; i < mergedAfter.size(); i++) {
+            added.computeIfAbsent(storedMerged.get(i).userId(), k -> new ArrayList<>()).add(mergedAfter.get(i));
+        }
+        Set<Long> usersChanged = new java.util.TreeSet<>(added.keySet());
+        usersChanged.addAll(before.keySet());
+        for (long user : usersChanged) {
+            events.publishEvent(new ListensChanged(user, before.getOrDefault(user, List.of()),
+                    added.getOrDefault(user, List.of())));
+        }
     }
 
     private PreparedListen prepare(int index, IncomingListen in, ResolvedTrack track) {

@@ -4,10 +4,12 @@ import java.time.DayOfWeek;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.tonearm.identity.ProfileSettings;
 import org.tonearm.identity.ProfileSettingsService;
+import org.tonearm.identity.TimezoneChanged;
 import org.tonearm.identity.UserProfile;
 import org.tonearm.identity.internal.persistence.JooqUserRepository;
 import org.tonearm.identity.internal.persistence.UserRow;
@@ -25,8 +27,11 @@ public class ProfileService implements ProfileSettingsService {
     private final Database database;
     private final JooqUserRepository users;
     private final CachingUserDirectory directory;
+    private final ApplicationEventPublisher events;
 
-    public ProfileService(Database database, JooqUserRepository users, CachingUserDirectory directory) {
+    public ProfileService(Database database, JooqUserRepository users, CachingUserDirectory directory,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.database = database;
         this.users = users;
         this.directory = directory;
@@ -53,6 +58,10 @@ public class ProfileService implements ProfileSettingsService {
                         change.weekStart() != null ? change.weekStart() : current.weekStart(),
                         change.profileVisibility() != null ? change.profileVisibility() : current.profileVisibility());
                 users.updateProfile(next, System.currentTimeMillis());
+                if (!next.timezone().equals(current.timezone())) {
+                    // in this transaction: local days and statistics move with the timezone or not at all
+                    events.publishEvent(new TimezoneChanged(userId, current.timezone(), next.timezone()));
+                }
                 return next.profile();
             });
         } catch (DuplicateKeyException raced) {

@@ -2,6 +2,7 @@ package org.tonearm.listens.internal.edit;
 
 import java.time.Clock;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.tonearm.catalog.AlbumView;
 import org.tonearm.catalog.ArtistRef;
@@ -11,7 +12,10 @@ import org.tonearm.catalog.ResolvedTrack;
 import org.tonearm.catalog.TrackCredit;
 import org.tonearm.catalog.TrackView;
 import org.tonearm.listens.Classifier;
+import org.tonearm.listens.ListensChanged;
+import org.tonearm.listens.ListensChanged.Fact;
 import org.tonearm.listens.internal.persistence.ListenEditRepository;
+import org.tonearm.listens.internal.persistence.ListenFactsRepository;
 import org.tonearm.listens.internal.persistence.ListenQueryRepository;
 import org.tonearm.listens.internal.persistence.ListenRow;
 import org.tonearm.shared.Database;
@@ -27,9 +31,14 @@ public class ListenEditor {
     private final ListenEditRepository edits;
     private final Classifier classifier;
     private final Clock clock = Clock.systemUTC();
+    private final ListenFactsRepository facts;
+    private final ApplicationEventPublisher events;
 
     public ListenEditor(Database database, CatalogService catalog, ListenQueryRepository rows,
-            ListenEditRepository edits, Classifier classifier) {
+            ListenEditRepository edits, Classifier classifier, ListenFactsRepository facts,
+            ApplicationEventPublisher events) {
+        this.facts = facts;
+        this.events = events;
         this.database = database;
         this.catalog = catalog;
         this.rows = rows;
@@ -56,17 +65,33 @@ public class ListenEditor {
             // SPEC §3: the classification depends on the track length, so a corrected length re-classifies
             // exactly like the funnel does at ingest
             Classifier.Verdict verdict = classifier.classify(row.durationPlayedMs(), length);
+            List<Fact> before = facts.byIds(userId, List.of(listenId));
             edits.updateMetadata(userId, listenId, trackId, albumId, length, verdict, clock.millis());
+            events.publishEvent(new ListensChanged(userId, before, facts.byIds(userId, List.of(listenId))));
             return rows.find(userId, listenId).orElseThrow();
         });
     }
 
     public boolean delete(long userId, long listenId) {
-        return database.write(() -> edits.delete(userId, listenId));
+        return database.write(() -> {
+            List<Fact> before = facts.byIds(userId, List.of(listenId));
+            boolean deleted = edits.delete(userId, listenId);
+            if (deleted) {
+                events.publishEvent(new ListensChanged(userId, before, List.of()));
+            }
+            return deleted;
+        });
     }
 
     public int deleteRange(long userId, long fromMs, long toMs) {
-        return database.write(() -> edits.deleteRange(userId, fromMs, toMs).size());
+        return database.write(() -> {
+            List<Fact> before = facts.inRange(userId, fromMs, toMs);
+            int deleted = edits.deleteRange(userId, fromMs, toMs).size();
+            if (deleted > 0) {
+                events.publishEvent(new ListensChanged(userId, before, List.of()));
+            }
+            return deleted;
+        });
     }
 
     /** The listen's current catalog text with the correction applied. */

@@ -224,6 +224,24 @@ public class JooqListenRepository {
         }
     }
 
+    /**
+     * The statistics facts of listens as {@link #insertCreated} and {@link #updateMerged} store them (same classifier,
+     * same local day and hour), so the funnel's {@code ListensChanged} needs no query for them.
+     */
+    public List<org.tonearm.listens.ListensChanged.Fact> facts(List<WorkingListen> written, LongFunction<ZoneId> zoneOfUser) {
+        List<org.tonearm.listens.ListensChanged.Fact> facts = new ArrayList<>(written.size());
+        for (WorkingListen l : written) {
+            SourceStamp p = l.primary();
+            var verdict = classifier.classify(p.durationPlayedMs(), l.trackLengthMs());
+            LocalDateTime local = LocalDateTime.ofInstant(Instant.ofEpochMilli(p.listenedAt()), zoneOfUser.apply(l.userId()));
+            facts.add(new org.tonearm.listens.ListensChanged.Fact(l.id(), (int) local.toLocalDate().toEpochDay(),
+                    local.getHour(), l.trackId(), l.albumId(),
+                    verdict.classification() == org.tonearm.listens.Classification.SKIP, verdict.weight(),
+                    p.durationPlayedMs(), l.trackLengthMs()));
+        }
+        return facts;
+    }
+
     /** The columns of {@link #INSERTED}, in that order. */
     private Object[] row(WorkingListen l, ZoneId zone, long now) {
         SourceStamp p = l.primary();

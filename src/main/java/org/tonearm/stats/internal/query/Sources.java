@@ -47,26 +47,26 @@ public final class Sources {
 
     private static final String SKIP = "SKIP";
 
-    static Field<Long> isPlay() {
+    public static Field<Long> isPlay() {
         return when(LISTENS.CLASSIFICATION.ne(SKIP), inline(1L)).otherwise(inline(0L));
     }
 
-    static Field<Long> isSkip() {
+    public static Field<Long> isSkip() {
         return when(LISTENS.CLASSIFICATION.eq(SKIP), inline(1L)).otherwise(inline(0L));
     }
 
     /** Played duration, else track length, else 0 — of plays only. */
-    static Field<Long> playTime() {
+    public static Field<Long> playTime() {
         return when(LISTENS.CLASSIFICATION.ne(SKIP),
                 coalesce(LISTENS.DURATION_PLAYED_MS, LISTENS.TRACK_LENGTH_MS, inline(0L))).otherwise(inline(0L));
     }
 
-    static Field<Long> estimatedTime() {
+    public static Field<Long> estimatedTime() {
         return when(LISTENS.CLASSIFICATION.ne(SKIP).and(LISTENS.DURATION_PLAYED_MS.isNull()),
                 coalesce(LISTENS.TRACK_LENGTH_MS, inline(0L))).otherwise(inline(0L));
     }
 
-    static Field<Long> longSum(Field<Long> f) {
+    public static Field<Long> longSum(Field<Long> f) {
         return sum(f).cast(SQLDataType.BIGINT);
     }
 

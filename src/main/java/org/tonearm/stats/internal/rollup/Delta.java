@@ -1,0 +1,36 @@
+package org.tonearm.stats.internal.rollup;
+
+import org.tonearm.listens.ListensChanged.Fact;
+
+/**
+ * Accumulated change of one rollup row. SPEC §6: plays = listens that are not SKIP, listening time = played duration
+ * or, where unknown, the track length (the estimated part), of plays only; skips count apart for the skip rate.
+ */
+final class Delta {
+
+    long plays;
+    double weighted;
+    long skips;
+    long time;
+    long estimated;
+
+    void add(Fact f, int sign) {
+        if (f.skip()) {
+            skips += sign;
+            return;
+        }
+        plays += sign;
+        weighted += sign * f.weight();
+        long length = f.trackLengthMs() == null ? 0 : f.trackLengthMs();
+        if (f.durationPlayedMs() != null) {
+            time += sign * f.durationPlayedMs();
+        } else {
+            time += sign * length;
+            estimated += sign * length;
+        }
+    }
+
+    boolean isZero() {
+        return plays == 0 && weighted == 0 && skips == 0 && time == 0 && estimated == 0;
+    }
+}

@@ -1,0 +1,151 @@
+package org.tonearm.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tonearm.schema.Tables.LISTENS;
+import static org.tonearm.schema.Tables.STATS_DAY_TRACK;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.tonearm.stats.internal.rollup.RollupRebuilder;
+import org.tonearm.testsupport.Api;
+import org.tonearm.testsupport.IntegrationTestBase;
+
+/**
+ * Issue 11 item 5: the rollups follow every write in its own transaction — ingest, cross-source merges, corrections,
+ * deletes, range deletes, a timezone change — so that a rebuild from the raw listens finds nothing to change.
+ */
+class RollupIntegrationTests extends IntegrationTestBase {
+
+    @Autowired
+    RollupRebuilder rebuilder;
+
+    @Autowired
+    StatsService stats;
+
+    @Autowired
+    ConfigurableApplicationContext context;
+
+    private static Map<String, Object> listen(String artist, String track, String at, Long played, String service) {
+        Map<String, Object> l = new HashMap<>(Map.of("artist", artist, "track", track, "listened_at", at,
+                "track_length_ms", 200_000, "album", "Album of " + artist));
+        if (played != null) {
+            l.put("duration_played_ms", played);
+        }
+        if (service != null) {
+            l.put("service", service);
+        }
+        return l;
+    }
+
+    /** The newest listen of that title (the API lists newest first). */
+    private static long idOf(Api me, String title) {
+        return me.get("/api/v1/listens?limit=100").json().path("listens").valueStream()
+                .filter(l -> l.path("track").path("title").asString().equals(title)).findFirst().orElseThrow()
+                .path("id").asLong();
+    }
+
+    private RollupRebuilder.Report check(long userId) {
+        return database.write(() -> rebuilder.rebuild(userId));
+    }
+
+    private long create(Api me, Map<String, Object> listen) {
+        Api.Response r = me.post("/api/v1/listens", listen);
+        assertThat(r.status()).as(r.body()).isIn(200, 201);
+        return r.json().path("listen").path("id").asLong();
+    }
+
+    @Test
+    void everyKindOfWriteLeavesRollupsThatARebuildDoesNotChange() {
+        Api.User user = api().newUser();
+        Api me = user.api();
+        Api.Response batch = me.post("/api/v1/listens", Map.of("listens", List.of(
+                listen("Björk", "Hyperballad", "2024-02-29T23:59:00Z", 200_000L, "youtube_music"),
+                listen("Björk", "Jóga", "2024-03-01T08:00:00Z", 3_000L, null), // a skip
+                listen("Sade", "Smooth Operator", "2024-03-01T09:00:00Z", null, null),
+                listen("Sade", "Smooth Operator", "2024-03-02T09:00:00Z", 150_000L, null))));
+        assertThat(batch.status()).as(batch.body()).isEqualTo(200);
+        assertThat(check(user.id()).changed()).isFalse();
+
+        // the same play reported by Spotify 70 s later: merged, the higher-priority source's start time wins
+        Api.Response merged = me.post("/api/v1/listens",
+                listen("Björk", "Hyperballad", "2024-03-01T00:00:10Z", 210_000L, "spotify"));
+        assertThat(merged.json().path("status").asString()).isEqualTo("merged");
+        assertThat(check(user.id()).changed()).isFalse();
+        StatsRange march = stats.resolve(user.id(), new RangeRequest(null, null, "2024-03", null, null));
+        assertThat(stats.overview(user.id(), march).figures().plays()).isEqualTo(3); // Hyperballad moved into March
+
+        long jogaId = idOf(me, "Jóga");
+        long smoothId = idOf(me, "Smooth Operator");
+        assertThat(me.patch("/api/v1/listens/" + smoothId, Map.of("artist", "Sade Adu")).status()).isEqualTo(200);
+        assertThat(check(user.id()).changed()).isFalse();
+        assertThat(stats.top(user.id(), march, Entity.ARTISTS, TopOrder.PLAYS, 10, 0).items())
+                .extracting(TopItem::name, i -> i.figures().plays())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Björk", 1L),
+                        org.assertj.core.groups.Tuple.tuple("Sade", 1L),
+                        org.assertj.core.groups.Tuple.tuple("Sade Adu", 1L));
+
+        assertThat(me.delete("/api/v1/listens/" + jogaId).status()).isEqualTo(204);
+        assertThat(check(user.id()).changed()).isFalse();
+        assertThat(me.delete("/api/v1/listens?from=2024-03-02T00:00:00Z&to=2024-03-03T00:00:00Z").status())
+                .isEqualTo(200);
+        assertThat(check(user.id()).changed()).isFalse();
+        Overview o = stats.overview(user.id(), march);
+        assertThat(o.figures().plays()).isEqualTo(2);
+        assertThat(o.figures().listeningTimeMs()).isEqualTo(210_000L + 200_000L);
+        assertThat(o.figures().estimatedTimeMs()).isEqualTo(200_000L);
+    }
+
+    @Test
+    void aTimezoneChangeMovesLocalDaysAndRollupsInTheSameRequest() {
+        Api.User user = api().newUser();
+        Api me = user.api();
+        create(me, listen("Nujabes", "Aruarian Dance", "2024-05-01T20:30:00Z", 200_000L, null));
+        StatsRange mayFirst = stats.resolve(user.id(), new RangeRequest(null, null, null, "2024-05-01", "2024-05-01"));
+        assertThat(stats.overview(user.id(), mayFirst).figures().plays()).isEqualTo(1);
+
+        assertThat(me.patch("/api/v1/me", Map.of("timezone", "Asia/Tokyo")).status()).isEqualTo(200);
+
+        // 20:30 UTC is 05:30 on 2 May in Tokyo
+        int day = database.dsl().select(LISTENS.LOCAL_DAY).from(LISTENS).where(LISTENS.USER_ID.eq(user.id()))
+                .fetchOne(LISTENS.LOCAL_DAY);
+        assertThat(LocalDate.ofEpochDay(day)).isEqualTo(LocalDate.of(2024, 5, 2));
+        assertThat(check(user.id()).changed()).isFalse();
+        StatsRange tokyoFirst = stats.resolve(user.id(), new RangeRequest(null, null, null, "2024-05-01", "2024-05-01"));
+        StatsRange tokyoSecond = stats.resolve(user.id(), new RangeRequest(null, null, null, "2024-05-02", "2024-05-02"));
+        assertThat(stats.overview(user.id(), tokyoFirst).figures().plays()).isZero();
+        assertThat(stats.overview(user.id(), tokyoSecond).figures().plays()).isEqualTo(1);
+        assertThat(stats.heatmap(user.id(), tokyoSecond).items()).filteredOn(c -> c.plays() > 0)
+                .singleElement().satisfies(c -> assertThat(c.hour()).isEqualTo(5));
+    }
+
+    @Test
+    void theRebuildCommandRepairsBrokenRollupsAndThenReportsNothingToChange() {
+        Api.User user = api().newUser();
+        create(user.api(), listen("Can", "Vitamin C", "2024-01-10T10:00:00Z", 200_000L, null));
+        database.writeVoid(() -> database.dsl().update(STATS_DAY_TRACK).set(STATS_DAY_TRACK.PLAYS, 7L)
+                .where(STATS_DAY_TRACK.USER_ID.eq(user.id())).execute());
+
+        String first = run(user.username());
+        assertThat(first).contains(user.username() + ": rebuilt — day/track rows 1 added, 1 removed; day/hour rows 0 added, 0 removed");
+        String second = run(user.username());
+        assertThat(second).contains(user.username() + ": unchanged").contains("1 user(s) checked, 0 rebuilt");
+        StatsRange all = stats.resolve(user.id(), RangeRequest.named("all_time"));
+        assertThat(stats.overview(user.id(), all).figures().plays()).isEqualTo(1);
+    }
+
+    private String run(String username) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = StatsCommandLine.rebuild(context, username, new PrintStream(out, true, StandardCharsets.UTF_8),
+                System.err);
+        assertThat(code).isZero();
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}
