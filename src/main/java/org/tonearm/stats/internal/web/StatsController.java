@@ -1,0 +1,212 @@
+package org.tonearm.stats.internal.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.tonearm.identity.CurrentUser;
+import org.tonearm.identity.Scopes;
+import org.tonearm.shared.TonearmException;
+import org.tonearm.stats.Entity;
+import org.tonearm.stats.Heatmap;
+import org.tonearm.stats.Insights;
+import org.tonearm.stats.Overview;
+import org.tonearm.stats.RangeRequest;
+import org.tonearm.stats.StatsRange;
+import org.tonearm.stats.StatsService;
+import org.tonearm.stats.Step;
+import org.tonearm.stats.Streaks;
+import org.tonearm.stats.Timeline;
+import org.tonearm.stats.TopOrder;
+import org.tonearm.stats.TopPage;
+
+/**
+ * The native statistics API (SPEC §6, §8) under {@code /api/v1/stats/}: the caller's own statistics, scope
+ * {@code stats:read}; every answer in the §8 envelope naming the resolved range and its previous period.
+ */
+@RestController
+@RequestMapping("/api/v1/stats")
+class StatsController {
+
+    static final int DEFAULT_LIMIT = 50;
+
+    private final StatsService stats;
+
+    StatsController(StatsService stats) {
+        this.stats = stats;
+    }
+
+    private record Ask(long userId, StatsRange range) {}
+
+    private Ask ask(String range, String year, String month, String from, String to) {
+        long userId = CurrentUser.require(Scopes.STATS_READ).id();
+        return new Ask(userId, stats.resolve(userId, new RangeRequest(range, year, month, from, to)));
+    }
+
+    @GetMapping("/overview")
+    Map<String, Object> overview(@RequestParam(required = false) String range,
+            @RequestParam(required = false) String year, @RequestParam(required = false) String month,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        Ask a = ask(range, year, month, from, to);
+        Overview o = stats.overview(a.userId(), a.range());
+        Map<String, Object> item = StatsJson.figures(o.figures());
+        item.put("unique_tracks", o.uniqueTracks());
+        item.put("unique_artists", o.uniqueArtists());
+        item.put("unique_albums", o.uniqueAlbums());
+        item.put("current_streak", StatsJson.streak(o.currentStreak()));
+        item.put("longest_streak", StatsJson.streak(o.longestStreak()));
+        if (o.changes() != null) { // SPEC §6: no comparison for all_time
+            Map<String, Object> changes = new LinkedHashMap<>();
+            o.changes().forEach((k, v) -> changes.put(k, StatsJson.change(v)));
+            item.put("change", changes);
+        }
+        return StatsJson.envelope(o.range(), o.computedAt(), 1, 0, List.of(item));
+    }
+
+    @GetMapping("/top/{kind}")
+    Map<String, Object> top(@PathVariable String kind, @RequestParam(required = false) String range,
+            @RequestParam(required = false) String year, @RequestParam(required = false) String month,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) String order, @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String offset) {
+        Entity entity = entity(kind);
+        TopOrder sort = order == null ? TopOrder.PLAYS : switch (order) {
+            case "plays" -> TopOrder.PLAYS;
+            case "time" -> TopOrder.TIME;
+            default -> throw TonearmException.invalid("order", "must be plays or time");
+        };
+        int lim = integer("limit", limit, DEFAULT_LIMIT);
+        int off = integer("offset", offset, 0);
+        Ask a = ask(range, year, month, from, to);
+        TopPage page = stats.top(a.userId(), a.range(), entity, sort, lim, off);
+        return StatsJson.envelope(page.range(), page.computedAt(), page.total(), page.offset(),
+                page.items().stream().map(StatsJson::topItem).toList());
+    }
+
+    @GetMapping("/timeline")
+    Map<String, Object> timeline(@RequestParam(required = false) String range,
+            @RequestParam(required = false) String year, @RequestParam(required = false) String month,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) String step) {
+        Step s = step(step);
+        Ask a = ask(range, year, month, from, to);
+        Timeline t = stats.timeline(a.userId(), a.range(), s);
+        List<Map<String, Object>> items = t.items().stream().map(b -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("start", StatsJson.day(b.start()));
+            m.put("end", StatsJson.day(b.end()));
+            StatsJson.putFigures(m, b.figures());
+            return m;
+        }).toList();
+        Map<String, Object> out = StatsJson.envelope(t.range(), t.computedAt(), items.size(), 0, items);
+        out.put("step", s.name().toLowerCase(Locale.ROOT));
+        return out;
+    }
+
+    @GetMapping("/heatmap")
+    Map<String, Object> heatmap(@RequestParam(required = false) String range,
+            @RequestParam(required = false) String year, @RequestParam(required = false) String month,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        Ask a = ask(range, year, month, from, to);
+        Heatmap h = stats.heatmap(a.userId(), a.range());
+        List<Map<String, Object>> items = h.items().stream().map(c -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("weekday", c.weekday());
+            m.put("hour", c.hour());
+            m.put("plays", c.plays());
+            m.put("listening_time_ms", c.listeningTimeMs());
+            return m;
+        }).toList();
+        return StatsJson.envelope(h.range(), h.computedAt(), items.size(), 0, items);
+    }
+
+    @GetMapping("/clock")
+    Map<String, Object> clock(@RequestParam(required = false) String range,
+            @RequestParam(required = false) String year, @RequestParam(required = false) String month,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        Ask a = ask(range, year, month, from, to);
+        org.tonearm.stats.Clock c = stats.clock(a.userId(), a.range());
+        List<Map<String, Object>> items = c.items().stream().map(h -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("hour", h.hour());
+            m.put("plays", h.plays());
+            m.put("listening_time_ms", h.listeningTimeMs());
+            return m;
+        }).toList();
+        return StatsJson.envelope(c.range(), c.computedAt(), items.size(), 0, items);
+    }
+
+    @GetMapping("/streaks")
+    Map<String, Object> streaks(@RequestParam(required = false) String range,
+            @RequestParam(required = false) String year, @RequestParam(required = false) String month,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        Ask a = ask(range, year, month, from, to);
+        Streaks s = stats.streaks(a.userId(), a.range());
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("current", StatsJson.streak(s.current()));
+        item.put("longest", StatsJson.streak(s.longest()));
+        return StatsJson.envelope(s.range(), s.computedAt(), 1, 0, List.of(item));
+    }
+
+    @GetMapping("/insights")
+    Map<String, Object> insights(@RequestParam(required = false) String range,
+            @RequestParam(required = false) String year, @RequestParam(required = false) String month,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) String limit) {
+        int lim = integer("limit", limit, 5);
+        Ask a = ask(range, year, month, from, to);
+        Insights i = stats.insights(a.userId(), a.range(), lim);
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("risers", i.risers().stream().map(StatsController::mover).toList());
+        item.put("fallers", i.fallers().stream().map(StatsController::mover).toList());
+        return StatsJson.envelope(i.range(), i.computedAt(), 1, 0, List.of(item));
+    }
+
+    private static Map<String, Object> mover(Insights.Mover m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("artist", Map.of("id", m.artistId(), "name", m.name() == null ? "" : m.name()));
+        out.put("plays", m.plays());
+        out.put("previous_plays", m.previousPlays());
+        out.put("delta", m.delta());
+        out.put("percent", m.percent());
+        return out;
+    }
+
+    static Entity entity(String kind) {
+        return switch (kind) {
+            case "artists" -> Entity.ARTISTS;
+            case "albums" -> Entity.ALBUMS;
+            case "tracks" -> Entity.TRACKS;
+            default -> throw TonearmException.notFound("Statistics of " + kind);
+        };
+    }
+
+    static Step step(String step) {
+        if (step == null) {
+            return Step.DAY;
+        }
+        return switch (step) {
+            case "day" -> Step.DAY;
+            case "week" -> Step.WEEK;
+            case "month" -> Step.MONTH;
+            case "year" -> Step.YEAR;
+            default -> throw TonearmException.invalid("step", "must be day, week, month or year");
+        };
+    }
+
+    static int integer(String field, String raw, int fallback) {
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(raw.trim());
+        } catch (NumberFormatException e) {
+            throw TonearmException.invalid(field, "must be an integer");
+        }
+    }
+}
