@@ -13,17 +13,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.tonearm.testsupport.Api;
 import org.tonearm.stats.Entity;
 import org.tonearm.stats.RangeRequest;
-import org.tonearm.stats.StatsService;
-import org.tonearm.stats.TopOrder;
-import org.tonearm.stats.TopPage;
+import org.tonearm.testsupport.Api;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A listening history for the compatibility statistics tests, written through the native API (the funnel), and the
- * stats module's answers (what the native statistics API renders) the protocols must agree with (SPEC §6: "a client
- * shows the same numbers as the native API"). Users are UTC with weeks from Monday (the defaults).
+ * native statistics API's answers the protocols must agree with (SPEC §6: "a client shows the same numbers as the
+ * native API"). Users are UTC with weeks from Monday (the defaults).
  */
 public final class StatsSeed {
 
@@ -77,15 +75,31 @@ public final class StatsSeed {
     /** The native top list: {@code total} and name → plays, in rank order. */
     public record NativeTop(long total, Map<String, Long> plays) {}
 
-    /**
-     * The stats module's top list (plays order) for {@code range}: what the native API renders, and what the
-     * protocols must show.
-     */
-    public static NativeTop nativeTop(StatsService stats, Api.User user, Entity kind, RangeRequest range) {
-        TopPage page = stats.top(user.id(), stats.resolve(user.id(), range), kind, TopOrder.PLAYS, 1000, 0);
+    /** The native API's top list ({@code GET /api/v1/stats/top/{kind}}, plays order) for {@code range}. */
+    public static NativeTop nativeTop(Api.User user, Entity kind, RangeRequest range) {
+        StringBuilder q = new StringBuilder("limit=1000");
+        param(q, "range", range.range());
+        param(q, "year", range.year());
+        param(q, "month", range.month());
+        param(q, "from", range.from());
+        param(q, "to", range.to());
+        String path = kind.name().toLowerCase(java.util.Locale.ROOT);
+        Api.Response r = user.api().get("/api/v1/stats/top/" + path + "?" + q);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        String key = path.substring(0, path.length() - 1);
         Map<String, Long> plays = new LinkedHashMap<>();
-        page.items().forEach(i -> plays.put(i.name(), i.figures().plays()));
-        return new NativeTop(page.total(), plays);
+        for (JsonNode item : r.json().path("items")) {
+            JsonNode entity = item.path(key);
+            plays.put(entity.has("name") ? entity.path("name").asString() : entity.path("title").asString(),
+                    item.path("plays").asLong());
+        }
+        return new NativeTop(r.json().path("total").asLong(), plays);
+    }
+
+    private static void param(StringBuilder q, String name, String value) {
+        if (value != null) {
+            q.append('&').append(name).append('=').append(value);
+        }
     }
 
     /** The native range query for each ListenBrainz range value (SPEC §6 Definitions). */

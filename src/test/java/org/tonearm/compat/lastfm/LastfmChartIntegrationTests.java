@@ -8,12 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.tonearm.compat.StatsSeed;
 import org.tonearm.compat.StatsSeed.NativeTop;
 import org.tonearm.stats.Entity;
 import org.tonearm.stats.RangeRequest;
-import org.tonearm.stats.StatsService;
 import org.tonearm.testsupport.Api.Response;
 import org.tonearm.testsupport.Api.User;
 import org.tonearm.testsupport.IntegrationTestBase;
@@ -27,9 +25,6 @@ class LastfmChartIntegrationTests extends IntegrationTestBase {
 
     private static final Map<String, String> PERIODS = Map.of("overall", "all_time", "7day", "7d",
             "1month", "30d", "3month", "90d", "6month", "180d", "12month", "365d");
-
-    @Autowired
-    private StatsService stats;
 
     private LastfmTestClient lastfm() {
         return new LastfmTestClient(api());
@@ -55,9 +50,9 @@ class LastfmChartIntegrationTests extends IntegrationTestBase {
 
         for (Map.Entry<String, String> period : PERIODS.entrySet()) {
             RangeRequest range = RangeRequest.named(period.getValue());
-            NativeTop artists = StatsSeed.nativeTop(stats, user, Entity.ARTISTS, range);
-            NativeTop tracks = StatsSeed.nativeTop(stats, user, Entity.TRACKS, range);
-            NativeTop albums = StatsSeed.nativeTop(stats, user, Entity.ALBUMS, range);
+            NativeTop artists = StatsSeed.nativeTop(user, Entity.ARTISTS, range);
+            NativeTop tracks = StatsSeed.nativeTop(user, Entity.TRACKS, range);
+            NativeTop albums = StatsSeed.nativeTop(user, Entity.ALBUMS, range);
             Response a = call("method", "user.getTopArtists", "user", user.username(), "period", period.getKey(),
                     "limit", "1000", "format", "json");
             assertThat(chart(a, "topartists", "artist")).as(period.getKey()).isEqualTo(artists.plays());
@@ -181,7 +176,7 @@ class LastfmChartIntegrationTests extends IntegrationTestBase {
 
         Response chart = call("method", "user.getWeeklyArtistChart", "user", user.username(), "sk", sk,
                 "from", String.valueOf(from), "to", String.valueOf(from + 7 * 86400), "format", "json");
-        NativeTop nativeWeek = StatsSeed.nativeTop(stats, user, Entity.ARTISTS, StatsSeed.dates(from,
+        NativeTop nativeWeek = StatsSeed.nativeTop(user, Entity.ARTISTS, StatsSeed.dates(from,
                 from + 7 * 86400));
         assertThat(chart(chart, "weeklyartistchart", "artist")).isEqualTo(nativeWeek.plays())
                 .containsExactly(Map.entry("Artist A", 3L), Map.entry("Artist B", 2L), Map.entry("Artist C", 1L));

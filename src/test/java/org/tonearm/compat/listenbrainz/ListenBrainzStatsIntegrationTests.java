@@ -6,13 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.tonearm.compat.Golden;
 import org.tonearm.compat.StatsSeed;
 import org.tonearm.compat.StatsSeed.NativeTop;
 import org.tonearm.stats.Entity;
 import org.tonearm.stats.RangeRequest;
-import org.tonearm.stats.StatsService;
 import org.tonearm.testsupport.Api;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -22,9 +20,6 @@ import tools.jackson.databind.node.ObjectNode;
  * API for every mapped range, LB's payload shapes and paging, 204 for no data, both prefixes, profile visibility.
  */
 class ListenBrainzStatsIntegrationTests extends org.tonearm.testsupport.IntegrationTestBase {
-
-    @Autowired
-    private StatsService stats;
 
     private static final String[] ENTITIES = {"artists", "releases", "release-groups", "recordings"};
 
@@ -45,9 +40,9 @@ class ListenBrainzStatsIntegrationTests extends org.tonearm.testsupport.Integrat
         StatsSeed seed = StatsSeed.write(c.user());
 
         for (Map.Entry<String, RangeRequest> range : seed.listenBrainzRanges().entrySet()) {
-            NativeTop artists = StatsSeed.nativeTop(stats, c.user(), Entity.ARTISTS, range.getValue());
-            NativeTop albums = StatsSeed.nativeTop(stats, c.user(), Entity.ALBUMS, range.getValue());
-            NativeTop tracks = StatsSeed.nativeTop(stats, c.user(), Entity.TRACKS, range.getValue());
+            NativeTop artists = StatsSeed.nativeTop(c.user(), Entity.ARTISTS, range.getValue());
+            NativeTop albums = StatsSeed.nativeTop(c.user(), Entity.ALBUMS, range.getValue());
+            NativeTop tracks = StatsSeed.nativeTop(c.user(), Entity.TRACKS, range.getValue());
             String q = "range=" + range.getKey() + "&count=100";
             Api.Response a = c.lb().get(stats(ListenBrainzClient.BASE, c.name(), "artists", q));
             if (artists.total() == 0) {
@@ -187,7 +182,7 @@ class ListenBrainzStatsIntegrationTests extends org.tonearm.testsupport.Integrat
         for (JsonNode b : week.path("listening_activity")) {
             weekSum += b.path("listen_count").asLong();
         }
-        assertThat(weekSum).isEqualTo(StatsSeed.nativeTop(stats, c.user(), Entity.TRACKS,
+        assertThat(weekSum).isEqualTo(StatsSeed.nativeTop(c.user(), Entity.TRACKS,
                 RangeRequest.named("last_week")).plays().values().stream().mapToLong(Long::longValue).sum());
         JsonNode allTime = c.lb().get(stats("/1", c.name(), "listening-activity", "")).json().path("payload");
         long allSum = 0;
