@@ -73,6 +73,30 @@ class StatsApiIntegrationTests extends IntegrationTestBase {
     }
 
     @Test
+    void entityPagesDiscoveriesAndYearInReview() {
+        Api me = api().newUser().api();
+        me.post("/api/v1/listens", listen("Low", "Words", "2024-03-05T10:00:00Z"));
+        long artist = me.get("/api/v1/stats/top/artists?year=2024").json().path("items").get(0).path("artist")
+                .path("id").asLong();
+
+        JsonNode page = me.get("/api/v1/stats/artists/" + artist + "?year=2024").json().path("items").get(0);
+        assertThat(page.path("first_listened_at").asString()).isEqualTo("2024-03-05T10:00:00.000Z");
+        assertThat(page.path("plays").asLong()).isEqualTo(1);
+        assertThat(page.path("rank").asInt()).isEqualTo(1);
+        assertThat(me.get("/api/v1/stats/tracks/999999999").status()).isEqualTo(404);
+
+        JsonNode found = me.get("/api/v1/stats/discoveries?year=2024&type=tracks").json();
+        assertThat(found.path("total").asInt()).isEqualTo(1);
+        assertThat(found.path("items").get(0).path("date").asString()).isEqualTo("2024-03-05");
+
+        JsonNode year = me.get("/api/v1/stats/year/2024").json().path("items").get(0);
+        assertThat(year.path("plays").asLong()).isEqualTo(1);
+        assertThat(year.path("months")).hasSize(12);
+        assertThat(year.path("months").get(2).path("top_track").path("track").path("title").asString())
+                .isEqualTo("Words");
+    }
+
+    @Test
     void badParametersAre400ProblemsNamingTheField() {
         Api me = api().newUser().api();
         Api.Response unknown = me.get("/api/v1/stats/overview?range=fortnight");

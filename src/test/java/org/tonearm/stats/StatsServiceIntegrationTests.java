@@ -72,6 +72,43 @@ class StatsServiceIntegrationTests extends IntegrationTestBase {
     }
 
     @Test
+    void discoveriesArtistPagesAndTheYearInReview() {
+        long user = TestUsers.create(database, "Asia/Kathmandu");
+        Instant dec = Instant.parse("2023-12-31T20:00:00Z"); // 1 January 2024, 01:45 in Kathmandu (+05:45)
+        listens.ingestBatch(List.of(
+                play(user, "Massive Attack", List.of(), "Teardrop", "Mezzanine", Instant.parse("2023-06-01T10:00:00Z"), 200_000L),
+                play(user, "Massive Attack", List.of("Massive Attack", "Horace Andy"), "Angel", "Mezzanine", dec, 200_000L),
+                play(user, "Portishead", List.of(), "Roads", "Dummy", dec.plus(1, ChronoUnit.DAYS), 200_000L),
+                play(user, "Portishead", List.of(), "Roads", "Dummy", dec.plus(2, ChronoUnit.DAYS), 200_000L)));
+
+        StatsRange y2024 = stats.resolve(user, RangeRequest.ofYear(2024));
+        Discoveries found = stats.discoveries(user, y2024, Entity.ARTISTS, 10, 0);
+        // Massive Attack was first played in 2023: only Horace Andy (featured on Angel) and Portishead are new
+        assertThat(found.items()).extracting(Discoveries.Discovery::name).containsExactly("Portishead", "Horace Andy");
+        assertThat(found.items().get(1).firstDay()).isEqualTo(LocalDate.of(2024, 1, 1));
+
+        long massive = stats.top(user, stats.resolve(user, RangeRequest.named("all_time")), Entity.ARTISTS,
+                TopOrder.PLAYS, 10, 0).items().stream().filter(i -> i.name().equals("Massive Attack")).findFirst()
+                .orElseThrow().id();
+        EntityStats page = stats.entity(user, y2024, Entity.ARTISTS, massive);
+        assertThat(page.firstListenedAt()).isEqualTo(Instant.parse("2023-06-01T10:00:00Z"));
+        assertThat(page.figures().plays()).isEqualTo(1);
+        // Portishead has two plays in 2024; Massive Attack ties with Horace Andy (same play), broken by id
+        long horace = found.items().get(1).id();
+        assertThat(page.rank()).isEqualTo(massive < horace ? 2 : 3);
+        assertThat(page.topTracks()).extracting(TopItem::name).containsExactly("Angel");
+
+        YearInReview review = stats.year(user, 2024);
+        assertThat(review.figures().plays()).isEqualTo(3);
+        assertThat(review.topArtists().get(0).name()).isEqualTo("Portishead");
+        assertThat(review.newArtists()).isEqualTo(2);
+        assertThat(review.longestStreak().days()).isEqualTo(3);
+        assertThat(review.topDay().day()).isEqualTo(LocalDate.of(2024, 1, 1));
+        assertThat(review.months().get(0).topTrack().name()).isEqualTo("Roads");
+        assertThat(review.months().get(1).topTrack()).isNull();
+    }
+
+    @Test
     void aContradictoryRangeIsRefusedNamingTheField() {
         long user = TestUsers.create(database, "UTC");
         assertThatThrownBy(() -> stats.resolve(user, new RangeRequest("7d", "2024", null, null, null)))

@@ -22,7 +22,11 @@ import org.tonearm.stats.Timeline;
 import org.tonearm.stats.TopOrder;
 import org.tonearm.stats.TopPage;
 import org.tonearm.stats.YearInReview;
+import org.tonearm.stats.internal.query.DiscoveriesQuery;
+import org.tonearm.stats.internal.query.EntityQuery;
 import org.tonearm.stats.internal.query.HeatmapQuery;
+import org.tonearm.stats.internal.query.InsightsQuery;
+import org.tonearm.stats.internal.query.YearQuery;
 import org.tonearm.stats.internal.query.OverviewQuery;
 import org.tonearm.stats.internal.query.Slice;
 import org.tonearm.stats.internal.query.StreaksQuery;
@@ -43,11 +47,19 @@ class DefaultStatsService implements StatsService {
     private final TimelineQuery timeline;
     private final HeatmapQuery heatmap;
     private final StreaksQuery streaks;
-    private final ViewsSupport views;
+    private final DiscoveriesQuery discoveries;
+    private final InsightsQuery insights;
+    private final EntityQuery entities;
+    private final YearQuery years;
     private final Clock clock;
 
     DefaultStatsService(Database database, UserDirectory users, OverviewQuery overview, TopQuery top,
-            TimelineQuery timeline, HeatmapQuery heatmap, StreaksQuery streaks, ViewsSupport views) {
+            TimelineQuery timeline, HeatmapQuery heatmap, StreaksQuery streaks, DiscoveriesQuery discoveries,
+            InsightsQuery insights, EntityQuery entities, YearQuery years) {
+        this.discoveries = discoveries;
+        this.insights = insights;
+        this.entities = entities;
+        this.years = years;
         this.database = database;
         this.users = users;
         this.overview = overview;
@@ -55,7 +67,6 @@ class DefaultStatsService implements StatsService {
         this.timeline = timeline;
         this.heatmap = heatmap;
         this.streaks = streaks;
-        this.views = views;
         this.clock = Clock.systemUTC();
     }
 
@@ -114,24 +125,24 @@ class DefaultStatsService implements StatsService {
     @Override
     public Discoveries discoveries(long userId, StatsRange range, Entity kind, int limit, int offset) {
         checkPage(limit, offset);
-        return database.read(() -> views.discoveries(userId, range, kind, limit, offset, clock.instant()));
+        return database.read(() -> discoveries.discoveries(userId, range, kind, limit, offset, clock.instant()));
     }
 
     @Override
     public Insights insights(long userId, StatsRange range, int limit) {
         checkPage(limit, 0);
-        return database.read(() -> views.insights(userId, range, limit, clock.instant()));
+        return database.read(() -> insights.insights(userId, range, limit, clock.instant()));
     }
 
     @Override
     public EntityStats entity(long userId, StatsRange range, Entity kind, long id) {
-        return database.read(() -> views.entity(userId, range, kind, id, clock.instant()));
+        return database.read(() -> entities.entity(userId, range, kind, id, clock.instant()));
     }
 
     @Override
     public YearInReview year(long userId, int year) {
         StatsRange range = resolve(userId, RangeRequest.ofYear(year));
-        return database.read(() -> views.year(userId, year, range, clock.instant()));
+        return database.read(() -> years.year(userId, year, range, clock.instant()));
     }
 
     @Override

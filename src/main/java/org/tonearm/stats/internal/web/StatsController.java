@@ -167,6 +167,89 @@ class StatsController {
         return StatsJson.envelope(i.range(), i.computedAt(), 1, 0, List.of(item));
     }
 
+    @GetMapping("/discoveries")
+    Map<String, Object> discoveries(@RequestParam(required = false) String range,
+            @RequestParam(required = false) String year, @RequestParam(required = false) String month,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @RequestParam(required = false) String type, @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String offset) {
+        Entity kind = type == null ? Entity.ARTISTS : switch (type) {
+            case "artists" -> Entity.ARTISTS;
+            case "albums" -> Entity.ALBUMS;
+            case "tracks" -> Entity.TRACKS;
+            default -> throw TonearmException.invalid("type", "must be artists, albums or tracks");
+        };
+        int lim = integer("limit", limit, DEFAULT_LIMIT);
+        int off = integer("offset", offset, 0);
+        Ask a = ask(range, year, month, from, to);
+        var d = stats.discoveries(a.userId(), a.range(), kind, lim, off);
+        List<Map<String, Object>> items = d.items().stream().map(i -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put(StatsJson.singular(i.kind()), Map.of("id", i.id(), "name", i.name() == null ? "" : i.name()));
+            m.put("first_listened_at", StatsJson.instant(i.firstListenedAt()));
+            m.put("date", StatsJson.day(i.firstDay()));
+            return m;
+        }).toList();
+        return StatsJson.envelope(d.range(), d.computedAt(), d.total(), d.offset(), items);
+    }
+
+    @GetMapping("/{kind:artists|albums|tracks}/{id}")
+    Map<String, Object> entity(@PathVariable String kind, @PathVariable long id,
+            @RequestParam(required = false) String range, @RequestParam(required = false) String year,
+            @RequestParam(required = false) String month, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to) {
+        Entity entity = entity(kind);
+        Ask a = ask(range, year, month, from, to);
+        var e = stats.entity(a.userId(), a.range(), entity, id);
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put(StatsJson.singular(entity), Map.of("id", e.id(), "name", e.name() == null ? "" : e.name()));
+        item.put("first_listened_at", StatsJson.instant(e.firstListenedAt()));
+        item.put("last_listened_at", StatsJson.instant(e.lastListenedAt()));
+        StatsJson.putFigures(item, e.figures());
+        if (entity == Entity.ARTISTS) {
+            item.put("featured_plays", e.featuredPlays());
+        }
+        item.put("rank", e.rank());
+        item.put("top_tracks", e.topTracks().stream().map(StatsJson::topItem).toList());
+        item.put("top_albums", e.topAlbums().stream().map(StatsJson::topItem).toList());
+        item.put("timeline", e.timeline().items().stream().map(b -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("start", StatsJson.day(b.start()));
+            m.put("end", StatsJson.day(b.end()));
+            StatsJson.putFigures(m, b.figures());
+            return m;
+        }).toList());
+        return StatsJson.envelope(e.range(), e.computedAt(), 1, 0, List.of(item));
+    }
+
+    @GetMapping("/year/{year}")
+    Map<String, Object> year(@PathVariable String year) {
+        long userId = CurrentUser.require(Scopes.STATS_READ).id();
+        int y = integer("year", year, 0);
+        if (y < 1 || y > 9999) {
+            throw TonearmException.invalid("year", "must be a year YYYY");
+        }
+        var r = stats.year(userId, y);
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("year", r.year());
+        StatsJson.putFigures(item, r.figures());
+        item.put("top_artists", r.topArtists().stream().map(StatsJson::topItem).toList());
+        item.put("top_albums", r.topAlbums().stream().map(StatsJson::topItem).toList());
+        item.put("top_tracks", r.topTracks().stream().map(StatsJson::topItem).toList());
+        item.put("top_day", r.topDay() == null ? null
+                : Map.of("date", StatsJson.day(r.topDay().day()), "plays", r.topDay().plays()));
+        item.put("new_artists", r.newArtists());
+        item.put("longest_streak", StatsJson.streak(r.longestStreak()));
+        item.put("months", r.months().stream().map(m -> {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("month", m.month());
+            StatsJson.putFigures(o, m.figures());
+            o.put("top_track", m.topTrack() == null ? null : StatsJson.topItem(m.topTrack()));
+            return o;
+        }).toList());
+        return StatsJson.envelope(r.range(), r.computedAt(), 1, 0, List.of(item));
+    }
+
     private static Map<String, Object> mover(Insights.Mover m) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("artist", Map.of("id", m.artistId(), "name", m.name() == null ? "" : m.name()));
