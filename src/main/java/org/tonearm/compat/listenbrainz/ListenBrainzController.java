@@ -207,6 +207,14 @@ class ListenBrainzController {
         return orNoContent(stats.dailyActivity(profile, ListenBrainzStatsQuery.rangeOnly(request::getParameter)));
     }
 
+    /** Flask's {@code <int:year>}: a path with anything but digits there is an unknown route (404). */
+    @GetMapping("/stats/user/{userName}/year-in-music/{year:\\d{1,9}}")
+    Envelope<ListenBrainzStatsWire.YearInMusicPayload> yearInMusic(@PathVariable String userName,
+            @PathVariable int year) {
+        UserProfile profile = profiles.statsVisible(userName);
+        return new Envelope<>(stats.yearInMusic(profile, year));
+    }
+
     private static ResponseEntity<?> orNoContent(Optional<?> payload) {
         return payload.<ResponseEntity<?>>map(p -> ResponseEntity.ok(new Envelope<>(p)))
                 .orElseGet(() -> ResponseEntity.noContent().build());

@@ -27,7 +27,7 @@ final class ListenBrainzRoutes {
         ROUTES.put(Pattern.compile("/user/[^/]+/(listens|listen-count|playing-now)"), "GET, HEAD, OPTIONS");
         ROUTES.put(Pattern.compile("/delete-listen"), "POST, OPTIONS");
         ROUTES.put(Pattern.compile("/stats/user/[^/]+/(artists|releases|release-groups|recordings|listening-activity"
-                + "|daily-activity)"), "GET, HEAD, OPTIONS");
+                + "|daily-activity|year-in-music/\\d+)"), "GET, HEAD, OPTIONS");
     }
 
     private ListenBrainzRoutes() {}

@@ -25,6 +25,7 @@ import org.tonearm.compat.listenbrainz.ListenBrainzStatsWire.Release;
 import org.tonearm.compat.listenbrainz.ListenBrainzStatsWire.ReleaseGroup;
 import org.tonearm.compat.listenbrainz.ListenBrainzStatsWire.ReleaseGroupsPayload;
 import org.tonearm.compat.listenbrainz.ListenBrainzStatsWire.ReleasesPayload;
+import org.tonearm.compat.listenbrainz.ListenBrainzStatsWire.YearInMusicPayload;
 import org.tonearm.identity.UserProfile;
 import org.tonearm.stats.Entity;
 import org.tonearm.stats.Heatmap;
@@ -35,6 +36,7 @@ import org.tonearm.stats.Timeline;
 import org.tonearm.stats.TopItem;
 import org.tonearm.stats.TopOrder;
 import org.tonearm.stats.TopPage;
+import org.tonearm.stats.YearInReview;
 
 /**
  * The ListenBrainz statistics endpoints translated onto the stats façade (ARCHITECTURE: compat only translates).
@@ -164,6 +166,39 @@ class ListenBrainzStats {
         }
         return Optional.of(new DailyActivityPayload(user.username(), days, seconds(range.from()), seconds(range.to()),
                 lbRange.wire(), seconds(heatmap.computedAt())));
+    }
+
+    /**
+     * Year in Music from the native year in review: totals, top lists, new artists and month by month; {@code data}
+     * is {@code {}} for a year without plays (ListenBrainz answers 200 with empty data, not 204).
+     */
+    YearInMusicPayload yearInMusic(UserProfile user, int year) {
+        YearInReview y = stats.year(user.id(), year);
+        Map<String, Object> data = new LinkedHashMap<>();
+        if (y.figures().plays() > 0) {
+            data.put("total_listen_count", y.figures().plays());
+            data.put("total_listening_time", y.figures().listeningTimeMs() / 1000);
+            data.put("total_new_artists_discovered", y.newArtists());
+            data.put("top_artists", y.topArtists().stream()
+                    .map(i -> new Artist(i.name(), i.mbid(), mbids(i.mbid()), i.figures().plays())).toList());
+            data.put("top_release_groups", y.topAlbums().stream().map(i -> new ReleaseGroup(credit(i.artists()),
+                    creditMbids(i.artists()), i.name(), null, i.figures().plays())).toList());
+            data.put("top_recordings", y.topTracks().stream().map(i -> new Recording(credit(i.artists()),
+                    creditMbids(i.artists()), i.name(), i.mbid(), null, null, i.figures().plays())).toList());
+            if (y.topDay() != null) {
+                data.put("day_of_week", y.topDay().day().getDayOfWeek().getDisplayName(TextStyle.FULL,
+                        Locale.ENGLISH));
+            }
+            List<Map<String, Object>> months = new ArrayList<>();
+            for (YearInReview.Month m : y.months()) {
+                Map<String, Object> month = new LinkedHashMap<>();
+                month.put("time_range", MONTH.format(LocalDate.of(year, m.month(), 1)));
+                month.put("listen_count", m.figures().plays());
+                months.add(month);
+            }
+            data.put("listens_per_month", months);
+        }
+        return new YearInMusicPayload(user.username(), data);
     }
 
     private static String label(Step step, LocalDate start) {

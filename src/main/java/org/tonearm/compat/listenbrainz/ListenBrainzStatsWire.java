@@ -56,4 +56,7 @@ final class ListenBrainzStatsWire {
     /** {@code daily_activity}: weekday name (Monday first, Python's calendar.day_name) → its 24 hours. */
     record DailyActivityPayload(String userId, Map<String, List<HourActivity>> dailyActivity, long fromTs, long toTs,
             String range, long lastUpdated) {}
+
+    /** {@code user/{user}/year-in-music/{year}}: {@code data} is {@code {}} when the year has no listens. */
+    record YearInMusicPayload(String userName, Map<String, Object> data) {}
 }

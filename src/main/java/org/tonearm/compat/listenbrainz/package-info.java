@@ -36,11 +36,12 @@
  *   <li><b>Reads</b> ({@code user/{user}/…}): PUBLIC profiles to anyone, PRIVATE only to the owner's token with
  *       listens:read; anyone else gets the unknown-user 404 (ListenBrainzProfiles).</li>
  *   <li><b>Statistics</b> ({@code stats/user/{user}/artists|releases|release-groups|recordings|listening-activity|
- *       daily-activity}, issue #11 item 3): translated from the stats façade by ListenBrainzStats,
+ *       daily-activity|year-in-music/{year}}, issue #11 item 3): translated from the stats façade by ListenBrainzStats,
  *       live (no nightly batch, {@code last_updated} = now). {@code range} values map onto native ranges as SPEC §6
  *       Definitions say (ListenBrainzStatsRange); {@code listen_count} = plays (SKIP listens never count); 204 with an
- *       empty body when the range has no plays. Tonearm has no release groups, so {@code release-groups} ranks
- *       albums. Private statistics: the owner's token with stats:read or listens:read; everyone else the
+ *       empty body when the range has no plays; year-in-music (totals, top lists, new artists, month by month from
+ *       the native year in review) answers 200 with {@code data: {}} for a year without plays, as ListenBrainz does.
+ *       Tonearm has no release groups, so {@code release-groups} ranks albums. Private statistics: the owner's token with stats:read or listens:read; everyone else the
  *       unknown-user 404.</li>
  *   <li><b>Rate limits</b>: ListenBrainz's fixed 10 s windows and headers, per token owner or per IP, in memory
  *       (ListenBrainzProperties for the numbers).</li>

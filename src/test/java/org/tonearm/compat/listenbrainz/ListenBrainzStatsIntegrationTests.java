@@ -204,6 +204,29 @@ class ListenBrainzStatsIntegrationTests extends org.tonearm.testsupport.Integrat
     }
 
     @Test
+    void yearInMusicSummarizesTheYear() {
+        ListenBrainzClient c = ListenBrainzClient.create(api());
+        StatsSeed seed = StatsSeed.write(c.user());
+        // the year of last week's listens: it has plays whatever today is
+        int year = seed.lastWeek.atZone(java.time.ZoneOffset.UTC).getYear();
+        NativeTop nativeArtists = StatsSeed.nativeTop(c.user(), Entity.ARTISTS, RangeRequest.ofYear(year));
+        long nativePlays = StatsSeed.nativeTop(c.user(), Entity.TRACKS, RangeRequest.ofYear(year)).plays()
+                .values().stream().mapToLong(Long::longValue).sum();
+
+        JsonNode p = c.lb().get(stats("/1", c.name(), "year-in-music/" + year, "")).json().path("payload");
+
+        assertThat(p.path("user_name").asString()).isEqualTo(c.name());
+        assertThat(p.path("data").path("total_listen_count").asLong()).isEqualTo(nativePlays);
+        assertThat(p.path("data").path("top_artists").get(0).path("artist_name").asString())
+                .isEqualTo(nativeArtists.plays().keySet().iterator().next());
+        assertThat(p.path("data").path("top_artists").get(0).path("listen_count").asLong())
+                .isEqualTo(nativeArtists.plays().values().iterator().next());
+        JsonNode empty = c.lb().get(stats("/1", c.name(), "year-in-music/2003", "")).json();
+        assertThat(empty.path("payload").path("data").isEmpty()).isTrue();
+        assertThat(c.lb().get(stats("/1", c.name(), "year-in-music/last", "")).status()).isEqualTo(404);
+    }
+
+    @Test
     void aPrivateProfilesStatsAreOnlyForItsOwnerAndLookLikeAnUnknownUser() {
         ListenBrainzClient owner = ListenBrainzClient.create(api());
         StatsSeed.write(owner.user());
@@ -214,7 +237,7 @@ class ListenBrainzStatsIntegrationTests extends org.tonearm.testsupport.Integrat
         assertThat(owner.lb().get(stats("/1", owner.name(), "artists", "")).status()).isEqualTo(200);
         assertThat(statsOnly.lb().get(stats("/1", statsOnly.name(), "artists", "")).status()).isEqualTo(200);
         for (String view : List.of("artists", "releases", "release-groups", "recordings", "listening-activity",
-                "daily-activity")) {
+                "daily-activity", "year-in-music/2024")) {
             for (Api caller : List.of(api(), other.lb())) {
                 Api.Response r = caller.get(stats("/1", owner.name(), view, ""));
                 assertThat(r.status()).as(view).isEqualTo(404);
