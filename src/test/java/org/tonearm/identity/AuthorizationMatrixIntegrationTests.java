@@ -132,6 +132,10 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestBase {
                 401, 403, 200, 200, 200));
         // imports and exports (issue #4): the upload is multipart; job routes use a job of the owner
         rows.add(row("POST /api/v1/imports", f -> "/api/v1/imports", (f, u) -> UPLOAD, READ_ONLY, 401, 403, 202, 202, 202));
+        // a public profile's statistics (issue #11 item 4): the row's owner is PRIVATE, so everyone — the owner, too,
+        // who has /api/v1/stats — gets the same 404 as for a user that does not exist
+        rows.add(row("GET /api/v1/users/{username}/stats/**", f -> "/api/v1/users/" + f.owner().username()
+                + "/stats/overview", (f, u) -> null, WRITE_ONLY, 404, 404, 404, 404, 404));
         rows.add(row("GET /api/v1/imports", WRITE_ONLY, 401, 403, 200, 200, 200));
         rows.add(row("GET /api/v1/imports/{id}", f -> "/api/v1/imports/" + importJob(f), (f, u) -> null, WRITE_ONLY,
                 401, 403, 404, 404, 200));

@@ -23,18 +23,24 @@ class LastfmController {
     private final Map<String, Route> routes;
     private final LastfmGate gate;
 
-    LastfmController(LastfmGate gate, LastfmAuthMethods auth, LastfmTrackMethods track, LastfmUserMethods user) {
+    LastfmController(LastfmGate gate, LastfmAuthMethods auth, LastfmTrackMethods track, LastfmUserMethods user,
+            LastfmChartMethods charts) {
         this.gate = gate;
-        this.routes = Map.of(
-                "auth.getmobilesession", new Route(true, auth::getMobileSession),
-                "auth.gettoken", new Route(true, auth::getToken),
-                "auth.getsession", new Route(true, auth::getSession),
-                "track.scrobble", new Route(true, track::scrobble),
-                "track.updatenowplaying", new Route(true, track::updateNowPlaying),
-                "track.love", new Route(true, track::love),
-                "track.unlove", new Route(true, track::unlove),
-                "user.getinfo", new Route(false, user::getInfo),
-                "user.getrecenttracks", new Route(false, user::getRecentTracks));
+        this.routes = Map.ofEntries(
+                Map.entry("auth.getmobilesession", new Route(true, auth::getMobileSession)),
+                Map.entry("auth.gettoken", new Route(true, auth::getToken)),
+                Map.entry("auth.getsession", new Route(true, auth::getSession)),
+                Map.entry("track.scrobble", new Route(true, track::scrobble)),
+                Map.entry("track.updatenowplaying", new Route(true, track::updateNowPlaying)),
+                Map.entry("track.love", new Route(true, track::love)),
+                Map.entry("track.unlove", new Route(true, track::unlove)),
+                Map.entry("user.getinfo", new Route(false, user::getInfo)),
+                Map.entry("user.getrecenttracks", new Route(false, user::getRecentTracks)),
+                Map.entry("user.gettopartists", new Route(false, charts::getTopArtists)),
+                Map.entry("user.gettoptracks", new Route(false, charts::getTopTracks)),
+                Map.entry("user.gettopalbums", new Route(false, charts::getTopAlbums)),
+                Map.entry("user.getweeklychartlist", new Route(false, charts::getWeeklyChartList)),
+                Map.entry("user.getweeklyartistchart", new Route(false, charts::getWeeklyArtistChart)));
     }
 
     @RequestMapping(path = {"/apis/lastfm/2.0", "/apis/lastfm/2.0/", "/2.0", "/2.0/"},

@@ -25,7 +25,11 @@
  *       and the native {@code /api/v1/me/lastfm-apps} endpoint are separate controllers: they are not the protocol.</li>
  *   <li>Duplicates of an earlier scrobble are answered "accepted" (the funnel stores them once).</li>
  *   <li>Recent tracks list every stored listen, skips included, as the native listing does; {@code user.getInfo}'s
- *       playcount counts them too.</li>
+ *       playcount is all-time <em>plays</em> from the stats module (SPEC §6 Definitions: skips excluded).</li>
+ *   <li>Charts (user.getTopArtists|TopTracks|TopAlbums, user.getWeeklyChartList, user.getWeeklyArtistChart, issue #11
+ *       item 3) come from the stats façade (LastfmChartMethods); {@code period} maps onto rolling native ranges
+ *       (LastfmPeriod); an unknown period is error 6. Private data of another user is error 6 "User not found", the
+ *       answer for a user that does not exist (LastfmProfiles), never 17, which would reveal the account.</li>
  *   <li>Loves are kept in {@code lastfm_loves} by normalized artist and title keys until a loved-tracks feature
  *       exists elsewhere.</li>
  * </ul>

@@ -59,6 +59,7 @@ class ListenBrainzController {
     private final ListenBrainzListenMapper mapper;
     private final ListenBrainzProfiles profiles;
     private final ListenBrainzViews views;
+    private final ListenBrainzStats stats;
     private final ListenService listens;
     private final ListenHistory history;
     private final NowPlayingService nowPlaying;
@@ -66,7 +67,7 @@ class ListenBrainzController {
 
     ListenBrainzController(ListenBrainzAuth auth, ApiTokenAuthenticator tokens,
             ListenBrainzSubmissionValidator submissions, ListenBrainzListenMapper mapper, ListenBrainzProfiles profiles,
-            ListenBrainzViews views, ListenService listens, ListenHistory history,
+            ListenBrainzViews views, ListenBrainzStats stats, ListenService listens, ListenHistory history,
             NowPlayingService nowPlaying, JsonMapper json) {
         this.auth = auth;
         this.tokens = tokens;
@@ -74,6 +75,7 @@ class ListenBrainzController {
         this.mapper = mapper;
         this.profiles = profiles;
         this.views = views;
+        this.stats = stats;
         this.listens = listens;
         this.history = history;
         this.nowPlaying = nowPlaying;
@@ -196,6 +198,57 @@ class ListenBrainzController {
             }
         }
         return Status.OK;
+    }
+
+    // User statistics (stats_api.py), served live from the stats module; 204 when the range has no plays.
+
+    @GetMapping("/stats/user/{userName}/artists")
+    ResponseEntity<?> statsArtists(@PathVariable String userName, HttpServletRequest request) {
+        UserProfile profile = profiles.statsVisible(userName);
+        return orNoContent(stats.artists(profile, ListenBrainzStatsQuery.parse(request::getParameter)));
+    }
+
+    @GetMapping("/stats/user/{userName}/releases")
+    ResponseEntity<?> statsReleases(@PathVariable String userName, HttpServletRequest request) {
+        UserProfile profile = profiles.statsVisible(userName);
+        return orNoContent(stats.releases(profile, ListenBrainzStatsQuery.parse(request::getParameter)));
+    }
+
+    @GetMapping("/stats/user/{userName}/release-groups")
+    ResponseEntity<?> statsReleaseGroups(@PathVariable String userName, HttpServletRequest request) {
+        UserProfile profile = profiles.statsVisible(userName);
+        return orNoContent(stats.releaseGroups(profile, ListenBrainzStatsQuery.parse(request::getParameter)));
+    }
+
+    @GetMapping("/stats/user/{userName}/recordings")
+    ResponseEntity<?> statsRecordings(@PathVariable String userName, HttpServletRequest request) {
+        UserProfile profile = profiles.statsVisible(userName);
+        return orNoContent(stats.recordings(profile, ListenBrainzStatsQuery.parse(request::getParameter)));
+    }
+
+    @GetMapping("/stats/user/{userName}/listening-activity")
+    ResponseEntity<?> statsListeningActivity(@PathVariable String userName, HttpServletRequest request) {
+        UserProfile profile = profiles.statsVisible(userName);
+        return orNoContent(stats.listeningActivity(profile, ListenBrainzStatsQuery.rangeOnly(request::getParameter)));
+    }
+
+    @GetMapping("/stats/user/{userName}/daily-activity")
+    ResponseEntity<?> statsDailyActivity(@PathVariable String userName, HttpServletRequest request) {
+        UserProfile profile = profiles.statsVisible(userName);
+        return orNoContent(stats.dailyActivity(profile, ListenBrainzStatsQuery.rangeOnly(request::getParameter)));
+    }
+
+    /** Flask's {@code <int:year>}: a path with anything but digits there is an unknown route (404). */
+    @GetMapping("/stats/user/{userName}/year-in-music/{year:\\d{1,9}}")
+    Envelope<ListenBrainzStatsWire.YearInMusicPayload> yearInMusic(@PathVariable String userName,
+            @PathVariable int year) {
+        UserProfile profile = profiles.statsVisible(userName);
+        return new Envelope<>(stats.yearInMusic(profile, year));
+    }
+
+    private static ResponseEntity<?> orNoContent(Optional<?> payload) {
+        return payload.<ResponseEntity<?>>map(p -> ResponseEntity.ok(new Envelope<>(p)))
+                .orElseGet(() -> ResponseEntity.noContent().build());
     }
 
     /** Every other path under the prefixes: ListenBrainz's (Flask's) 404 and 405 in its error format. */

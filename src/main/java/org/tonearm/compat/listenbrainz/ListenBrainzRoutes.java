@@ -28,6 +28,8 @@ final class ListenBrainzRoutes {
         ROUTES.put(Pattern.compile("/delete-listen"), "POST, OPTIONS");
         ROUTES.put(Pattern.compile("/feedback/recording-feedback"), "POST, OPTIONS");
         ROUTES.put(Pattern.compile("/feedback/user/[^/]+/get-feedback"), "GET, HEAD, OPTIONS");
+        ROUTES.put(Pattern.compile("/stats/user/[^/]+/(artists|releases|release-groups|recordings|listening-activity"
+                + "|daily-activity|year-in-music/\\d+)"), "GET, HEAD, OPTIONS");
     }
 
     private ListenBrainzRoutes() {}

@@ -41,6 +41,14 @@
  *   <li><b>Size limit</b>: like ListenBrainz, 10,240 bytes per listen is checked as body size ≤ listens × 10,240.</li>
  *   <li><b>Reads</b> ({@code user/{user}/…}): PUBLIC profiles to anyone, PRIVATE only to the owner's token with
  *       listens:read; anyone else gets the unknown-user 404 (ListenBrainzProfiles).</li>
+ *   <li><b>Statistics</b> ({@code stats/user/{user}/artists|releases|release-groups|recordings|listening-activity|
+ *       daily-activity|year-in-music/{year}}, issue #11 item 3): translated from the stats façade by ListenBrainzStats,
+ *       live (no nightly batch, {@code last_updated} = now). {@code range} values map onto native ranges as SPEC §6
+ *       Definitions say (ListenBrainzStatsRange); {@code listen_count} = plays (SKIP listens never count); 204 with an
+ *       empty body when the range has no plays; year-in-music (totals, top lists, new artists, month by month from
+ *       the native year in review) answers 200 with {@code data: {}} for a year without plays, as ListenBrainz does.
+ *       Tonearm has no release groups, so {@code release-groups} ranks albums. Private statistics: the owner's token with stats:read or listens:read; everyone else the
+ *       unknown-user 404.</li>
  *   <li><b>Rate limits</b>: ListenBrainz's fixed 10 s windows and headers, per token owner or per IP, in memory
  *       (ListenBrainzProperties for the numbers).</li>
  *   <li><b>Content type</b> is not checked (ListenBrainz reads the raw body; node-fetch based clients send

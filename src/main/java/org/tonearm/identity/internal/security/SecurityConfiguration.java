@@ -34,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <ul>
  *   <li>public: register, login, refresh, OIDC; health; the compatibility protocols ({@code /apis/**},
  *       {@code /1/**} ListenBrainz, {@code /2.0/**} Last.fm), which authenticate their own way and answer in their
- *       own error formats; {@code /error}; static files and API docs;</li>
+ *       own error formats; {@code /api/v1/users/{username}/stats/**} (a PUBLIC profile's statistics, SPEC §2; the
+ *       stats module answers 404 for any other profile); {@code /error}; static files and API docs;</li>
  *   <li>{@code /api/v1/admin/**}: ADMIN (the role as it is now, see SessionGuard);</li>
  *   <li>everything else under {@code /api/v1/**}: authenticated. Decision: an unknown {@code /api/v1} path
  *       answers 401 to an anonymous caller (authorization runs before routing, and it does not reveal which
@@ -57,6 +58,8 @@ class SecurityConfiguration {
         "/api/v1/openapi.json", "/api/v1/openapi.json.yaml", "/api/v1/openapi.json/**", "/api/docs", "/api/docs/**",
         "/health", "/health/**", "/actuator/health", "/actuator/health/**",
         "/apis/**", "/1/**", "/2.0/**",
+        // public profiles' statistics (SPEC §2): the stats module checks the profile's visibility
+        "/api/v1/users/*/stats/**",
         "/error",
         "/", "/favicon.ico", "/static/**", "/css/**", "/js/**", "/images/**", "/webjars/**",
         "/docs/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
