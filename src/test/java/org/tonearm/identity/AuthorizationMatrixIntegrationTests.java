@@ -30,6 +30,7 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestBase {
     static final String READ_ONLY = "listens:read stats:read";
     static final String WRITE_ONLY = "listens:write stats:read";
     static final String STATS_ONLY = "stats:read";
+    static final String LISTENS_ONLY = "listens:read listens:write";
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -129,6 +130,17 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestBase {
                 WRITE_ONLY, 401, 403, 404, 404, 200));
         // 200 for everyone, but only with the caller's own entries (CatalogVisibilityIntegrationTests checks the contents)
         rows.add(row("GET /api/v1/search", f -> "/api/v1/search?q=Matrix", (f, u) -> null, WRITE_ONLY,
+                401, 403, 200, 200, 200));
+        // statistics (issue #11): always the caller's own; a token needs stats:read; an entity page only for an
+        // entity of the caller's listens (others get the same 404 as for an id that does not exist)
+        for (String view : List.of("overview", "timeline", "heatmap", "clock", "streaks", "insights", "discoveries")) {
+            rows.add(row("GET /api/v1/stats/" + view, LISTENS_ONLY, 401, 403, 200, 200, 200));
+        }
+        rows.add(row("GET /api/v1/stats/top/{kind}", f -> "/api/v1/stats/top/artists", (f, u) -> null, LISTENS_ONLY,
+                401, 403, 200, 200, 200));
+        rows.add(row("GET /api/v1/stats/{kind:artists|albums|tracks}/{id}", f -> "/api/v1/stats/artists/" + f.artistId(),
+                (f, u) -> null, LISTENS_ONLY, 401, 403, 404, 404, 200));
+        rows.add(row("GET /api/v1/stats/year/{year}", f -> "/api/v1/stats/year/2023", (f, u) -> null, LISTENS_ONLY,
                 401, 403, 200, 200, 200));
         // imports and exports (issue #4): the upload is multipart; job routes use a job of the owner
         rows.add(row("POST /api/v1/imports", f -> "/api/v1/imports", (f, u) -> UPLOAD, READ_ONLY, 401, 403, 202, 202, 202));

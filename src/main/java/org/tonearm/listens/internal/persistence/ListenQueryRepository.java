@@ -156,10 +156,12 @@ public class ListenQueryRepository {
             case ALBUM -> DSL.exists(DSL.selectOne().from(LISTENS).where(byThoseUsers, LISTENS.ALBUM_ID.eq(id)));
             // a join, not "track_id in (select … where artist_id = c.id)": PostgreSQL runs that correlated IN as a
             // SubPlan filter over every listen of those users, once per candidate (minutes on a 1M-listen table,
-            // docs/query-plans.md); the join is a probe of ix_track_artists_artist, then of the track index
+            // docs/query-plans.md); the join is a probe of ix_track_artists_artist, then of the track index. CROSS JOIN
+            // keeps that order on SQLite, whose planner otherwise may (sqlite_stat1 taken from a small table) walk all
+            // of a user's listens and probe the credits per listen; PostgreSQL plans it as any inner join
             case ARTIST -> DSL.exists(DSL.selectOne().from(TRACK_ARTISTS)
-                    .join(LISTENS).on(LISTENS.TRACK_ID.eq(TRACK_ARTISTS.TRACK_ID))
-                    .where(TRACK_ARTISTS.ARTIST_ID.eq(id), byThoseUsers));
+                    .crossJoin(LISTENS)
+                    .where(LISTENS.TRACK_ID.eq(TRACK_ARTISTS.TRACK_ID), TRACK_ARTISTS.ARTIST_ID.eq(id), byThoseUsers));
         };
         return database.dsl().select(id).from(c).where(listened).orderBy(closeness, id).limit(limit);
     }
