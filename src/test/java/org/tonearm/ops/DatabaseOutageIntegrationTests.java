@@ -134,7 +134,7 @@ class DatabaseOutageIntegrationTests {
             mapping.getHandlerMethods().keySet().forEach(info -> {
                 Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
                 for (String pattern : info.getPatternValues()) {
-                    String path = pattern.replaceAll("\\{\\*?[^}]+}", "1").replace("/**", "/x").replace("*", "x");
+                    String path = pattern.replaceAll("\\{\\*?[^{}:]+(:([^{}]|\\{[^}]*})*)?}", "1").replace("/**", "/x").replace("*", "x");
                     for (RequestMethod m : methods.isEmpty() ? Set.of(RequestMethod.GET, RequestMethod.POST) : methods) {
                         calls.add(m.name() + " " + path);
                     }
