@@ -221,12 +221,13 @@ class StatsBruteForceIntegrationProperties {
         StatsService stats = context().getBean(StatsService.class);
         List<RangeRequest> requests = new ArrayList<>(List.of(RangeRequest.named("7d"), RangeRequest.named("30d"),
                 RangeRequest.named("365d"), RangeRequest.named("all_time"), RangeRequest.named("this_month"),
-                RangeRequest.ofYear(2024), RangeRequest.ofYear(2025)));
+                RangeRequest.ofYear(2024), RangeRequest.ofYear(2025),
+                new RangeRequest(null, null, pick(random, "2024-02", "2024-12", "2025-03", "2025-11"), null, null)));
         LocalDate a = LocalDate.of(2024, 1, 1).plusDays(random.nextInt(1000));
         requests.add(new RangeRequest(null, null, null, a.toString(), a.plusDays(random.nextInt(120)).toString()));
         Instant i = START.plusSeconds(random.nextLong(86_400L * 1000));
         requests.add(new RangeRequest(null, null, null, i.toString(), i.plusSeconds(random.nextLong(86_400L * 200)).toString()));
-        // six of the nine ranges per check keep the class near a minute per database; tries cover them all
+        // six of the ten ranges per check keep the class near a minute per database; tries cover them all
         java.util.Collections.shuffle(requests, random);
         for (RangeRequest request : requests.subList(0, 6)) {
             StatsRange range = stats.resolve(userId, request);
@@ -258,6 +259,9 @@ class StatsBruteForceIntegrationProperties {
             assertThat(range.to()).isEqualTo(LocalDate.of(year + 1, 1, 1).atStartOfDay(zone).toInstant());
             assertThat(range.previous()).as("year= compares with the whole year before").isEqualTo(new StatsRange.Period(
                     LocalDate.of(year - 1, 1, 1).atStartOfDay(zone).toInstant(), from.atStartOfDay(zone).toInstant()));
+        } else if (request.month() != null) {
+            from = LocalDate.parse(request.month() + "-01");
+            assertThat(range.to()).isEqualTo(from.plusMonths(1).atStartOfDay(zone).toInstant());
         } else if (request.from() != null && request.from().length() == 10) {
             from = LocalDate.parse(request.from());
             LocalDate end = LocalDate.parse(request.to()).plusDays(1);
