@@ -76,6 +76,29 @@ class StatsFreshnessIntegrationTests extends IntegrationTestBase {
         assertInEveryView(user.api(), "Sexy Boy");
     }
 
+    /** Last.fm 2.0 {@code track.scrobble} with a session key from {@code auth.getMobileSession} (an API token as password). */
+    @Test
+    void lastfm() {
+        Api.User user = api().newUser();
+        String path = "/apis/lastfm/2.0/";
+        Api.Response session = api().send("POST", path, form(Map.of("method", "auth.getMobileSession",
+                "api_key", "0123456789abcdef0123456789abcdef", "username", user.username(), "password", token(user),
+                "format", "json")), "application/x-www-form-urlencoded");
+        String sk = session.json().path("session").path("key").asString();
+        assertThat(sk).as(session.body()).isNotBlank();
+        Api.Response r = api().send("POST", path, form(Map.of("method", "track.scrobble",
+                "api_key", "0123456789abcdef0123456789abcdef", "sk", sk, "artist", "Air", "track", "Talisman",
+                "timestamp", String.valueOf(recentSeconds()), "duration", "256", "format", "json")),
+                "application/x-www-form-urlencoded");
+        assertThat(r.json().path("scrobbles").path("@attr").path("accepted").asInt()).as(r.body()).isEqualTo(1);
+        assertInEveryView(user.api(), "Talisman");
+    }
+
+    private static String form(Map<String, String> params) {
+        return params.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+    }
+
     @Test
     void audioscrobbler() {
         Api.User user = api().newUser();
