@@ -3,7 +3,7 @@ package org.tonearm;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 
-/** The module boundaries of ARCHITECTURE.md are checked, not hoped for. */
+/** The module boundaries of docs/architecture.md are checked, not hoped for. */
 class ModularityTests {
 
     @Test

@@ -2,7 +2,7 @@ package org.tonearm.listens;
 
 import java.util.List;
 
-/** THE ingestion funnel (ARCHITECTURE.md): every path that records plays calls this and nothing else. */
+/** THE ingestion funnel (docs/architecture.md): every path that records plays calls this and nothing else. */
 public interface ListenService {
 
     IngestResult ingest(IncomingListen listen);

@@ -5,9 +5,9 @@ import java.util.List;
 /**
  * Published synchronously inside the write transaction of every change to a user's stored listens — an ingest batch
  * (created and merged listens), a correction, a delete, a range delete — so that listeners (the statistics rollups,
- * ARCHITECTURE.md "Statistics stay above listens") adjust in the same transaction: a failing listener rolls the write
- * back. {@code removed} holds the listens' values before the change, {@code added} after it (a merge or a correction is
- * both); ids and figures only.
+ * docs/architecture.md "Statistics stay above listens") adjust in the same transaction: a failing listener rolls the
+ * write back. {@code removed} holds the listens' values before the change, {@code added} after it (a merge or a
+ * correction is both); ids and figures only.
  */
 public record ListensChanged(long userId, List<Fact> removed, List<Fact> added) {
 

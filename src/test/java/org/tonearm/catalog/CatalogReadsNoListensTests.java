@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * The catalog sits below listens (ARCHITECTURE.md: shared ← identity, catalog ← listens): it must not read the
+ * The catalog sits below listens (docs/architecture.md: shared ← identity, catalog ← listens): it must not read the
  * listens tables through the generated schema either, which Spring Modulith's verification cannot see (the schema
  * package is open to every module). Who may see a catalog entry is decided in listens (CatalogVisibility).
  */

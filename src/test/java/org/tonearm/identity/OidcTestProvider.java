@@ -26,7 +26,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /**
  * A real OpenID Connect provider for the tests: Spring Authorization Server in an application context of its own on a
- * random port (ARCHITECTURE.md: no mocked provider). One registered client, {@code tonearm}, with a secret
+ * random port (docs/architecture.md: no mocked provider). One registered client, {@code tonearm}, with a secret
  * (client_secret_basic), PKCE required and no consent screen; a handful of people, each with the email claims a test
  * needs, put into the ID token by a token customizer. Started once per JVM, on first use.
  */

@@ -18,7 +18,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  *
  * <p>On PostgreSQL (127.0.0.1:5432, user postgres, trust auth, database test) each test JVM gets a fresh
  * schema, dropped at exit. When PostgreSQL is not reachable the tests are skipped on a laptop, but fail
- * under {@code CI=true} (ARCHITECTURE.md).
+ * under {@code CI=true} (docs/architecture.md).
  */
 public final class TestDatabase {
 

@@ -39,7 +39,8 @@ import org.tonearm.stats.TopPage;
 import org.tonearm.stats.YearInReview;
 
 /**
- * The ListenBrainz statistics endpoints translated onto the stats façade (ARCHITECTURE: compat only translates).
+ * The ListenBrainz statistics endpoints translated onto the stats façade (docs/architecture.md: compat only
+ * translates).
  * An empty result is {@link Optional#empty()}, which the controller answers with 204 as ListenBrainz does when it
  * has no statistics for the range. Decisions (documented in package-info):
  * <ul>

@@ -18,7 +18,7 @@ import org.tonearm.listens.NowPlayingService;
 /**
  * Now playing per user, in process (SPEC §3: the latest one per user, expiring at the track's length or after
  * 10 minutes). One node needs nothing more; sharing it between nodes through Redis is the multi-node issue's
- * work (ARCHITECTURE.md: Redis when TONEARM_REDIS_URL is set).
+ * work (docs/architecture.md: Redis when TONEARM_REDIS_URL is set).
  */
 @Service
 class InMemoryNowPlayingService implements NowPlayingService {

@@ -21,7 +21,7 @@ import org.tonearm.catalog.internal.persistence.JooqCatalogRepository;
 import org.tonearm.catalog.internal.resolve.CreditPlan.Named;
 
 /**
- * Resolves a batch of credits set-wise (ARCHITECTURE.md: the ingest path's speed comes from here). Per
+ * Resolves a batch of credits set-wise (docs/architecture.md: the ingest path's speed comes from here). Per
  * entity kind (artists, then albums and tracks, which need the artist ids):
  * <ol>
  *   <li>look every distinct key up in this transaction's pending writes, then in the caches;</li>

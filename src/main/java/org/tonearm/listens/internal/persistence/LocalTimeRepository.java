@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 import org.tonearm.shared.Database;
 
 /**
- * Recomputes the stored local day and hour of a user's listens in another timezone (ARCHITECTURE.md: "recomputed
+ * Recomputes the stored local day and hour of a user's listens in another timezone (docs/architecture.md: "recomputed
  * when the user changes timezone"), page by page in id order, updating only the rows that moved, in one JDBC batch
  * per page. Callers run it inside {@code Database.write}.
  */

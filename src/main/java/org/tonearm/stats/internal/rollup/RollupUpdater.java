@@ -9,7 +9,7 @@ import org.tonearm.listens.ListensChanged;
 import org.tonearm.listens.ListensChanged.Fact;
 
 /**
- * Keeps the rollups exact in the writer's transaction (ARCHITECTURE.md "Statistics stay above listens"): a plain,
+ * Keeps the rollups exact in the writer's transaction (docs/architecture.md "Statistics stay above listens"): a plain,
  * synchronous {@link EventListener}, so an exception here rolls the listens write back. The batch's deltas are summed
  * in memory per (day, track, album) and (day, hour) first, so a batch costs a few statements, not one per listen
  * (issue 11 item 9: ingest keeps ≥ 0.85 of its throughput).
