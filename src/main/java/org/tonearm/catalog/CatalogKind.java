@@ -1,6 +1,6 @@
 package org.tonearm.catalog;
 
-/** The three kinds of catalog entries (SPEC §3): artists, albums (releases) and tracks (recordings). */
+/** The three kinds of catalog entries (docs/api.md#catalog): artists, albums (releases) and tracks (recordings). */
 public enum CatalogKind {
     ARTIST,
     ALBUM,

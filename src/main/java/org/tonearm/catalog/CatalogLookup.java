@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Catalog reads for the read API: search candidates and entries by id. This module cannot tell who may see an
- * entry (that depends on listens, SPEC §2); callers filter the candidates first (listens' {@code CatalogVisibility})
+ * entry (that depends on listens, docs/api.md#accounts-and-authentication); callers filter the candidates first (listens' {@code CatalogVisibility})
  * and then read the entries they may show.
  */
 public interface CatalogLookup {

@@ -2,7 +2,7 @@ package org.tonearm.catalog;
 
 import java.util.List;
 
-/** External identifiers a source may give for a play; all optional, kept when known (SPEC §3). */
+/** External identifiers a source may give for a play; all optional, kept when known (docs/api.md#catalog). */
 public record Identifiers(String recordingMbid, List<String> artistMbids, String releaseMbid, String isrc,
         String spotifyId) {
 

@@ -4,7 +4,7 @@ import java.text.Normalizer;
 import java.util.Locale;
 
 /**
- * The normalized identity key of a catalog name (SPEC §3): Unicode NFKC, case-folded, whitespace
+ * The normalized identity key of a catalog name (docs/api.md#catalog): Unicode NFKC, case-folded, whitespace
  * collapsed, surrounding punctuation trimmed. Two names with the same key are the same entity.
  */
 public final class NameKeys {

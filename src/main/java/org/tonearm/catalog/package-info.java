@@ -1,5 +1,5 @@
 /**
- * The catalog: artists, albums (releases), tracks (recordings) and their artist credits (SPEC §3).
+ * The catalog: artists, albums (releases), tracks (recordings) and their artist credits (docs/api.md#catalog).
  *
  * <p>Resolution on the ingest path ({@link org.tonearm.catalog.CatalogService#resolveAll}), set-wise:
  * <ol>
@@ -17,7 +17,7 @@
  *
  * <p>Reads for the catalog API ({@link org.tonearm.catalog.CatalogLookup}): search candidates as unexecuted
  * queries ({@link org.tonearm.catalog.CatalogCandidates}) and entries by id. Who may see an entry depends on
- * listens (SPEC §2), which this module knows nothing of: it never reads the listens tables. The user-scoped
+ * listens (docs/api.md#accounts-and-authentication), which this module knows nothing of: it never reads the listens tables. The user-scoped
  * catalog API (search, entity pages) is the {@code library} module, above this one and listens.
  */
 package org.tonearm.catalog;

@@ -8,7 +8,7 @@ import java.util.Optional;
  *
  * <p>Two of the schemes only ever show us md5 digests ({@code authToken = md5(username + md5(secret))}, Audioscrobbler
  * {@code a = md5(md5(secret) + timestamp)}). A bcrypt password hash cannot check those, so they work with a personal
- * API token as the secret only: API tokens also keep md5(token) (SPEC §2), which is harmless for a random 256-bit
+ * API token as the secret only: API tokens also keep md5(token) (docs/api.md#accounts-and-authentication), which is harmless for a random 256-bit
  * token and never done for a password.
  */
 public interface LegacyCredentialVerifier {

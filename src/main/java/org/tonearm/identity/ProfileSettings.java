@@ -1,7 +1,7 @@
 package org.tonearm.identity;
 
 /**
- * The portable part of a profile: what an account export carries and an account import applies (SPEC §4). Never
+ * The portable part of a profile: what an account export carries and an account import applies (docs/api.md#imports-and-exports). Never
  * the username, email, password or role, which belong to the account on its own instance.
  *
  * @param displayName       the new display name; null or blank clears it

@@ -3,7 +3,7 @@ package org.tonearm.identity;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The gateway's rate limiter (SPEC §2: token buckets per token and per IP; in memory on one node, shared through
+ * The gateway's rate limiter (docs/api.md#gateway: token buckets per token and per IP; in memory on one node, shared through
  * Redis when {@code TONEARM_REDIS_URL} is set). Every request passes the gateway filter, compatibility paths
  * included; modules may also take tokens for their own keys (a compat protocol's per-session limit, say).
  */

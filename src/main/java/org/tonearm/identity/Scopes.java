@@ -2,7 +2,7 @@ package org.tonearm.identity;
 
 import java.util.Set;
 
-/** API token scopes (SPEC §2). A login session (JWT) carries all of them. */
+/** API token scopes (docs/api.md#accounts-and-authentication). A login session (JWT) carries all of them. */
 public final class Scopes {
 
     public static final String LISTENS_WRITE = "listens:write";

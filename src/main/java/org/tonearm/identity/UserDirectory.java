@@ -12,7 +12,7 @@ public interface UserDirectory {
     Optional<UserProfile> findByUsername(String username);
 
     /**
-     * Ids of the users with a PUBLIC profile, whose listens anyone may see (SPEC §2). Not cached: a profile that
+     * Ids of the users with a PUBLIC profile, whose listens anyone may see (docs/api.md#accounts-and-authentication). Not cached: a profile that
      * turns PRIVATE must stop showing at once.
      */
     List<Long> publicProfileIds();
@@ -20,6 +20,6 @@ public interface UserDirectory {
     /** The user's timezone (cached): listens store their local day and hour at insert. */
     ZoneId timezone(long userId);
 
-    /** Whether any account exists: on an empty instance the first sign-up becomes the admin (SPEC §2). */
+    /** Whether any account exists: on an empty instance the first sign-up becomes the admin (docs/api.md#accounts-and-authentication). */
     boolean hasAccounts();
 }

@@ -1,5 +1,5 @@
 /**
- * Accounts, authentication and the API gateway (SPEC §2, §8).
+ * Accounts, authentication and the API gateway (docs/api.md#gateway, #accounts-and-authentication).
  *
  * <p>API for other modules: {@link org.tonearm.identity.CurrentUser} (the caller of a request),
  * {@link org.tonearm.identity.UserDirectory} (users and their cached timezone),

@@ -15,7 +15,7 @@ import org.tonearm.imports.internal.jobs.ImportJobView;
 import org.tonearm.shared.TonearmException;
 
 /**
- * {@code java -jar tonearm.jar import --user NAME [--format ID] PATH…} (SPEC §4 "the CLI can import a file or folder
+ * {@code java -jar tonearm.jar import --user NAME [--format ID] PATH…} (docs/api.md#imports-and-exports "the CLI can import a file or folder
  * directly"). Every file (folders are walked, sorted) becomes an ordinary import job run by this process, so the
  * CLI and the API share one pipeline, one report and one exactly-once guarantee. A progress bar goes to stderr,
  * the report to stdout; the exit code is 0 when every job completed, else 1.

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * One history export format (SPEC §4), as one class with a streaming parser: memory stays constant whatever
+ * One history export format (docs/api.md#imports-and-exports), as one class with a streaming parser: memory stays constant whatever
  * the file size. Implementations live in {@code imports.internal.format} and are Spring beans.
  */
 public interface ImportFormat {

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * Every {@link ImportFormat} bean, and automatic detection (SPEC §4: "detected automatically from file name and
+ * Every {@link ImportFormat} bean, and automatic detection (docs/api.md#imports-and-exports: "detected automatically from file name and
  * content"). Formats are asked in {@link #DETECTION_ORDER}, most specific first, so that a loose content sniff
  * (a generic CSV header) never wins over a precise one; each format checks its file-name patterns before the
  * content of {@code head}.

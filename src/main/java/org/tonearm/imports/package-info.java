@@ -1,5 +1,5 @@
 /**
- * Imports and exports (SPEC §4): upload, the job runner, one class per file format ({@code internal.format}),
+ * Imports and exports (docs/api.md#imports-and-exports): upload, the job runner, one class per file format ({@code internal.format}),
  * exports, and the {@code import} command line.
  *
  * <h2>Import job flow</h2>

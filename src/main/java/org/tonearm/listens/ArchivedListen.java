@@ -3,7 +3,7 @@ package org.tonearm.listens;
 import java.util.List;
 
 /**
- * One stored listen with everything another instance needs to recreate it through the funnel (SPEC §4 exports):
+ * One stored listen with everything another instance needs to recreate it through the funnel (docs/api.md#imports-and-exports exports):
  * the kept report's own fields, its catalog entries as text with their identifiers, and the reports of the other
  * sources it absorbed (deduplication keeps them in {@code listen_sources}).
  *

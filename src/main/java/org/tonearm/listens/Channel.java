@@ -2,7 +2,7 @@ package org.tonearm.listens;
 
 import java.util.Locale;
 
-/** How a listen reached Tonearm (SPEC §3). Wire form is the lower-case name. */
+/** How a listen reached Tonearm (docs/api.md#listens). Wire form is the lower-case name. */
 public enum Channel {
     LISTENBRAINZ_API,
     LASTFM_API,

@@ -1,7 +1,7 @@
 package org.tonearm.listens;
 
 /**
- * SPEC §3 classification of one play from its played duration and the track length.
+ * docs/api.md#classification classification of one play from its played duration and the track length.
  * Public so that corrections (PATCH) and imports classify exactly like the funnel.
  */
 public final class Classifier {

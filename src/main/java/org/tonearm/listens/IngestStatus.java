@@ -1,6 +1,6 @@
 package org.tonearm.listens;
 
-/** What the funnel did with one incoming listen (SPEC §8 {@code status}). */
+/** What the funnel did with one incoming listen (docs/api.md#listen-shapes {@code status}). */
 public enum IngestStatus {
     /** stored as a new listen */
     CREATED,

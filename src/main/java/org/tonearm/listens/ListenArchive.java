@@ -3,7 +3,7 @@ package org.tonearm.listens;
 import java.util.function.Consumer;
 
 /**
- * A user's whole stored history for the exports (SPEC §4): every listen with its absorbed sources and catalog text.
+ * A user's whole stored history for the exports (docs/api.md#imports-and-exports): every listen with its absorbed sources and catalog text.
  * The one place other modules read the listens tables in bulk.
  */
 public interface ListenArchive {

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Read and delete access to a user's stored listens for other modules (the compatibility protocols' "user's
  * listens", "listen count" and "delete a listen"). Every call is scoped by {@code userId}: one user never reaches
- * another's rows (SPEC §2).
+ * another's rows (docs/api.md#accounts-and-authentication).
  */
 public interface ListenHistory {
 

@@ -7,7 +7,7 @@ package org.tonearm.listens;
  */
 public record ListenRefusal(Rule rule, String field, String message) {
 
-    /** The sanity rules a listen can break (SPEC §3, issue #10). */
+    /** The sanity rules a listen can break (docs/api.md#listens, issue #10). */
     public enum Rule {
         /** a text field holds a NUL character: no real tag has one, and PostgreSQL text cannot store it */
         NUL_CHARACTER,

@@ -16,7 +16,7 @@ public record ListensChanged(long userId, List<Fact> removed, List<Fact> added) 
      *
      * @param localDay  the user's local calendar day (epoch day) at insert
      * @param localHour the user's local hour at insert
-     * @param skip      classification SKIP (SPEC §3): not a play
+     * @param skip      classification SKIP (docs/api.md#classification): not a play
      */
     public record Fact(long listenId, int localDay, int localHour, long trackId, Long albumId, boolean skip,
             double weight, Long durationPlayedMs, Long trackLengthMs) {}

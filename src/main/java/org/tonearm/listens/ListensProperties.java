@@ -3,7 +3,7 @@ package org.tonearm.listens;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Thresholds of SPEC §3 (all configurable, defaults are the SPEC's).
+ * Thresholds of docs/api.md#classification (all configurable, defaults as docs/api.md#classification states them).
  *
  * @param skipBelowMs            played less than this is a SKIP (30 s)
  * @param skipBelowFraction      played less than this share of the length is a SKIP (20 %)

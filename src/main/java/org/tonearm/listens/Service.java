@@ -2,7 +2,7 @@ package org.tonearm.listens;
 
 import java.util.Locale;
 
-/** Where a listen was played (SPEC §3). Wire form is the lower-case name. */
+/** Where a listen was played (docs/api.md#listens). Wire form is the lower-case name. */
 public enum Service {
     SPOTIFY(5),
     APPLE_MUSIC(4),
@@ -14,7 +14,7 @@ public enum Service {
     OTHER(2);
 
     /**
-     * Merge priority (SPEC §3): spotify > apple_music > youtube_music > other services > manual entry.
+     * Merge priority (docs/api.md#deduplication): spotify > apple_music > youtube_music > other services > manual entry.
      * Manual entry (the web form) ranks below every service; see {@link Channel#WEB}.
      */
     private final int priority;
@@ -29,7 +29,7 @@ public enum Service {
 
     /**
      * The merge priority of a report of a play from this service that arrived through {@code channel}: the
-     * service's, except manual entry (the web form), which ranks below every service (SPEC §3).
+     * service's, except manual entry (the web form), which ranks below every service (docs/api.md#listens).
      */
     public int priorityVia(Channel channel) {
         return channel == Channel.WEB ? 1 : priority;

@@ -3,7 +3,7 @@
  * through {@link org.tonearm.listens.ListenHistory}, {@link org.tonearm.listens.RecentListens} and, for exports of a
  * whole history, {@link org.tonearm.listens.ListenArchive} (keyset pages with absorbed sources and identifiers).
  * {@link org.tonearm.listens.CatalogVisibility} answers which catalog entries a user may see (those of their own
- * listens or of a PUBLIC profile's, SPEC §2): the catalog module builds candidate queries without knowing the listens
+ * listens or of a PUBLIC profile's, docs/api.md#accounts-and-authentication): the catalog module builds candidate queries without knowing the listens
  * tables, and this module filters them with one semi-join on the listens indexes (used by the library module's
  * search and entity pages).
  *
@@ -20,20 +20,20 @@
  *   <li>lock the batch's users (PostgreSQL advisory locks, ordered; SQLite: the single writer lock);</li>
  *   <li>resolve all catalog text set-wise ({@code CatalogService.resolveAll}: normalized keys, featured artists);</li>
  *   <li>normalize: END-stamped sources become start = end − played duration (or − track length when the
- *       played duration is unknown) — SPEC §3;</li>
+ *       played duration is unknown) — docs/api.md#listens;</li>
  *   <li>load the deduplication candidates with one range query per user (ix_listens_user_track_time) plus an
  *       external-id lookup;</li>
  *   <li>decide in memory ({@code Deduplicator}) in a canonical order, so any permutation of a batch gives the
  *       same rows, and a batch sent twice changes nothing;</li>
  *   <li>write: new listens in one JDBC batch on SQLite, one {@code COPY} on PostgreSQL (ids allocated up front), merged listens updated, absorbed
  *       reports kept in {@code listen_sources};</li>
- *   <li>classify (SPEC §3 thresholds, {@link org.tonearm.listens.Classifier}) and store the local day and hour
+ *   <li>classify (docs/api.md#classification thresholds, {@link org.tonearm.listens.Classifier}) and store the local day and hour
  *       in the user's timezone; publish {@link org.tonearm.listens.ListensRecorded} per user.</li>
  * </ol>
  *
- * <h2>Decisions where SPEC §3 is silent</h2>
+ * <h2>Decisions where docs/api.md#listens is silent</h2>
  * <ul>
- *   <li><b>Source</b>: SPEC's "same channel and service" is compared as channel + service + origin, where origin
+ *   <li><b>Source</b>: docs/api.md#deduplication's "same channel and service" is compared as channel + service + origin, where origin
  *       is null for the protocol channels and the export format for imports. Two different exports of the same
  *       plays (a Spotify extended history and a ListenBrainz export) are exactly the cross-source case the rule
  *       merges, although both arrive through the import channel with service spotify.</li>

@@ -1,9 +1,9 @@
 /**
- * Operations: health endpoints (SPEC §7, §8); later metrics, feature flags, cluster locks and the CLI.
+ * Operations: health endpoints (docs/api.md#health); later metrics, feature flags, cluster locks and the CLI.
  *
  * <p>Health is built on Spring Boot's health machinery: each check is a {@code HealthIndicator} bean
  * (so it also shows up under {@code /actuator/health}), liveness and readiness come from Boot's
- * {@code ApplicationAvailability}. The public paths and JSON shapes are ours (SPEC §8), served by
+ * {@code ApplicationAvailability}. The public paths and JSON shapes are ours (docs/api.md#conventions), served by
  * {@code internal.web.HealthController}:
  * <ul>
  *   <li>{@code /health} — every component; 503 when any is DOWN</li>

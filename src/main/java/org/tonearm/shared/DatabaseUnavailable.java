@@ -4,7 +4,7 @@ import java.sql.SQLException;
 import org.springframework.transaction.TransactionException;
 
 /**
- * What every protocol says while the database cannot be reached or fails a statement (issue #16, SPEC §2
+ * What every protocol says while the database cannot be reached or fails a statement (issue #16, docs/api.md#accounts-and-authentication
  * DATABASE_ERROR): HTTP 503 with {@code Retry-After}, so clients keep the submission and retry instead of
  * treating it as accepted or as rejected for good.
  */

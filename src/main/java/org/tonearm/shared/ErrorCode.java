@@ -1,6 +1,6 @@
 package org.tonearm.shared;
 
-/** The stable error codes of SPEC §2, with the HTTP status each normally carries. */
+/** The stable error codes of docs/api.md#errors, with the HTTP status each normally carries. */
 public enum ErrorCode {
     AUTH_INVALID_CREDENTIALS(401),
     AUTH_TOKEN_EXPIRED(401),

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** Instants on the wire: ISO-8601 UTC with milliseconds out (SPEC §8); ISO string or epoch seconds in. */
+/** Instants on the wire: ISO-8601 UTC with milliseconds out (docs/api.md#conventions); ISO string or epoch seconds in. */
 public final class Instants {
 
     private static final DateTimeFormatter OUT =

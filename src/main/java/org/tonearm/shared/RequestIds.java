@@ -2,7 +2,7 @@ package org.tonearm.shared;
 
 import org.slf4j.MDC;
 
-/** The request id of the current request (SPEC §2: accepted from {@code X-Request-Id} or generated). */
+/** The request id of the current request (docs/api.md#gateway: accepted from {@code X-Request-Id} or generated). */
 public final class RequestIds {
 
     public static final String HEADER = "X-Request-Id";

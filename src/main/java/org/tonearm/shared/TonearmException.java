@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The domain exception family. Domain code throws these; one advice renders them as problem+json
- * (SPEC §2), and each compatibility protocol has its own advice rendering them in its own format.
+ * (docs/api.md#accounts-and-authentication), and each compatibility protocol has its own advice rendering them in its own format.
  */
 public class TonearmException extends RuntimeException {
 

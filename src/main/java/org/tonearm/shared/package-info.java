@@ -1,5 +1,5 @@
 /**
- * Shared kernel: the error family and codes (SPEC §2), time helpers, the database access point
+ * Shared kernel: the error family and codes (docs/api.md#accounts-and-authentication), time helpers, the database access point
  * ({@link org.tonearm.shared.Database}) with its SQLite/PostgreSQL dialect differences, and web filters.
  *
  * <p>A database failure is 503 + {@code Retry-After} in every protocol ({@link org.tonearm.shared.DatabaseUnavailable}):

@@ -1,7 +1,7 @@
 package org.tonearm.stats;
 
 /**
- * A figure against the previous period (SPEC §6): {@code percent} = (current − previous) ÷ previous × 100, null when
+ * A figure against the previous period (docs/api.md#statistics): {@code percent} = (current − previous) ÷ previous × 100, null when
  * the previous value is 0.
  */
 public record Change(double previous, Double percent) {

@@ -1,7 +1,7 @@
 package org.tonearm.stats;
 
 /**
- * The figures SPEC §6 defines for a set of listens: {@code plays} = listens that are not SKIP, {@code weightedPlays}
+ * The figures docs/api.md#statistics defines for a set of listens: {@code plays} = listens that are not SKIP, {@code weightedPlays}
  * = sum of their weights, {@code listeningTimeMs} = played durations (track length where unknown, that part is
  * {@code estimatedTimeMs}), {@code skips} = SKIP listens; skip rate = skips ÷ all listens.
  */

@@ -1,7 +1,7 @@
 package org.tonearm.stats;
 
 /**
- * Range parameters as received (SPEC §6), validated by {@link StatsService#resolve}: at most one of {@code range},
+ * Range parameters as received (docs/api.md#statistics), validated by {@link StatsService#resolve}: at most one of {@code range},
  * {@code year}, {@code month} or the pair {@code from}/{@code to}. All null means {@code all_time}.
  *
  * @param range {@code today}, {@code yesterday}, {@code this_week}, {@code last_week}, {@code this_month},

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 
 /**
- * A resolved statistics range (SPEC §6): the instants {@code [from, to)} in the user's timezone and week start,
+ * A resolved statistics range (docs/api.md#statistics): the instants {@code [from, to)} in the user's timezone and week start,
  * and the previous equivalent period the views compare with ({@code null} for {@code all_time}).
  *
  * @param name     the range as asked: {@code today} … {@code all_time}, {@code year}, {@code month} or {@code custom}

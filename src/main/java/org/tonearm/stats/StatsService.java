@@ -1,7 +1,7 @@
 package org.tonearm.stats;
 
 /**
- * Live statistics (SPEC §6), the façade that the native API, the compatibility APIs and the web call. Every method
+ * Live statistics (docs/api.md#statistics), the façade that the native API, the compatibility APIs and the web call. Every method
  * reads one consistent snapshot; the numbers include every committed write (no batch, no lag). Users see their own
  * statistics only: callers decide who may ask for whose ({@code userId}).
  */

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** SPEC §6 year in review: totals, top fives, top day, new artists, longest streak, month by month. */
+/** docs/api.md#statistics year in review: totals, top fives, top day, new artists, longest streak, month by month. */
 public record YearInReview(int year, StatsRange range, Instant computedAt, Figures figures, List<TopItem> topArtists,
         List<TopItem> topAlbums, List<TopItem> topTracks, TopDay topDay, long newArtists,
         List<Discoveries.Discovery> newArtistsFirst, Streak longestStreak, List<Month> months) {

@@ -1,5 +1,5 @@
 /**
- * Statistics (SPEC §6): ranges in the user's timezone and week start, rollups, one query class per view, the stats API.
+ * Statistics (docs/api.md#statistics): ranges in the user's timezone and week start, rollups, one query class per view, the stats API.
  * Other modules call {@link org.tonearm.stats.StatsService}; everything else is in {@code internal}.
  *
  * <h2>How a view reads a range</h2>
@@ -12,7 +12,7 @@
  * The listens funnel publishes {@link org.tonearm.listens.ListensChanged} inside its write transaction (ingest,
  * merges, corrections, deletes, range deletes); {@code internal.rollup.RollupUpdater} listens synchronously and applies
  * the removed and added listens' deltas with a few set-wise upserts, so a failing rollup update rolls the write back.
- * A play counts for every credited artist (SPEC §6): artists are derived by joining {@code track_artists} at read
+ * A play counts for every credited artist (docs/api.md#statistics): artists are derived by joining {@code track_artists} at read
  * time, so rollups are per track and album only.
  */
 package org.tonearm.stats;

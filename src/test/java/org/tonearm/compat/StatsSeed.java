@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A listening history for the compatibility statistics tests, written through the native API (the funnel), and the
- * native statistics API's answers the protocols must agree with (SPEC §6: "a client shows the same numbers as the
+ * native statistics API's answers the protocols must agree with (docs/api.md#statistics: "a client shows the same numbers as the
  * native API"). Users are UTC with weeks from Monday (the defaults).
  */
 public final class StatsSeed {
@@ -50,7 +50,7 @@ public final class StatsSeed {
         listens.add(listen("Artist B", "B One", "Album B", s.lastWeek.plus(1, ChronoUnit.DAYS), null));
         listens.add(listen("Artist B", "B One", "Album B", s.lastWeek.plus(1, ChronoUnit.DAYS).plusSeconds(600), null));
         listens.add(listen("Artist C", "C One", null, s.lastWeek.plus(2, ChronoUnit.DAYS), null));
-        // a skip (5 s of 200 s): stored, never a play (SPEC §3, §6)
+        // a skip (5 s of 200 s): stored, never a play (docs/api.md#listens, #statistics)
         listens.add(listen("Artist C", "C One", null, s.lastWeek.plus(2, ChronoUnit.DAYS).plusSeconds(600), 5_000));
         listens.add(listen("Artist D", "D One", "Album D", s.lastQuarter, null));
         listens.add(listen("Artist E", "E One", "Album E", s.now.minus(2, ChronoUnit.HOURS), null));
@@ -102,7 +102,7 @@ public final class StatsSeed {
         }
     }
 
-    /** The native range query for each ListenBrainz range value (SPEC §6 Definitions). */
+    /** The native range query for each ListenBrainz range value (docs/api.md#statistics Definitions). */
     public Map<String, RangeRequest> listenBrainzRanges() {
         Map<String, RangeRequest> m = new LinkedHashMap<>();
         m.put("week", RangeRequest.named("last_week"));

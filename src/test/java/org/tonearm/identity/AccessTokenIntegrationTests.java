@@ -27,7 +27,7 @@ import org.tonearm.identity.internal.token.AccessTokens;
 import org.tonearm.testsupport.Api;
 import org.tonearm.testsupport.IntegrationTestBase;
 
-/** JWT access tokens and the 401 answers of protected endpoints (SPEC §2). */
+/** JWT access tokens and the 401 answers of protected endpoints (docs/api.md#accounts-and-authentication). */
 class AccessTokenIntegrationTests extends IntegrationTestBase {
 
     @Autowired

@@ -14,7 +14,7 @@ import org.tonearm.testsupport.Api;
 import org.tonearm.testsupport.IntegrationTestBase;
 import tools.jackson.databind.JsonNode;
 
-/** Password change, common passwords, login lock and account deletion (SPEC §2). */
+/** Password change, common passwords, login lock and account deletion (docs/api.md#accounts-and-authentication). */
 class AccountLifecycleIntegrationTests extends IntegrationTestBase {
 
     private static final String PASSWORD = "a fine password";

@@ -9,7 +9,7 @@ import org.tonearm.testsupport.Api;
 import org.tonearm.testsupport.IntegrationTestBase;
 import tools.jackson.databind.JsonNode;
 
-/** {@code /api/v1/admin/users} (SPEC §2: admins manage users). */
+/** {@code /api/v1/admin/users} (docs/api.md#accounts-and-authentication: admins manage users). */
 class AdminIntegrationTests extends IntegrationTestBase {
 
     private static final String PASSWORD = "a fine password";

@@ -11,7 +11,7 @@ import org.tonearm.testsupport.Api;
 import org.tonearm.testsupport.IntegrationTestBase;
 import tools.jackson.databind.JsonNode;
 
-/** Personal API tokens (SPEC §2, §8). */
+/** Personal API tokens (docs/api.md#accounts-and-authentication). */
 class ApiTokenIntegrationTests extends IntegrationTestBase {
 
     private JsonNode create(Api.User user, Map<String, Object> body) {

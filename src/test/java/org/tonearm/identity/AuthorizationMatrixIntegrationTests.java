@@ -18,7 +18,7 @@ import org.tonearm.testsupport.IntegrationTestBase;
 
 /**
  * Every {@code /api/v1} route × {anonymous, token without the needed scope, other user, admin, owner} → expected
- * status (SPEC §2: everyone sees only their own data; admins manage users but do not read private listens).
+ * status (docs/api.md#accounts-and-authentication: everyone sees only their own data; admins manage users but do not read private listens).
  * The route list comes from the application's own handler mapping: a new route without a row here fails the
  * build, and so does a row for a route that no longer exists.
  *

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.tonearm.testsupport.Api;
 import org.tonearm.testsupport.IntegrationTestBase;
 
-/** SPEC §2 gateway behaviour on the shared context: headers, errors as problem+json, size limits, API docs. */
+/** docs/api.md#gateway gateway behaviour on the shared context: headers, errors as problem+json, size limits, API docs. */
 class GatewayIntegrationTests extends IntegrationTestBase {
 
     private static void assertProblem(Api.Response r, int status, String code) {

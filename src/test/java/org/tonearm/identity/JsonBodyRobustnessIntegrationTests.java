@@ -14,7 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Every JSON-body operation of the OpenAPI document, fed the bodies a careless or hostile client sends: no body,
  * {@code null}, {@code {}}, {@code []}, and each top-level property set to {@code null} or to a value of the wrong
- * JSON type. SPEC §2: bad input is a 400 problem+json naming the field, never a 5xx; a wrong type is refused, not
+ * JSON type. docs/api.md#errors: bad input is a 400 problem+json naming the field, never a 5xx; a wrong type is refused, not
  * coerced (a number where a string belongs is not quietly turned into text).
  *
  * <p>The operations come from the document itself, so a new endpoint is walked without a change here. The caller is

@@ -24,7 +24,7 @@ import org.tonearm.testsupport.IntegrationTestBase;
 import tools.jackson.databind.JsonNode;
 
 /**
- * OpenID Connect login end to end (SPEC §2) against a real provider started by the test ({@link OidcTestProvider},
+ * OpenID Connect login end to end (docs/api.md#accounts-and-authentication) against a real provider started by the test ({@link OidcTestProvider},
  * Spring Authorization Server): Tonearm's redirect, the provider's login form, the provider's redirect back, and
  * Tonearm's callback, all over HTTP. A second provider, {@code down}, points at a port where nothing listens.
  */

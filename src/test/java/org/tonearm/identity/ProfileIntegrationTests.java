@@ -11,7 +11,7 @@ import org.tonearm.testsupport.Api;
 import org.tonearm.testsupport.IntegrationTestBase;
 import tools.jackson.databind.JsonNode;
 
-/** {@code GET/PATCH /api/v1/me} (SPEC §8) and the {@link UserDirectory} other modules read. */
+/** {@code GET/PATCH /api/v1/me} (docs/api.md#accounts-and-authentication) and the {@link UserDirectory} other modules read. */
 class ProfileIntegrationTests extends IntegrationTestBase {
 
     @Autowired

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tonearm.testsupport.Api;
 
-/** SPEC §2 token buckets per token and per IP, with an application of small, configured limits. */
+/** docs/api.md#gateway token buckets per token and per IP, with an application of small, configured limits. */
 class RateLimitIntegrationTests {
 
     private static AppContexts.App app;

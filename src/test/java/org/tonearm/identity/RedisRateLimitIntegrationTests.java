@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.tonearm.testsupport.Api;
 
 /**
- * Rate limits shared through Redis (SPEC §2, docs/architecture.md: Redis on 127.0.0.1:6379). Skipped without Redis,
+ * Rate limits shared through Redis (docs/api.md#gateway, docs/architecture.md: Redis on 127.0.0.1:6379). Skipped without Redis,
  * but under {@code CI=true} a missing Redis fails the build, like PostgreSQL in TestDatabase.
  */
 class RedisRateLimitIntegrationTests {

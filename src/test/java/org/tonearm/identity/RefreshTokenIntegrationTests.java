@@ -9,7 +9,7 @@ import org.tonearm.testsupport.Api;
 import org.tonearm.testsupport.IntegrationTestBase;
 import tools.jackson.databind.JsonNode;
 
-/** SPEC §2: the refresh token rotates on every use; reuse of a rotated one revokes the whole family. */
+/** docs/api.md#accounts-and-authentication: the refresh token rotates on every use; reuse of a rotated one revokes the whole family. */
 class RefreshTokenIntegrationTests extends IntegrationTestBase {
 
     private JsonNode session() {

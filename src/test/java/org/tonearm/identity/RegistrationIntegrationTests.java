@@ -10,7 +10,7 @@ import org.tonearm.testsupport.Api;
 import org.tonearm.testsupport.IntegrationTestBase;
 import tools.jackson.databind.JsonNode;
 
-/** SPEC §2/§8 registration, with {@code tonearm.registration=open} (the test default). */
+/** docs/api.md#accounts-and-authentication, #conventions registration, with {@code tonearm.registration=open} (the test default). */
 class RegistrationIntegrationTests extends IntegrationTestBase {
 
     static String uniqueName() {

@@ -30,7 +30,7 @@ import org.tonearm.testsupport.TestDatabase;
 import tools.jackson.databind.JsonNode;
 
 /**
- * SPEC §4 "a full account export … for moving to another instance": user A's account on this instance is exported
+ * docs/api.md#imports-and-exports "a full account export … for moving to another instance": user A's account on this instance is exported
  * and imported as user B on a second, fresh Tonearm instance (its own application context on its own empty
  * database). B must end up with A's listens field by field (ids aside), A's settings, and the same stored rows
  * underneath (local day, origin, raw submission, identifiers, absorbed sources).

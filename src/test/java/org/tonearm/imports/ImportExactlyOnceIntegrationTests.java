@@ -12,7 +12,7 @@ import org.tonearm.testsupport.Api;
 import org.tonearm.testsupport.IntegrationTestBase;
 import tools.jackson.databind.JsonNode;
 
-/** SPEC §3/§4 exactly-once across real export formats, and §4 "stats include imported listens the moment the job finishes". */
+/** docs/api.md#listens, #imports-and-exports exactly-once across real export formats, and §4 "stats include imported listens the moment the job finishes". */
 class ImportExactlyOnceIntegrationTests extends IntegrationTestBase {
 
     private static final int PLAYS = 40;

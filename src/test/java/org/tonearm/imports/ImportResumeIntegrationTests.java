@@ -24,7 +24,7 @@ import org.tonearm.TonearmApplication;
 import org.tonearm.testsupport.Api;
 
 /**
- * SPEC §4 "resumes after a crash without loss or duplicates": a job runs in a child JVM that is killed with
+ * docs/api.md#imports-and-exports "resumes after a crash without loss or duplicates": a job runs in a child JVM that is killed with
  * SIGKILL (Process#destroyForcibly) after its second batch committed; a new application instance on the same
  * database re-claims the stale job and finishes it. The result must equal an uninterrupted import of the same file.
  */

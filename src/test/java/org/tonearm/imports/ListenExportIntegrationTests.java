@@ -16,7 +16,7 @@ import org.tonearm.testsupport.Api;
 import org.tonearm.testsupport.IntegrationTestBase;
 import tools.jackson.databind.JsonNode;
 
-/** Exports read back by the importer give the same listens (SPEC §4: "for moving to another instance"). */
+/** Exports read back by the importer give the same listens (docs/api.md#imports-and-exports: "for moving to another instance"). */
 class ListenExportIntegrationTests extends IntegrationTestBase {
 
     private static final long JAN_2024 = 1_704_067_200L;

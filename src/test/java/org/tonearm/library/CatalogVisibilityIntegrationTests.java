@@ -18,7 +18,7 @@ import org.tonearm.testsupport.IntegrationTestBase;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Who sees which catalog entry (SPEC §2; issue #10 item 5). Users A and B are PRIVATE, C is PUBLIC; each listens to
+ * Who sees which catalog entry (docs/api.md#accounts-and-authentication; issue #10 item 5). Users A and B are PRIVATE, C is PUBLIC; each listens to
  * an artist, album and track of their own. An entry is visible to a caller who has a listen of it or when a PUBLIC
  * profile has one; a listen of any classification counts (a SKIP is still in that history). Anything else is 404
  * RESOURCE_NOT_FOUND exactly as for an id that does not exist, and search leaves it out. Every route needs

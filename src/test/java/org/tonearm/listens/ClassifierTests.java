@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.tonearm.listens.Classifier.Verdict;
 
-/** SPEC §3 classification, at every boundary. */
+/** docs/api.md#classification classification, at every boundary. */
 class ClassifierTests {
 
     private final Classifier classifier = new Classifier(ListensProperties.defaults());

@@ -110,7 +110,7 @@ class ListenIngestIntegrationProperties {
     /**
      * One play reported through the four protocols a player can speak (ListenBrainz, Last.fm, Audioscrobbler, the
      * native API), each up to 20 s off and in any order, one batch per protocol as separate clients send them:
-     * stored once per play (SPEC §3 cross-source deduplication), whatever the order.
+     * stored once per play (docs/api.md#deduplication cross-source deduplication), whatever the order.
      */
     @Property(tries = 15)
     void aPlayReportedThroughFourProtocolsIsStoredOnce(@ForAll("plays") List<Integer> plays, @ForAll long seed) {

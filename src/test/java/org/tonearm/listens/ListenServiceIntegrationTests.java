@@ -233,7 +233,7 @@ class ListenServiceIntegrationTests extends IntegrationTestBase {
         long kept = listens.ingest(spotify).listenId();
         assertThat(listens.ingest(apple).status()).isEqualTo(IngestStatus.MERGED);
 
-        // SPEC §3: same channel and service with an equal external_id is the same play however far apart; only
+        // docs/api.md#deduplication: same channel and service with an equal external_id is the same play however far apart; only
         // the external-id lookups (the stored listen's own, and its absorbed report's) can find these
         List<IngestResult> again = listens.ingestBatch(List.of(
                 withExternalId(play(user, "Far", "Apart", T0 + twoDays, 200_000L, Service.SPOTIFY, Channel.IMPORT),

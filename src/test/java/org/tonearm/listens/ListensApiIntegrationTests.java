@@ -16,7 +16,7 @@ import org.tonearm.testsupport.Api;
 import org.tonearm.testsupport.IntegrationTestBase;
 import tools.jackson.databind.JsonNode;
 
-/** The native listens API end to end (SPEC §3, §8): submit and read. */
+/** The native listens API end to end (docs/api.md#listens, #listen-shapes): submit and read. */
 class ListensApiIntegrationTests extends IntegrationTestBase {
 
     @Test

@@ -16,7 +16,7 @@ import org.tonearm.testsupport.Api;
 import org.tonearm.testsupport.IntegrationTestBase;
 import tools.jackson.databind.JsonNode;
 
-/** Correcting and deleting listens (SPEC §3 "users can correct a listen's metadata", §8). */
+/** Correcting and deleting listens (docs/api.md#listens "users can correct a listen's metadata", §8). */
 class ListensEditingIntegrationTests extends IntegrationTestBase {
 
     @Test

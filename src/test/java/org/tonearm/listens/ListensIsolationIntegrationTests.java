@@ -12,7 +12,7 @@ import org.tonearm.testsupport.Api;
 import org.tonearm.testsupport.IntegrationTestBase;
 import tools.jackson.databind.JsonNode;
 
-/** SPEC §2: every user sees and changes only their own listens; another user's id answers 404. */
+/** docs/api.md#accounts-and-authentication: every user sees and changes only their own listens; another user's id answers 404. */
 class ListensIsolationIntegrationTests extends IntegrationTestBase {
 
     private Api alice;

@@ -20,7 +20,7 @@ import org.tonearm.testsupport.Api;
 import org.tonearm.testsupport.IntegrationTestBase;
 import tools.jackson.databind.JsonNode;
 
-/** {@code GET /api/v1/listens}: newest first, keyset pages, and each filter (SPEC §3, §8). */
+/** {@code GET /api/v1/listens}: newest first, keyset pages, and each filter (docs/api.md#listing-and-editing, #listen-shapes). */
 class ListensPagingIntegrationTests extends IntegrationTestBase {
 
     private static String enc(String s) {

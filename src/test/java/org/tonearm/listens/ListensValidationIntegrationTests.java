@@ -19,7 +19,7 @@ import org.tonearm.testsupport.Api;
 import org.tonearm.testsupport.IntegrationTestBase;
 
 /**
- * Every bad input of {@code POST /api/v1/listens} (SPEC §2, §3, §8): the status, the field named in
+ * Every bad input of {@code POST /api/v1/listens} (docs/api.md#accounts-and-authentication, #listens, #listen-shapes): the status, the field named in
  * {@code errors}, and that nothing was written.
  */
 class ListensValidationIntegrationTests extends IntegrationTestBase {

@@ -8,7 +8,7 @@ import org.tonearm.testsupport.IntegrationTestBase;
 import org.tonearm.testsupport.TestDatabase;
 import tools.jackson.databind.JsonNode;
 
-/** SPEC §8 health endpoints, called without credentials as a load balancer would, on both databases. */
+/** docs/api.md#health health endpoints, called without credentials as a load balancer would, on both databases. */
 class HealthIntegrationTests extends IntegrationTestBase {
 
     @Test

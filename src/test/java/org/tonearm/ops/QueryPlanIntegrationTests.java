@@ -32,7 +32,7 @@ class QueryPlanIntegrationTests extends IntegrationTestBase {
         database.writeVoid(() -> ListenPlanFixture.analyze(database.dsl(), database.kind()));
     }
 
-    /** The listens page: one user, a time range, newest first, keyset tie-break on id (SPEC §3, §8). */
+    /** The listens page: one user, a time range, newest first, keyset tie-break on id (docs/api.md#listing-and-editing, #listen-shapes). */
     private ResultQuery<?> listensInRangeNewestFirst() {
         return database.dsl().selectFrom(LISTENS)
                 .where(LISTENS.USER_ID.eq(data.userId()))

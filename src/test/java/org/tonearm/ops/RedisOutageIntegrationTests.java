@@ -16,7 +16,7 @@ import org.tonearm.testsupport.TestDatabase;
 
 /**
  * Issue #16 item 3: Redis goes away (a {@link TcpProxy} between Tonearm and Redis is cut). Requests keep being
- * answered without waiting on Redis, with this node's in-memory rate limits (SPEC §2, docs/operations.md);
+ * answered without waiting on Redis, with this node's in-memory rate limits (docs/api.md#gateway, docs/operations.md);
  * {@code /health/redis} says DOWN promptly with the time of the last success and UP again by itself once Redis
  * is back. Redis does not depend on the database, so this runs once, in the SQLite run.
  */

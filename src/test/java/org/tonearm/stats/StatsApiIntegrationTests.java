@@ -9,7 +9,7 @@ import org.tonearm.testsupport.Api;
 import org.tonearm.testsupport.IntegrationTestBase;
 import tools.jackson.databind.JsonNode;
 
-/** The native stats API (SPEC §8): the envelope, the resolved range and its previous period, errors, scopes. */
+/** The native stats API (docs/api.md#statistics): the envelope, the resolved range and its previous period, errors, scopes. */
 class StatsApiIntegrationTests extends IntegrationTestBase {
 
     private static Map<String, Object> listen(String artist, String track, String at) {

@@ -37,7 +37,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Issue 11 item 7: every view of {@link StatsService} over random small histories equals a brute-force computation
- * written here from SPEC §6 "Definitions" over the raw listens read back from the listens API — after deletes,
+ * written here from docs/api.md#statistics "Definitions" over the raw listens read back from the listens API — after deletes,
  * corrections, a range delete and a timezone change, in zones with unusual rules (DST both ways, Lord Howe's 30-minute
  * shift, +05:45, +14) and with weeks starting on Monday or Sunday. Local days and hours are computed here from the
  * instants, never taken from the stored local_day. After every try the rollup rebuild (the {@code stats rebuild}
@@ -248,7 +248,7 @@ class StatsBruteForceIntegrationProperties {
         }
     }
 
-    /** The range bounds themselves, from SPEC §6: local midnights in the user's zone. */
+    /** The range bounds themselves, from docs/api.md#statistics: local midnights in the user's zone. */
     private static void checkBounds(RangeRequest request, StatsRange range, List<L> listens) {
         ZoneId zone = range.zone();
         LocalDate today = LocalDate.now(zone);
@@ -332,7 +332,7 @@ class StatsBruteForceIntegrationProperties {
                 .isEqualTo(plays.stream().map(L::albumId).filter(x -> x != null).distinct().count());
         if (range.allTime()) {
             assertThat(o.changes()).as("changes " + what).isNull();
-        } else { // SPEC §6 period comparison: the same figure over the previous equivalent period
+        } else { // docs/api.md#statistics period comparison: the same figure over the previous equivalent period
             List<L> before = all.stream().filter(l -> !l.at().isBefore(range.previous().from())
                     && l.at().isBefore(range.previous().to())).toList();
             assertThat(o.changes().get("plays").previous()).as("previous plays " + what)

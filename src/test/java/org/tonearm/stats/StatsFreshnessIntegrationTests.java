@@ -19,7 +19,7 @@ import org.tonearm.testsupport.IntegrationTestBase;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue 11 item 8 (SPEC §6 "Freshness"): a listen accepted on any channel is in every view in the very next request —
+ * Issue 11 item 8 (docs/api.md#statistics "Freshness"): a listen accepted on any channel is in every view in the very next request —
  * no batch, no lag. Each test submits one play through its channel and then reads every view once.
  */
 class StatsFreshnessIntegrationTests extends IntegrationTestBase {

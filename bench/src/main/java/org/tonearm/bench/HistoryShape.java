@@ -10,7 +10,7 @@ import org.tonearm.listens.TimeStamp;
 
 /**
  * Prints the shape of a generated history (no database): per-user counts and time span, classification
- * shares by SPEC §3, second-source share, plays per hour of day, the top artists' share of plays.
+ * shares by docs/api.md#listens, second-source share, plays per hour of day, the top artists' share of plays.
  * Run: {@code ./mvnw -B -Pbench test-compile exec:java -Dexec.mainClass=org.tonearm.bench.HistoryShape
  * -Dexec.classpathScope=test -Dexec.args="100000"}.
  */

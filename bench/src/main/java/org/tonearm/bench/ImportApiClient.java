@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ImportApiClient {
 
-    /** A job as {@code GET /api/v1/imports/{id}} shows it (SPEC §8). */
+    /** A job as {@code GET /api/v1/imports/{id}} shows it (docs/api.md#imports-and-exports). */
     record Job(long id, String status, long processed, long imported, long duplicates, long merged, long skipped,
             long failed, int skippedFiles, Long startedAtMs, Long finishedAtMs, String error) {
 

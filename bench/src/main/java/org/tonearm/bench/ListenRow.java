@@ -6,7 +6,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The listens-table row an incoming listen becomes, computed outside the application for the raw JDBC
- * baseline: start time (END stamps minus the played duration), SPEC §3 classification with the default
+ * baseline: start time (END stamps minus the played duration), docs/api.md#classification classification with the default
  * thresholds, and the local day and hour (the benchmark's users are on UTC). {@code extra} (as JSON) and
  * {@code raw} are stored as the funnel stores them (imports carry both; the ingest benchmark's listens neither).
  */
@@ -33,7 +33,7 @@ record ListenRow(long userId, long trackId, Long albumId, long listenedAt, Long 
                 in.extra() == null || in.extra().isEmpty() ? null : JSON.writeValueAsString(in.extra()), in.raw());
     }
 
-    /** SPEC §3 thresholds: 30 s, 20 % and 80 % of the length; tracks under 30 s skip below 80 %. */
+    /** docs/api.md#classification thresholds: 30 s, 20 % and 80 % of the length; tracks under 30 s skip below 80 %. */
     static String classify(Long played, Long length) {
         if (played == null) {
             return "FULL";

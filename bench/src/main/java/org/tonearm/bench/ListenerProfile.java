@@ -6,7 +6,7 @@ import org.tonearm.listens.TimeStamp;
 
 /**
  * How one synthetic user's plays reach Tonearm: the main source, and the second source that now and then
- * sends the same play again (the cross-source duplicates SPEC §3 merges).
+ * sends the same play again (the cross-source duplicates docs/api.md#deduplication merges).
  */
 record ListenerProfile(Source main, Source second) {
 

@@ -15,7 +15,7 @@ record SpotifyPlay(String ts, String platform, long msPlayed, String connCountry
         String reasonStart, String reasonEnd, boolean shuffle, Boolean skipped, boolean offline,
         Long offlineTimestamp, boolean incognito) {
 
-    /** What the import does with the row (SPEC §4): only music rows outside incognito sessions become listens. */
+    /** What the import does with the row (docs/api.md#imports-and-exports): only music rows outside incognito sessions become listens. */
     enum Kind { MUSIC, INCOGNITO, PODCAST, AUDIOBOOK, NO_TRACK }
 
     Kind kind() {

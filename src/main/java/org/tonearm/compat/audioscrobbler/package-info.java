@@ -1,5 +1,5 @@
 /**
- * Audioscrobbler 1.2 / 1.2.1 compatibility (issue #5, SPEC §5) for old players.
+ * Audioscrobbler 1.2 / 1.2.1 compatibility (issue #5, docs/api.md#compatibility-apis) for old players.
  *
  * <h2>Flow ({@link org.tonearm.compat.audioscrobbler.AudioscrobblerController})</h2>
  * <ol>

@@ -24,7 +24,7 @@ import org.tonearm.stats.TopPage;
 
 /**
  * user.getTopArtists, user.getTopTracks, user.getTopAlbums, user.getWeeklyChartList and user.getWeeklyArtistChart,
- * translated onto the stats façade (plays = listens that are not SKIP, SPEC §6; {@code period} as in
+ * translated onto the stats façade (plays = listens that are not SKIP, docs/api.md#statistics; {@code period} as in
  * {@link LastfmPeriod}). Visibility as {@link LastfmProfiles}; the owner's session needs stats:read or listens:read.
  * Decisions: weekly charts are the user's own weeks (their timezone and week start, not Last.fm's Sunday-noon UTC
  * boundaries), from the week of the first listen to the last complete week; a weekly artist chart lists at most
@@ -35,7 +35,7 @@ class LastfmChartMethods {
 
     /** "limit: The number of results to fetch per page. Defaults to 50." (user.getTopArtists). */
     static final int DEFAULT_LIMIT = 50;
-    /** Last.fm documents no maximum for top lists; Tonearm's native top lists stop at 1000 (SPEC §6). */
+    /** Last.fm documents no maximum for top lists; Tonearm's native top lists stop at 1000 (docs/api.md#statistics). */
     static final int MAX_LIMIT = 1000;
 
     private final LastfmProfiles profiles;

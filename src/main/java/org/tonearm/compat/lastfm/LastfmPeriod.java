@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * The {@code period} of user.getTopArtists/getTopTracks/getTopAlbums ("overall | 7day | 1month | 3month | 6month |
- * 12month", https://www.last.fm/api/show/user.getTopArtists) and the native range it is served from (SPEC §6
+ * 12month", https://www.last.fm/api/show/user.getTopArtists) and the native range it is served from (docs/api.md#statistics
  * Definitions): rolling ranges of whole local days in the user's timezone, so a client shows the native numbers.
  */
 enum LastfmPeriod {

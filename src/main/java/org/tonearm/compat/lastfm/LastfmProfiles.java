@@ -8,7 +8,7 @@ import org.tonearm.identity.UserDirectory;
 import org.tonearm.identity.UserProfile;
 
 /**
- * Whose data a read method may show (SPEC §2, issue #5 item 4, issue #11 item 3): the {@code user} parameter
+ * Whose data a read method may show (docs/api.md#accounts-and-authentication, issue #5 item 4, issue #11 item 3): the {@code user} parameter
  * (default: the session's user). A PUBLIC profile answers to anyone; a PRIVATE one only to its own session holding
  * one of the method's scopes; anyone else is answered exactly as if the user did not exist — error 6 "User not
  * found", what Last.fm answers for an unknown user. Decision: not error 17 ("User must be logged in", Last.fm's

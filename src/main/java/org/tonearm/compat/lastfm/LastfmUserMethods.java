@@ -10,7 +10,7 @@ import org.tonearm.listens.NowPlayingService;
 import org.tonearm.stats.StatsService;
 
 /**
- * user.getInfo and user.getRecentTracks. Privacy (issue #5 item 4, SPEC §2, {@link LastfmProfiles}): a PRIVATE
+ * user.getInfo and user.getRecentTracks. Privacy (issue #5 item 4, docs/api.md#accounts-and-authentication, {@link LastfmProfiles}): a PRIVATE
  * profile answers only to its own session (holding listens:read); to anyone else exactly as if the user did not
  * exist (error 6 "User not found"). A PUBLIC profile answers to anyone.
  */
@@ -32,7 +32,7 @@ class LastfmUserMethods {
 
     Lfm getInfo(LastfmCall call) {
         UserProfile user = profiles.visible(call, Scopes.LISTENS_READ);
-        // playcount: all-time plays (SPEC §6 Definitions), the figure the native overview shows for all_time
+        // playcount: all-time plays (docs/api.md#statistics Definitions), the figure the native overview shows for all_time
         return LastfmResponses.userInfo(user.username(), user.displayName(), "", stats.allTimePlays(user.id()),
                 user.createdAt());
     }

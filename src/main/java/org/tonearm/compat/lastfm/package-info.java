@@ -1,5 +1,5 @@
 /**
- * Last.fm 2.0 compatibility (issue #5, SPEC §5): a translator to the funnel, nothing else.
+ * Last.fm 2.0 compatibility (issue #5, docs/api.md#compatibility-apis): a translator to the funnel, nothing else.
  *
  * <h2>Request flow ({@link org.tonearm.compat.lastfm.LastfmController})</h2>
  * <ol>
@@ -25,7 +25,7 @@
  *       and the native {@code /api/v1/me/lastfm-apps} endpoint are separate controllers: they are not the protocol.</li>
  *   <li>Duplicates of an earlier scrobble are answered "accepted" (the funnel stores them once).</li>
  *   <li>Recent tracks list every stored listen, skips included, as the native listing does; {@code user.getInfo}'s
- *       playcount is all-time <em>plays</em> from the stats module (SPEC §6 Definitions: skips excluded).</li>
+ *       playcount is all-time <em>plays</em> from the stats module (docs/api.md#statistics Definitions: skips excluded).</li>
  *   <li>Charts (user.getTopArtists|TopTracks|TopAlbums, user.getWeeklyChartList, user.getWeeklyArtistChart, issue #11
  *       item 3) come from the stats façade (LastfmChartMethods); {@code period} maps onto rolling native ranges
  *       (LastfmPeriod); an unknown period is error 6. Private data of another user is error 6 "User not found", the

@@ -121,7 +121,7 @@ class ListenBrainzController {
         });
     }
 
-    /** A protocol's now playing never becomes a stored listen (SPEC §3). */
+    /** A protocol's now playing never becomes a stored listen (docs/api.md#now-playing). */
     private String recordPlayingNow(AuthenticatedUser user, ObjectNode listen) {
         JsonNode metadata = listen.get("track_metadata");
         JsonNode info = ListenBrainzListenMapper.infoOf(metadata);

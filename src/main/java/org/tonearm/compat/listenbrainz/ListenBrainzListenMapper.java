@@ -65,7 +65,7 @@ class ListenBrainzListenMapper {
         return client.length() > CLIENT_MAX ? client.substring(0, CLIENT_MAX) : client;
     }
 
-    /** additional_info is kept whole (SPEC §3), as validated (empty MBIDs dropped, durations as integers). */
+    /** additional_info is kept whole (docs/api.md#catalog), as validated (empty MBIDs dropped, durations as integers). */
     @SuppressWarnings("unchecked")
     Map<String, Object> extra(JsonNode info) {
         if (info.isEmpty()) {

@@ -6,7 +6,7 @@ import org.tonearm.identity.UserDirectory;
 import org.tonearm.identity.UserProfile;
 
 /**
- * Whose listens and statistics a read endpoint may show (SPEC §2): a PUBLIC profile to anyone; a PRIVATE one only to
+ * Whose listens and statistics a read endpoint may show (docs/api.md#accounts-and-authentication): a PUBLIC profile to anyone; a PRIVATE one only to
  * its owner's token with listens:read (statistics: stats:read or listens:read). Everyone else gets exactly the answer
  * for a user that does not exist ({@code 404 "Cannot find user: …"}, stats_api.py {@code _validate_stats_user_params}),
  * so a private account cannot be told apart from a missing one.

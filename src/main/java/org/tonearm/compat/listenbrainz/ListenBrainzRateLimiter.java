@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * ListenBrainz's rate limit (brainzutils ratelimit): a counter per key in fixed windows aligned to multiples of
  * the window length; a request is over the limit when the window's count exceeds the limit. In memory, per node.
- * Kept in the compat package until a shared limiter (SPEC §2 gateway, Redis for clusters) exists.
+ * Kept in the compat package until a shared limiter (docs/api.md#gateway gateway, Redis for clusters) exists.
  */
 class ListenBrainzRateLimiter {
 

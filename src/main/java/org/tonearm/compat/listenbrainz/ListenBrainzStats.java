@@ -44,7 +44,7 @@ import org.tonearm.stats.YearInReview;
  * An empty result is {@link Optional#empty()}, which the controller answers with 204 as ListenBrainz does when it
  * has no statistics for the range. Decisions (documented in package-info):
  * <ul>
- *   <li>top lists rank by plays (SPEC §6), ties as the native API; {@code listen_count} = plays;</li>
+ *   <li>top lists rank by plays (docs/api.md#statistics), ties as the native API; {@code listen_count} = plays;</li>
  *   <li>Tonearm has no release groups: {@code release-groups} ranks the same albums as {@code releases};</li>
  *   <li>listening-activity buckets: days for week/month ranges, months for quarter/half-year/year ranges, years for
  *       all_time (only years with plays, as ListenBrainz); the range itself only, not the previous one;</li>

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * ListenBrainz's statistics {@code range} values (data/model/common_stat.py {@code ALLOWED_STATISTICS_RANGE}) and
- * the native range each one is served from (SPEC §6 Definitions): {@code week}, {@code month} and {@code year} are
+ * the native range each one is served from (docs/api.md#statistics Definitions): {@code week}, {@code month} and {@code year} are
  * the last whole week, month and year; {@code quarter} and {@code half_yearly} the last whole calendar quarter and
  * half-year; {@code this_*} and {@code all_time} as named. Everything is resolved in the user's timezone and week
  * start by the stats module, so a client shows the same numbers as the native API.

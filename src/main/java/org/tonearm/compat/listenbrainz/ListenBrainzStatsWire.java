@@ -7,7 +7,7 @@ import java.util.Map;
  * The wire records of ListenBrainz's user statistics (listenbrainz-server webserver/views/stats_api.py and the
  * data/model records it serializes), named exactly like the protocol's fields (snake_case by the application's
  * JSON naming). Timestamps are UNIX seconds; {@code last_updated} is when Tonearm computed the answer, which is the
- * moment of the request (Tonearm's statistics are live, SPEC §6).
+ * moment of the request (Tonearm's statistics are live, docs/api.md#statistics).
  */
 final class ListenBrainzStatsWire {
 

@@ -1,5 +1,5 @@
 /**
- * The ListenBrainz API (SPEC §5) at {@code /apis/listenbrainz/1/…} and at the root {@code /1/…} (liblistenbrainz
+ * The ListenBrainz API (docs/api.md#compatibility-apis) at {@code /apis/listenbrainz/1/…} and at the root {@code /1/…} (liblistenbrainz
  * and other clients can change only the host). A translator: wire ⇄ {@link org.tonearm.listens.IncomingListen},
  * nothing else.
  *
@@ -24,7 +24,7 @@
  *       else {@code music_service_name}, else {@code other} (MusicServices); <b>client</b> from
  *       {@code submission_client}.</li>
  *   <li><b>duration / duration_ms</b> are the track's length (ListenBrainz JSON docs), so they become the credit's
- *       length; the played duration is unknown (clients submit after their scrobble rule: FULL, SPEC §3).</li>
+ *       length; the played duration is unknown (clients submit after their scrobble rule: FULL, docs/api.md#classification).</li>
  *   <li><b>external_id stays null.</b> ListenBrainz has no per-play identifier: {@code spotify_id},
  *       {@code recording_mbid}, {@code isrc} identify the <em>track</em>, and an external id equal across two plays
  *       would make the funnel fold a real repeat into one listen. They go to the catalog's identifiers instead
@@ -43,7 +43,7 @@
  *       listens:read; anyone else gets the unknown-user 404 (ListenBrainzProfiles).</li>
  *   <li><b>Statistics</b> ({@code stats/user/{user}/artists|releases|release-groups|recordings|listening-activity|
  *       daily-activity|year-in-music/{year}}, issue #11 item 3): translated from the stats façade by ListenBrainzStats,
- *       live (no nightly batch, {@code last_updated} = now). {@code range} values map onto native ranges as SPEC §6
+ *       live (no nightly batch, {@code last_updated} = now). {@code range} values map onto native ranges as docs/api.md#statistics
  *       Definitions say (ListenBrainzStatsRange); {@code listen_count} = plays (SKIP listens never count); 204 with an
  *       empty body when the range has no plays; year-in-music (totals, top lists, new artists, month by month from
  *       the native year in review) answers 200 with {@code data: {}} for a year without plays, as ListenBrainz does.

@@ -63,7 +63,7 @@ public class LibraryPages {
 
     /**
      * Entries whose normalized key contains the normalized {@code q} (matching ignores case, width and spacing like
-     * identity does, SPEC §3), closest names first. {@code kind} null searches all three kinds.
+     * identity does, docs/api.md#listens), closest names first. {@code kind} null searches all three kinds.
      */
     public SearchResults search(long viewerId, String q, CatalogKind kind, int limit) {
         String key = NameKeys.normalize(q);

@@ -177,7 +177,7 @@ class DefaultListenService implements ListenService {
         Long length = in.credit().lengthMs() != null ? in.credit().lengthMs() : track.trackLengthMs();
         long start = in.listenedAtMs();
         if (in.stamp() == TimeStamp.END) {
-            // SPEC §3: sources that stamp the end (Spotify ts/played_at, Apple end times): start = end − played
+            // docs/api.md#time-stamps: sources that stamp the end (Spotify ts/played_at, Apple end times): start = end − played
             Long played = in.durationPlayedMs() != null ? in.durationPlayedMs() : length;
             start -= played == null ? 0 : played;
         }

@@ -16,14 +16,14 @@ import org.tonearm.listens.NowPlaying;
 import org.tonearm.listens.NowPlayingService;
 
 /**
- * Now playing per user, in process (SPEC §3: the latest one per user, expiring at the track's length or after
+ * Now playing per user, in process (docs/api.md#now-playing: the latest one per user, expiring at the track's length or after
  * 10 minutes). One node needs nothing more; sharing it between nodes through Redis is the multi-node issue's
  * work (docs/architecture.md: Redis when TONEARM_REDIS_URL is set).
  */
 @Service
 class InMemoryNowPlayingService implements NowPlayingService {
 
-    /** Without a known length a now-playing entry lives this long (SPEC §3). */
+    /** Without a known length a now-playing entry lives this long (docs/api.md#now-playing). */
     static final Duration DEFAULT_TTL = Duration.ofMinutes(10);
 
     private final Clock clock;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-/** SPEC §6: how Last.fm's period values map onto native ranges. */
+/** docs/api.md#statistics: how Last.fm's period values map onto native ranges. */
 class LastfmPeriodTests {
 
     @Test

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.tonearm.compat.listenbrainz.ListenBrainzStatsRange.Days;
 
-/** SPEC §6: how ListenBrainz's range values map onto native ranges. */
+/** docs/api.md#statistics: how ListenBrainz's range values map onto native ranges. */
 class ListenBrainzStatsRangeTests {
 
     @Test

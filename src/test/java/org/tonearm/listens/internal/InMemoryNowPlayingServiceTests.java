@@ -13,7 +13,7 @@ import org.tonearm.catalog.TrackCredit;
 import org.tonearm.listens.Channel;
 import org.tonearm.listens.Service;
 
-/** SPEC §3 now playing: the latest per user, expiring at the track length or after 10 minutes. */
+/** docs/api.md#now-playing now playing: the latest per user, expiring at the track length or after 10 minutes. */
 class InMemoryNowPlayingServiceTests {
 
     private final MutableClock clock = new MutableClock();

@@ -10,11 +10,11 @@ import org.tonearm.catalog.NameKeys;
 import org.tonearm.catalog.TrackCredit;
 
 /**
- * Parses featured artists out of credit text (SPEC §3): "feat." / "ft." / "featuring" in the artist or
+ * Parses featured artists out of credit text (docs/api.md#catalog): "feat." / "ft." / "featuring" in the artist or
  * the title, bracketed or not, and structured artist lists (first = primary, rest = featured).
  *
  * <p>Only the featured part is split into several names (on ",", " & ", " and ", " x "): the primary
- * credit is never split, so "Simon & Garfunkel" and "Earth, Wind & Fire" stay one artist (SPEC §3).
+ * credit is never split, so "Simon & Garfunkel" and "Earth, Wind & Fire" stay one artist (docs/api.md#catalog).
  * Markers are whole words after a space or an opening bracket, so "Daft Punk", "Left Boy" and "Craft"
  * are untouched.
  */

@@ -26,7 +26,7 @@ import org.tonearm.shared.Database;
 
 /**
  * Search candidates and entries by id for the catalog read API. The catalog is shared by all users; who may see
- * an entry is decided above this module (SPEC §2), which filters the candidate queries built here in SQL. Nothing
+ * an entry is decided above this module (docs/api.md#accounts-and-authentication), which filters the candidate queries built here in SQL. Nothing
  * here reads the listens tables.
  */
 @Repository

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 import org.tonearm.catalog.Identifiers;
 
 /**
- * The external identifiers of a credit that are well-formed enough to store (SPEC §3: kept when known).
+ * The external identifiers of a credit that are well-formed enough to store (docs/api.md#catalog: kept when known).
  * A malformed one is dropped rather than failing the play: the play matters more than its id.
  */
 record CleanIdentifiers(String recordingMbid, String artistMbid, String releaseMbid, String isrc, String spotifyId) {

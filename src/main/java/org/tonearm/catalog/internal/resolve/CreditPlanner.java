@@ -11,7 +11,7 @@ import org.tonearm.catalog.internal.credit.ParsedCredit;
 import org.tonearm.catalog.internal.resolve.CreditPlan.Named;
 
 /**
- * Turns a credit into its keys (SPEC §3): track = primary artist key + title key (the album is not part
+ * Turns a credit into its keys (docs/api.md#catalog): track = primary artist key + title key (the album is not part
  * of a track's identity); album = album artist (the primary artist) key + album title key.
  *
  * <p>The same credit text arrives again with every play of a track, so parsed keys are memoized by text:

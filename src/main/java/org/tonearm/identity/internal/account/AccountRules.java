@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import org.tonearm.shared.TonearmException.FieldError;
 
 /**
- * The account input rules of SPEC §2, each a small check returning field errors (empty list: fine).
+ * The account input rules of docs/api.md#accounts-and-authentication, each a small check returning field errors (empty list: fine).
  * Passwords follow NIST SP 800-63B: length only, no composition rules, not the account's own name and not on
  * the bundled list of common passwords ({@link CommonPasswords}).
  */
@@ -16,7 +16,7 @@ public final class AccountRules {
     public static final int USERNAME_MIN = 2;
     public static final int USERNAME_MAX = 40;
     public static final int PASSWORD_MIN = 8;
-    /** SPEC §2 upper bound; long enough for pass-phrases, short enough to bound hashing work. */
+    /** docs/api.md#accounts-and-authentication upper bound; long enough for pass-phrases, short enough to bound hashing work. */
     public static final int PASSWORD_MAX = 128;
     /** RFC 5321 §4.5.3.1: 64 (local part) + 1 + 255 (domain). */
     public static final int EMAIL_MAX = 320;
@@ -36,7 +36,7 @@ public final class AccountRules {
         return username == null ? null : username.toLowerCase(Locale.ROOT);
     }
 
-    /** Emails are case-insensitive too (SPEC §2); blank means "none". */
+    /** Emails are case-insensitive too (docs/api.md#accounts-and-authentication); blank means "none". */
     public static String normalizeEmail(String email) {
         if (email == null || email.isBlank()) {
             return null;

@@ -13,7 +13,7 @@ import org.tonearm.shared.ErrorCode;
 import org.tonearm.shared.TonearmException;
 import org.tonearm.shared.TonearmException.FieldError;
 
-/** Registration and password login (SPEC §2, §8). */
+/** Registration and password login (docs/api.md#accounts-and-authentication). */
 @Service
 public class AccountService {
 
@@ -38,7 +38,7 @@ public class AccountService {
 
     /**
      * Creates an account and logs it in. The first account of an empty instance becomes ADMIN whatever the
-     * registration mode; later ones need registration OPEN, or INVITE with an unused invite code (SPEC §2).
+     * registration mode; later ones need registration OPEN, or INVITE with an unused invite code (docs/api.md#accounts-and-authentication).
      */
     public Session register(String username, String password, String email, String inviteCode) {
         List<FieldError> errors = validate(username, password, email);
@@ -73,7 +73,7 @@ public class AccountService {
         });
     }
 
-    /** An admin creates an account (SPEC §2: the way in on a closed instance). */
+    /** An admin creates an account (docs/api.md#accounts-and-authentication: the way in on a closed instance). */
     public UserRow create(String username, String password, String email, Role role) {
         List<FieldError> errors = validate(username, password, email);
         if (!errors.isEmpty()) {

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The bundled list of common passwords (SPEC §2; NIST SP 800-63B §5.1.1.2): 30,000 entries from zxcvbn, see
+ * The bundled list of common passwords (docs/api.md#accounts-and-authentication; NIST SP 800-63B §5.1.1.2): 30,000 entries from zxcvbn, see
  * {@code resources/identity/README.md}. Loaded once, on first use, into a hash set (about 2 MB).
  */
 public final class CommonPasswords {

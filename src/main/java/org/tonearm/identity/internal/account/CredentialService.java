@@ -13,7 +13,7 @@ import org.tonearm.shared.TonearmException;
 import org.tonearm.shared.TonearmException.FieldError;
 
 /**
- * Password changes, "log out everywhere" and account deletion (SPEC §2). Ending sessions means both: every refresh
+ * Password changes, "log out everywhere" and account deletion (docs/api.md#accounts-and-authentication). Ending sessions means both: every refresh
  * token revoked and {@code sessions_valid_after} moved to now, which {@link SessionGuard} applies to access tokens.
  */
 @Service

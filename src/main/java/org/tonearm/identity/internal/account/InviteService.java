@@ -9,7 +9,7 @@ import org.tonearm.identity.internal.token.TokenSecrets;
 import org.tonearm.shared.Database;
 import org.tonearm.shared.TonearmException;
 
-/** Admin-issued single-use invite codes for {@code registration=invite} (SPEC §2). Only their SHA-256 is kept. */
+/** Admin-issued single-use invite codes for {@code registration=invite} (docs/api.md#accounts-and-authentication). Only their SHA-256 is kept. */
 @Service
 public class InviteService {
 

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 import org.tonearm.shared.RateLimitedException;
 
 /**
- * SPEC §2 login throttling: 5 failed attempts for one account within 15 minutes lock it for 30 minutes.
+ * docs/api.md#accounts-and-authentication login throttling: 5 failed attempts for one account within 15 minutes lock it for 30 minutes.
  *
  * <p>Keyed by the login name as typed (lower-cased), whether or not such an account exists, so a lock — and its
  * 429 — looks the same for real and made-up accounts and does not reveal which exist. A locked account stays

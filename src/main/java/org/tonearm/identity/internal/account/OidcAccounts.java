@@ -12,7 +12,7 @@ import org.tonearm.shared.ErrorCode;
 import org.tonearm.shared.TonearmException;
 
 /**
- * Which account an OpenID Connect login opens (SPEC §2), in this order:
+ * Which account an OpenID Connect login opens (docs/api.md#accounts-and-authentication), in this order:
  * <ol>
  *   <li>the account already linked to (provider, subject);</li>
  *   <li>else the account with the same email, linked now, but only when the provider says the email is verified:

@@ -6,7 +6,7 @@ import java.util.function.Predicate;
 
 /**
  * The username of an account provisioned by an OpenID Connect login: made from {@code preferred_username}, else the
- * local part of the email, else {@code name}, reduced to the characters SPEC §2 allows, and made unique with a
+ * local part of the email, else {@code name}, reduced to the characters docs/api.md#accounts-and-authentication allows, and made unique with a
  * numeric suffix ({@code jane}, {@code jane-2}, ...).
  */
 final class OidcUsernames {

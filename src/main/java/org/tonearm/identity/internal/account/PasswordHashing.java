@@ -9,12 +9,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Password hashing (SPEC §2): bcrypt cost 12 behind a {@link DelegatingPasswordEncoder}, so a stored hash names
+ * Password hashing (docs/api.md#accounts-and-authentication): bcrypt cost 12 behind a {@link DelegatingPasswordEncoder}, so a stored hash names
  * its scheme ({@code {bcrypt}$2a$12$...}) and the default can move on without invalidating old hashes
  * ({@link #needsRehash} tells the login to re-hash).
  *
  * <p>bcrypt reads at most 72 bytes of a password; Spring Security refuses longer input instead of truncating,
- * but SPEC §2 allows 128 characters. We therefore hash the longest prefix of whole characters that fits in
+ * but docs/api.md#accounts-and-authentication allows 128 characters. We therefore hash the longest prefix of whole characters that fits in
  * 72 UTF-8 bytes — exactly the truncation classic bcrypt (OpenBSD) performs, so the hashes stay standard.
  */
 @Component

@@ -18,7 +18,7 @@ import org.tonearm.shared.TonearmException;
 import org.tonearm.shared.TonearmException.FieldError;
 
 /**
- * The caller's own profile: {@code GET /api/v1/me} and {@code PATCH /api/v1/me} (SPEC §8), and the settings an
+ * The caller's own profile: {@code GET /api/v1/me} and {@code PATCH /api/v1/me} (docs/api.md#accounts-and-authentication), and the settings an
  * account import applies ({@link ProfileSettingsService}).
  */
 @Service

@@ -8,7 +8,7 @@ import java.util.Set;
 import org.tonearm.shared.TonearmException.FieldError;
 
 /**
- * The rules of the editable profile settings (SPEC §2), shared by {@code PATCH /api/v1/me} and account imports:
+ * The rules of the editable profile settings (docs/api.md#accounts-and-authentication), shared by {@code PATCH /api/v1/me} and account imports:
  * each parses one value, adding a field error and returning null when it is invalid.
  */
 public final class ProfileSettingsRules {

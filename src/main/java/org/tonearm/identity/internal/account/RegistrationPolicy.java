@@ -8,7 +8,7 @@ import org.tonearm.identity.internal.persistence.JooqSettingsRepository;
 import org.tonearm.shared.Database;
 
 /**
- * The registration mode in force (SPEC §2): what an admin set at run time ({@code instance_settings}), else
+ * The registration mode in force (docs/api.md#accounts-and-authentication): what an admin set at run time ({@code instance_settings}), else
  * {@code tonearm.registration}. Kept in the database, not in memory, so every node agrees.
  */
 @Service

@@ -15,7 +15,7 @@ import org.tonearm.shared.ErrorCode;
 import org.tonearm.shared.TonearmException;
 
 /**
- * Login sessions for the API (SPEC §2): a JWT access token plus an opaque refresh token that rotates on every
+ * Login sessions for the API (docs/api.md#accounts-and-authentication): a JWT access token plus an opaque refresh token that rotates on every
  * use. Every login starts a refresh-token family; presenting an already rotated token means it was stolen or
  * replayed, so the whole family is revoked (OAuth 2.0 Security BCP, RFC 9700 §4.14.2).
  */

@@ -10,7 +10,7 @@ import org.tonearm.shared.Database;
 import org.tonearm.shared.TonearmException;
 
 /**
- * What admins do to accounts (SPEC §2: admins manage users but do not read their history). An instance always
+ * What admins do to accounts (docs/api.md#accounts-and-authentication: admins manage users but do not read their history). An instance always
  * keeps one active admin: the last one cannot be demoted, disabled or deleted, or nobody could manage it again.
  */
 @Service

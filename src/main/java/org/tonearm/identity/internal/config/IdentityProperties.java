@@ -9,8 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param jwtSecret       HS256 signing secret (at least 32 bytes). Blank: a random key is generated on first
  *                        start and kept in {@code <data-dir>/jwt-signing.key}. Several nodes must share one
  *                        secret, so multi-node deployments set it.
- * @param accessTokenTtl  lifetime of a JWT access token (SPEC §2: 1 h)
- * @param refreshTokenTtl lifetime of an opaque refresh token, renewed by every rotation (SPEC §2: 30 d)
+ * @param accessTokenTtl  lifetime of a JWT access token (docs/api.md#accounts-and-authentication: 1 h)
+ * @param refreshTokenTtl lifetime of an opaque refresh token, renewed by every rotation (docs/api.md#accounts-and-authentication: 30 d)
  */
 @ConfigurationProperties("tonearm.identity")
 public record IdentityProperties(String jwtSecret, Duration accessTokenTtl, Duration refreshTokenTtl) {

@@ -8,12 +8,12 @@ import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * OpenID Connect login (SPEC §2): {@code tonearm.oidc.providers.<id>.*}, e.g.
+ * OpenID Connect login (docs/api.md#accounts-and-authentication): {@code tonearm.oidc.providers.<id>.*}, e.g.
  * {@code TONEARM_OIDC_PROVIDERS_AUTHENTIK_ISSUER_URI}. The id names the provider in Tonearm's URLs
  * ({@code /api/v1/auth/oidc/<id>/...}) and in the stored account links, so it must not change once used.
  *
  * @param providers the configured providers by id (lower-case letters, digits, '-')
- * @param stateTtl  how long a started login may take (SPEC §2: the {@code state} is valid 10 minutes)
+ * @param stateTtl  how long a started login may take (docs/api.md#accounts-and-authentication: the {@code state} is valid 10 minutes)
  * @param callbackBaseUrl the external address of Tonearm as the browser sees it (e.g. {@code https://music.example.org}),
  *                  from which the callback URL registered at the provider is made; blank: taken from each request
  *                  (behind a reverse proxy, from its {@code X-Forwarded-*} headers)

@@ -1,6 +1,6 @@
 package org.tonearm.identity.internal.config;
 
-/** Who may create an account once the instance has its first (ADMIN) user (SPEC §2). */
+/** Who may create an account once the instance has its first (ADMIN) user (docs/api.md#accounts-and-authentication). */
 public enum RegistrationMode {
     /** Default: only admins create users. */
     CLOSED,

@@ -27,7 +27,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The OpenAPI document ({@code /api/v1/openapi.json}) and its page ({@code /api/docs}), generated from the
  * controllers by springdoc. Added here what the code does not say on its own: the bearer/token security scheme,
- * the SPEC §2 problem+json body, and the errors every endpoint can answer (400, 401, 403, 404, 413, 429, 500).
+ * the docs/api.md#gateway problem+json body, and the errors every endpoint can answer (400, 401, 403, 404, 413, 429, 500).
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -43,7 +43,7 @@ class OpenApiConfiguration {
     OpenAPI tonearmOpenApi() {
         return new OpenAPI()
                 .info(new Info().title("Tonearm API").version("v1")
-                        .description("Native REST API of Tonearm (SPEC §8). Errors are application/problem+json "
+                        .description("Native REST API of Tonearm (docs/api.md#conventions). Errors are application/problem+json "
                                 + "(RFC 9457) with a stable `code`. Rate limits are reported in X-RateLimit-* headers."))
                 .components(new Components()
                         .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
@@ -114,7 +114,7 @@ class OpenApiConfiguration {
         fieldError.addProperty("field", new StringSchema());
         fieldError.addProperty("message", new StringSchema());
         ObjectSchema schema = new ObjectSchema();
-        schema.description("RFC 9457 problem details with Tonearm's stable error code (SPEC §2)");
+        schema.description("RFC 9457 problem details with Tonearm's stable error code (docs/api.md#errors)");
         schema.addProperty("type", new StringSchema());
         schema.addProperty("title", new StringSchema());
         schema.addProperty("status", new IntegerSchema());

@@ -24,7 +24,7 @@ import org.tonearm.shared.TonearmException;
 import org.tonearm.shared.TonearmException.FieldError;
 
 /**
- * OpenID Connect login, authorization code flow with PKCE (SPEC §2; OIDC Core §3.1, RFC 7636, RFC 9700):
+ * OpenID Connect login, authorization code flow with PKCE (docs/api.md#accounts-and-authentication; OIDC Core §3.1, RFC 7636, RFC 9700):
  * <ol>
  *   <li>{@link #begin}: a random {@code state} (256 bits), {@code nonce} and PKCE verifier are made; the state's
  *       SHA-256, the verifier and the nonce are stored with a 10-minute expiry; the browser is sent to the

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Repository;
 import org.tonearm.shared.Database;
 
-/** The {@code refresh_tokens} table: only SHA-256 hashes of the tokens are stored (SPEC §2). */
+/** The {@code refresh_tokens} table: only SHA-256 hashes of the tokens are stored (docs/api.md#accounts-and-authentication). */
 @Repository
 public class JooqRefreshTokenRepository {
 

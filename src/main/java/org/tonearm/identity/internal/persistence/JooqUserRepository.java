@@ -13,7 +13,7 @@ import org.tonearm.identity.Role;
 import org.tonearm.shared.Database;
 import org.tonearm.shared.DatabaseKind;
 
-/** The {@code users} table. Usernames and emails are stored lower-cased (SPEC §2: case-insensitive). */
+/** The {@code users} table. Usernames and emails are stored lower-cased (docs/api.md#accounts-and-authentication: case-insensitive). */
 @Repository
 public class JooqUserRepository {
 
@@ -64,7 +64,7 @@ public class JooqUserRepository {
         return find(USERS.USERNAME.eq(lowerCaseUsername));
     }
 
-    /** Ids of the users whose profile_visibility is PUBLIC (SPEC §2). The table is small: one read of it. */
+    /** Ids of the users whose profile_visibility is PUBLIC (docs/api.md#accounts-and-authentication). The table is small: one read of it. */
     public java.util.List<Long> publicProfileIds() {
         return database.dsl().select(USERS.ID).from(USERS).where(USERS.PROFILE_VISIBILITY.eq("PUBLIC")).fetch(USERS.ID);
     }

@@ -20,7 +20,7 @@ import org.tonearm.shared.internal.web.ProblemDetailsAdvice;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The gateway's rate limit on every request (SPEC §2), after authentication: an authenticated request spends from
+ * The gateway's rate limit on every request (docs/api.md#gateway), after authentication: an authenticated request spends from
  * the bucket of its credential (so one client cannot starve a user's others), an anonymous one from its IP's.
  * Health probes are exempt. Refused requests get 429 with {@code Retry-After}: problem+json, or the protocol's own
  * format where a {@link RateLimitRejection} claims the path.

@@ -10,7 +10,7 @@ import org.tonearm.identity.RateLimitPolicy;
  * @param enabled    off: no limits and no headers (benchmarks, trusted single-user setups)
  * @param perToken   bucket per credential (JWT or API token) of an authenticated request
  * @param perIp      bucket per client address of an anonymous request
- * @param loginPerIp bucket per client address for login and registration attempts (SPEC §2 per-IP login limit)
+ * @param loginPerIp bucket per client address for login and registration attempts (docs/api.md#gateway per-IP login limit)
  */
 @ConfigurationProperties("tonearm.rate-limit")
 public record RateLimitProperties(Boolean enabled, Bucket perToken, Bucket perIp, Bucket loginPerIp) {

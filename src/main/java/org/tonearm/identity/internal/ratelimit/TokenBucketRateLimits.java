@@ -6,7 +6,7 @@ import org.tonearm.identity.RateLimitDecision;
 import org.tonearm.identity.RateLimitPolicy;
 import org.tonearm.identity.RateLimits;
 
-/** {@link RateLimits}: Redis buckets when configured and reachable, else this node's memory (SPEC §2). */
+/** {@link RateLimits}: Redis buckets when configured and reachable, else this node's memory (docs/api.md#gateway). */
 @Service
 class TokenBucketRateLimits implements RateLimits {
 

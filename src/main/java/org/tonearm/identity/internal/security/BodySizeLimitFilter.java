@@ -17,7 +17,7 @@ import org.tonearm.shared.internal.web.ProblemDetailsAdvice;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * SPEC §2 body size limit for everything but multipart uploads (which have their own, larger limits): a declared
+ * docs/api.md#gateway body size limit for everything but multipart uploads (which have their own, larger limits): a declared
  * {@code Content-Length} above the limit is refused before reading; a chunked body is read up to the limit and
  * refused as soon as it passes it. Answer: 413 problem+json.
  */

@@ -15,7 +15,7 @@ import org.tonearm.shared.internal.web.ProblemDetailsAdvice;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * 401 and 403 from the security filter chain, in the same problem+json shape as every other error (SPEC §2).
+ * 401 and 403 from the security filter chain, in the same problem+json shape as every other error (docs/api.md#errors).
  * The 401 carries the code of the credential's actual problem: AUTH_TOKEN_EXPIRED tells a client to refresh,
  * AUTH_TOKEN_INVALID (also for no credential at all) to log in.
  */

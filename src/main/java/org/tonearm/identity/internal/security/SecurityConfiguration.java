@@ -27,14 +27,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The API's security and gateway: stateless, token-authenticated, no CSRF (no cookies are read, so there is
- * nothing for a cross-site request to ride on; the web UI's session cookie + CSRF protection of SPEC §2 will get
+ * nothing for a cross-site request to ride on; the web UI's session cookie + CSRF protection of docs/api.md#accounts-and-authentication will get
  * its own chain). Filters in order: token authentication → rate limit → body size limit.
  *
  * <p>Access rules:
  * <ul>
  *   <li>public: register, login, refresh, OIDC; health; the compatibility protocols ({@code /apis/**},
  *       {@code /1/**} ListenBrainz, {@code /2.0/**} Last.fm), which authenticate their own way and answer in their
- *       own error formats; {@code /api/v1/users/{username}/stats/**} (a PUBLIC profile's statistics, SPEC §2; the
+ *       own error formats; {@code /api/v1/users/{username}/stats/**} (a PUBLIC profile's statistics, docs/api.md#accounts-and-authentication; the
  *       stats module answers 404 for any other profile); {@code /error}; static files and API docs;</li>
  *   <li>{@code /api/v1/admin/**}: ADMIN (the role as it is now, see SessionGuard);</li>
  *   <li>everything else under {@code /api/v1/**}: authenticated. Decision: an unknown {@code /api/v1} path
@@ -44,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>any other path (web pages, unknown paths): passed on, so unknown routes still get the problem+json 404.</li>
  * </ul>
  *
- * <p>Headers (SPEC §2): CSP, {@code X-Content-Type-Options: nosniff}, {@code X-Frame-Options: DENY}, a referrer
+ * <p>Headers (docs/api.md#gateway): CSP, {@code X-Content-Type-Options: nosniff}, {@code X-Frame-Options: DENY}, a referrer
  * policy, and HSTS on HTTPS requests (behind a proxy: {@code X-Forwarded-Proto} from a trusted proxy,
  * {@code server.forward-headers-strategy=native}); CORS only for the configured origins.
  */
@@ -58,7 +58,7 @@ class SecurityConfiguration {
         "/api/v1/openapi.json", "/api/v1/openapi.json.yaml", "/api/v1/openapi.json/**", "/api/docs", "/api/docs/**",
         "/health", "/health/**", "/actuator/health", "/actuator/health/**",
         "/apis/**", "/1/**", "/2.0/**",
-        // public profiles' statistics (SPEC §2): the stats module checks the profile's visibility
+        // public profiles' statistics (docs/api.md#accounts-and-authentication): the stats module checks the profile's visibility
         "/api/v1/users/*/stats/**",
         "/error",
         "/", "/favicon.ico", "/static/**", "/css/**", "/js/**", "/images/**", "/webjars/**",

@@ -19,7 +19,7 @@ import org.tonearm.shared.ErrorCode;
 import org.tonearm.shared.TonearmException;
 
 /**
- * Turns {@code Authorization: Bearer <jwt>}, {@code Bearer <api token>} or {@code Token <api token>} (SPEC §2)
+ * Turns {@code Authorization: Bearer <jwt>}, {@code Bearer <api token>} or {@code Token <api token>} (docs/api.md#accounts-and-authentication)
  * into an {@link AuthenticatedUser} principal. A JWT has exactly two dots; an API token has none.
  *
  * <p>A bad credential does not end the request here: the failure is remembered in a request attribute and the

@@ -23,7 +23,7 @@ import org.tonearm.shared.ErrorCode;
 import org.tonearm.shared.TonearmException;
 
 /**
- * Short-lived JWT access tokens (SPEC §2): HS256, claims {@code sub} (user id), {@code username}, {@code role}.
+ * Short-lived JWT access tokens (docs/api.md#accounts-and-authentication): HS256, claims {@code sub} (user id), {@code username}, {@code role}.
  * Verification is strict: only HS256 is accepted (so {@code alg:none} and algorithm confusion are refused),
  * the signature is checked before anything else is believed, and an expired token is told apart from a bad one
  * (AUTH_TOKEN_EXPIRED vs AUTH_TOKEN_INVALID) so clients know to refresh.

@@ -20,7 +20,7 @@ import org.tonearm.shared.TonearmException;
 import org.tonearm.shared.TonearmException.FieldError;
 
 /**
- * Personal API tokens (SPEC §2): named, shown once, stored as SHA-256 (lookup) plus md5 (legacy Last.fm and
+ * Personal API tokens (docs/api.md#accounts-and-authentication): named, shown once, stored as SHA-256 (lookup) plus md5 (legacy Last.fm and
  * Audioscrobbler schemes), revocable, with scopes.
  */
 @Service

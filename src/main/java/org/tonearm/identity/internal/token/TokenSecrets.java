@@ -7,7 +7,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** Random token values and the digests under which they are stored (never the values themselves: SPEC §2). */
+/** Random token values and the digests under which they are stored (never the values themselves: docs/api.md#accounts-and-authentication). */
 public final class TokenSecrets {
 
     /** 32 bytes = 256 bits of entropy, above the 128 bits OWASP asks of session identifiers. */
@@ -39,7 +39,7 @@ public final class TokenSecrets {
         return digestHex("SHA-256", value);
     }
 
-    /** md5 only because the legacy Last.fm/Audioscrobbler schemes authenticate with md5 digests (SPEC §2). */
+    /** md5 only because the legacy Last.fm/Audioscrobbler schemes authenticate with md5 digests (docs/api.md#accounts-and-authentication). */
     public static String md5Hex(String value) {
         return digestHex("MD5", value);
     }

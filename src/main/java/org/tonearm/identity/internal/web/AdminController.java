@@ -20,7 +20,7 @@ import org.tonearm.identity.internal.account.UserAdministration;
 import org.tonearm.identity.internal.persistence.UserRow;
 
 /**
- * User management for admins (SPEC §2). The security chain admits only ADMIN here; {@link SessionOnly} also keeps
+ * User management for admins (docs/api.md#accounts-and-authentication). The security chain admits only ADMIN here; {@link SessionOnly} also keeps
  * API tokens out, so a leaked scrobbler token of an admin cannot manage accounts. Nothing here exposes listens.
  */
 @RestController

@@ -34,7 +34,7 @@ final class AdminRequests {
         }
     }
 
-    /** An account as an admin sees it: no listens, no secrets (SPEC §2). */
+    /** An account as an admin sees it: no listens, no secrets (docs/api.md#accounts-and-authentication). */
     record AdminUser(long id, String username, String email, String displayName, String role, boolean disabled,
             String createdAt) {
         static AdminUser of(UserRow u) {

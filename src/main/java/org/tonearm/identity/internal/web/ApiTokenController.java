@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.tonearm.identity.internal.token.ApiTokenService;
 
-/** The caller's personal API tokens (SPEC §8). Managed with a login session only ({@link SessionOnly}). */
+/** The caller's personal API tokens (docs/api.md#accounts-and-authentication). Managed with a login session only ({@link SessionOnly}). */
 @RestController
 @RequestMapping("/api/v1/me/tokens")
 class ApiTokenController {

@@ -5,7 +5,7 @@ import org.tonearm.identity.internal.persistence.ApiTokenRow;
 import org.tonearm.identity.internal.token.ApiTokenService.CreatedToken;
 import org.tonearm.shared.Instants;
 
-/** Wire shapes of {@code /api/v1/me/tokens} (SPEC §8). The token value appears only in {@link Created}. */
+/** Wire shapes of {@code /api/v1/me/tokens} (docs/api.md#accounts-and-authentication). The token value appears only in {@link Created}. */
 final class ApiTokenResponses {
 
     private ApiTokenResponses() {}

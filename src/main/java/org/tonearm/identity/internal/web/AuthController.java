@@ -11,7 +11,7 @@ import org.tonearm.identity.internal.account.AccountService;
 import org.tonearm.identity.internal.account.CredentialService;
 import org.tonearm.identity.internal.account.SessionService;
 
-/** Register, login, refresh, logout (SPEC §8). */
+/** Register, login, refresh, logout (docs/api.md#accounts-and-authentication). */
 @RestController
 @RequestMapping("/api/v1/auth")
 class AuthController {

@@ -1,6 +1,6 @@
 package org.tonearm.identity.internal.web;
 
-/** Request bodies of {@code /api/v1/auth/*} and {@code /api/v1/me/*} (SPEC §8; snake_case on the wire). */
+/** Request bodies of {@code /api/v1/auth/*} and {@code /api/v1/me/*} (docs/api.md#accounts-and-authentication; snake_case on the wire). */
 final class AuthRequests {
 
     private AuthRequests() {}

@@ -7,7 +7,7 @@ import org.tonearm.identity.RateLimits;
 import org.tonearm.identity.internal.ratelimit.RateLimitProperties;
 import org.tonearm.shared.RateLimitedException;
 
-/** SPEC §2 per-IP limit on logins and registrations (password or OpenID Connect), on top of the per-account lock. */
+/** docs/api.md#accounts-and-authentication per-IP limit on logins and registrations (password or OpenID Connect), on top of the per-account lock. */
 @Component
 class LoginRateLimit {
 

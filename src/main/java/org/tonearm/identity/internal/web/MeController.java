@@ -14,7 +14,7 @@ import org.tonearm.identity.internal.account.CredentialService;
 import org.tonearm.identity.internal.account.ProfileService;
 import tools.jackson.databind.JsonNode;
 
-/** The caller's own account (SPEC §8). */
+/** The caller's own account (docs/api.md#conventions). */
 @RestController
 @RequestMapping("/api/v1/me")
 class MeController {
@@ -39,7 +39,7 @@ class MeController {
         return MeResponse.of(profiles.update(userId, ProfilePatchReader.read(body)));
     }
 
-    /** Needs the current password; ends every other session and answers a fresh one for this device (SPEC §2). */
+    /** Needs the current password; ends every other session and answers a fresh one for this device (docs/api.md#accounts-and-authentication). */
     @PostMapping("/password")
     SessionResponse changePassword(@RequestBody AuthRequests.ChangePassword body) {
         long userId = SessionOnly.require().id();

@@ -3,7 +3,7 @@ package org.tonearm.identity.internal.web;
 import org.tonearm.identity.UserProfile;
 import org.tonearm.shared.Instants;
 
-/** {@code GET /api/v1/me} (SPEC §8). */
+/** {@code GET /api/v1/me} (docs/api.md#accounts-and-authentication). */
 record MeResponse(long id, String username, String email, String displayName, String role, String timezone,
         String weekStart, String profileVisibility, String createdAt) {
 

@@ -15,12 +15,12 @@ import org.tonearm.identity.internal.config.OidcProperties;
 import org.tonearm.identity.internal.oidc.OidcLoginService;
 
 /**
- * OpenID Connect login (SPEC §2), public endpoints:
+ * OpenID Connect login (docs/api.md#accounts-and-authentication), public endpoints:
  * <ul>
  *   <li>{@code GET /providers}: what to show on login buttons;</li>
  *   <li>{@code GET /{provider}/authorize}: 302 to the provider (state, nonce, PKCE S256);</li>
  *   <li>{@code GET /{provider}/callback?code&state}: where the provider sends the browser back; answers with the
- *       same body as {@code POST /api/v1/auth/login} (SPEC §8).</li>
+ *       same body as {@code POST /api/v1/auth/login} (docs/api.md#accounts-and-authentication).</li>
  * </ul>
  * Decision, how the tokens reach the client: the callback's own response carries them, as JSON, marked
  * {@code Cache-Control: no-store} (as RFC 6749 §5.1 asks of token responses). They never appear in a URL (no

@@ -20,7 +20,7 @@ import org.tonearm.shared.TonearmException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The full account export (SPEC §4, docs/formats.md): a zip of {@code tonearm-account.json} (profile and settings,
+ * The full account export (docs/api.md#imports-and-exports, docs/formats.md): a zip of {@code tonearm-account.json} (profile and settings,
  * never a secret), {@code listens.jsonl} (every listen, oldest first) and {@code corrections.json}, in this order so
  * that an importer applies the settings (the timezone decides each listen's local day) before the listens.
  * Streamed: one listen at a time from the archive's keyset pages into the zip, so memory stays constant.

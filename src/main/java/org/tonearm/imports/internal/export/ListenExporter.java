@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.stereotype.Service;
 import org.tonearm.listens.ListenArchive;
 
-/** Streams a user's listens in a time range as Tonearm CSV or a ListenBrainz JSONL zip (SPEC §4 exports). */
+/** Streams a user's listens in a time range as Tonearm CSV or a ListenBrainz JSONL zip (docs/api.md#imports-and-exports exports). */
 @Service
 public class ListenExporter {
 

@@ -18,7 +18,7 @@ import org.tonearm.listens.Service;
  *   <li>artist: {@code Artist Name}, else {@code Container Artist Name}, else the part of {@code Track Description}
  *       ("Artist - Title") before the first " - "; title: {@code Song Name}, {@code Content Name}, else the rest of
  *       {@code Track Description}; album: {@code Album Name}, else {@code Container Album Name};</li>
- *   <li>time: {@code Event Start Timestamp} (START), else {@code Event End Timestamp} (END, SPEC §3);
+ *   <li>time: {@code Event Start Timestamp} (START), else {@code Event End Timestamp} (END, docs/api.md#time-stamps);
  *       played: {@code Play Duration Milliseconds}; length: {@code Media Duration In Milliseconds};</li>
  *   <li>only {@code PLAY_END} events are plays (an empty Event Type counts as one, older exports leave it
  *       blank); PLAY_START, LYRIC_DISPLAY… are skipped;</li>

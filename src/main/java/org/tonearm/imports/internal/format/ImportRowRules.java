@@ -3,7 +3,7 @@ package org.tonearm.imports.internal.format;
 import java.time.Clock;
 
 /**
- * The native API's limits applied to every imported row (SPEC §8 listen-in; the same numbers as the listens
+ * The native API's limits applied to every imported row (docs/api.md#imports-and-exports listen-in; the same numbers as the listens
  * module's internal {@code ListenSubmissionValidator}, which other modules cannot use): a row breaking one is
  * {@code failed} with a reason naming the field, never truncated or clamped silently. Lengths count code points.
  * <ul>

@@ -10,7 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Streaming access to a JSON import file: the body walks the token stream and reads one row at a time as a
- * tree ({@link JsonArrayWalker}), so memory stays constant whatever the file size (SPEC §4).
+ * tree ({@link JsonArrayWalker}), so memory stays constant whatever the file size (docs/api.md#imports-and-exports).
  * Syntax errors end the file with an {@link ImportFileException}; rows before them are already reported.
  */
 final class JsonFiles {

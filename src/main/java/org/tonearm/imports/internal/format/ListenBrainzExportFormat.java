@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
  * holding an array of listens (older exports; also {@code {"payload":{"listens":[…]}}} as the API returns them).
  * A listen: {@code listened_at} (epoch seconds of the START, ListenBrainz API docs) and {@code track_metadata}
  * with {@code artist_name}, {@code track_name}, {@code release_name}, {@code additional_info} (kept as extra,
- * SPEC §3) and {@code mbid_mapping}. ListenBrainz has no played duration; {@code duration_ms} is the track length.
+ * docs/api.md#catalog) and {@code mbid_mapping}. ListenBrainz has no played duration; {@code duration_ms} is the track length.
  * External id: {@code listened_at|recording_msid}, or {@code listened_at|artist|track} without an msid.
  */
 @Component

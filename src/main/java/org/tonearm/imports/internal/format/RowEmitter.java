@@ -8,7 +8,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Maps one row and reports it exactly once: a listen, a skip ({@link RowSkipped}) or a failure
- * ({@link RowRejected}, or any runtime error of the mapping — a bad row never stops the file, SPEC §4).
+ * ({@link RowRejected}, or any runtime error of the mapping — a bad row never stops the file, docs/api.md#imports-and-exports).
  */
 final class RowEmitter {
 

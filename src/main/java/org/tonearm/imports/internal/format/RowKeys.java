@@ -7,7 +7,7 @@ import java.util.HexFormat;
 
 /**
  * External ids of imported rows: the same row imported twice gets the same id, so the funnel's
- * same-source rule (equal external id) makes re-imports add nothing (SPEC §3 "Re-importing a file … adds nothing").
+ * same-source rule (equal external id) makes re-imports add nothing (docs/api.md#listens "Re-importing a file … adds nothing").
  */
 final class RowKeys {
 

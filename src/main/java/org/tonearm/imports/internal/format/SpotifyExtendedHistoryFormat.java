@@ -16,11 +16,11 @@ import tools.jackson.databind.JsonNode;
 /**
  * Spotify Extended Streaming History ({@code Streaming_History_Audio_*.json}, older {@code endsong_*.json}): a JSON
  * array of plays. {@code ts} is when playback ENDED (Spotify's "ReadMeFirst"), so rows are END-stamped with
- * {@code ms_played} and the funnel computes the start (SPEC §3).
+ * {@code ms_played} and the funnel computes the start (docs/api.md#listens).
  * <ul>
  *   <li>podcast episodes ({@code episode_name}, {@code episode_show_name}, {@code spotify_episode_uri}),
  *       audiobooks ({@code audiobook_*}), rows without a track name (videos, deleted tracks) and incognito rows
- *       ({@code incognito_mode} true) are skipped (SPEC §4);</li>
+ *       ({@code incognito_mode} true) are skipped (docs/api.md#imports-and-exports);</li>
  *   <li>external id: {@code ts|spotify_track_uri} — one play per track and end second.</li>
  * </ul>
  */

@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Tonearm's own JSON (docs/formats.md): {@code {"listens":[…]}} whose items are the native API's listen-in
- * shape (SPEC §8); other top-level properties (format marker, export time) are ignored. External id: the
+ * shape (docs/api.md#imports-and-exports); other top-level properties (format marker, export time) are ignored. External id: the
  * item's {@code external_id}, else a hash of the item.
  */
 @Component

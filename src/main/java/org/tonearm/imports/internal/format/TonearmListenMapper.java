@@ -8,7 +8,7 @@ import org.tonearm.listens.IncomingListen;
 import org.tonearm.listens.Service;
 
 /**
- * Tonearm's own export row (docs/formats.md) — the native API's listen-in shape (SPEC §8) — to a listen.
+ * Tonearm's own export row (docs/formats.md) — the native API's listen-in shape (docs/api.md#imports-and-exports) — to a listen.
  * Shared by the CSV and JSON formats so both read values the same way.
  */
 final class TonearmListenMapper {
@@ -42,7 +42,7 @@ final class TonearmListenMapper {
         return listen.build();
     }
 
-    /** ISO-8601 instant, or an integer of epoch seconds (the native API accepts both, SPEC §8). */
+    /** ISO-8601 instant, or an integer of epoch seconds (the native API accepts both, docs/api.md#conventions). */
     static long listenedAt(String value) {
         if (value != null && value.strip().matches("-?\\d{1,18}")) {
             return Times.epochSeconds("listened_at", value);

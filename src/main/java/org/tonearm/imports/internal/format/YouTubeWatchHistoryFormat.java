@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Google Takeout YouTube and YouTube Music history ({@code watch-history.json}): an array of activities
  * {@code {header, title:"Watched X", titleUrl, subtitles:[{name:"Artist - Topic"}], time}}. Only music rows are
- * plays (SPEC §4): {@code header} "YouTube Music" or a {@code titleUrl} on music.youtube.com; other videos,
+ * plays (docs/api.md#imports-and-exports): {@code header} "YouTube Music" or a {@code titleUrl} on music.youtube.com; other videos,
  * searches and visits are skipped, and so are music rows whose video was removed (no artist left). The artist is
  * the channel name without YouTube's auto-generated " - Topic" suffix; {@code time} is when the watch started.
  * Takeout in English writes "Watched "; other languages' prefixes stay in the title (no reliable list exists).

@@ -1,5 +1,5 @@
 /**
- * One class per history export format (SPEC §4), each a Spring bean implementing
+ * One class per history export format (docs/api.md#imports-and-exports), each a Spring bean implementing
  * {@link org.tonearm.imports.ImportFormat}; the list and their rules is docs/formats.md.
  *
  * <h2>How a format reads a file</h2>
@@ -20,6 +20,6 @@
  * </ol>
  * Row numbers are file line numbers for line formats (CSV, JSON Lines, scrobbler.log) and the row's position
  * (from 1) in JSON arrays; they only grow, so a resumed job can skip rows it has already committed.
- * External ids are stable per row (documented on each format) so a re-import adds nothing (SPEC §3).
+ * External ids are stable per row (documented on each format) so a re-import adds nothing (docs/api.md#listens).
  */
 package org.tonearm.imports.internal.format;

@@ -5,7 +5,7 @@ import org.tonearm.imports.internal.persistence.ImportJobRow;
 import org.tonearm.shared.Instants;
 
 /**
- * A job's status as the API shows it (SPEC §8). Counting rule: {@code imported} = new listens created,
+ * A job's status as the API shows it (docs/api.md#imports-and-exports). Counting rule: {@code imported} = new listens created,
  * {@code duplicates} = rows already recorded (a re-import) plus rows folded into an existing listen from another
  * source, {@code merged} = that second part alone; {@code processed} = imported + duplicates + skipped + failed.
  * {@code total} is exact once the job is finished and, while it runs, an estimate from the share of the upload's

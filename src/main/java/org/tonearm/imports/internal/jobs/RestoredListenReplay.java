@@ -11,7 +11,7 @@ import org.tonearm.listens.ListenService;
 /**
  * Replays restored listens (the account export) through the funnel so that each becomes the same stored listen it
  * was: the same kept report, the others absorbed. The funnel keeps the first report of a play and lets a later one
- * take over only when its source ranks strictly higher (SPEC §3 merge priority), so the reports go in three rounds,
+ * take over only when its source ranks strictly higher (docs/api.md#deduplication merge priority), so the reports go in three rounds,
  * one {@code ingestBatch} each, inside the caller's transaction:
  * <ol>
  *   <li>absorbed reports ranking below the kept one: they create the listen (the canonical order of the batch

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import org.tonearm.imports.ImportFormat;
 
 /**
- * A delimited text file (CSV, TSV) that no format recognises. SPEC §4 makes an import a job the user follows in the
+ * A delimited text file (CSV, TSV) that no format recognises. docs/api.md#imports-and-exports makes an import a job the user follows in the
  * import history, so such a file is not refused with a bare 400 at upload: its job fails with a report saying what
  * was found (the first line, its columns), which formats were tried and what each CSV format needs — enough to fix
  * the file or pick {@code format=}. Other unknown files (a .docx, random bytes) are still refused at upload.

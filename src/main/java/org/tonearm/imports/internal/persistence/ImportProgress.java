@@ -2,7 +2,7 @@ package org.tonearm.imports.internal.persistence;
 
 /**
  * Counters and resume point of a job after a batch; written in the batch's own transaction so a crash
- * can never leave listens without their checkpoint or the reverse (SPEC §4: resumes without loss or duplicates).
+ * can never leave listens without their checkpoint or the reverse (docs/api.md#imports-and-exports: resumes without loss or duplicates).
  */
 public record ImportProgress(long bytesRead, long imported, long merged, long duplicates, long skipped, long failed,
         int skippedFiles, int checkpointEntry, long checkpointRow) {

@@ -20,7 +20,7 @@ import org.tonearm.imports.internal.export.ListenExporter;
 import org.tonearm.shared.TonearmException;
 
 /**
- * Exports (SPEC §4), streamed, never built in memory. Each exports the caller's own data only: there is no user in
+ * Exports (docs/api.md#imports-and-exports), streamed, never built in memory. Each exports the caller's own data only: there is no user in
  * the path, so nobody can ask for another's. Written straight to the response on the request thread (a virtual
  * thread): a StreamingResponseBody would run on an async dispatch, which the token filter does not authenticate again.
  */
@@ -86,7 +86,7 @@ class ExportController {
         accounts.export(user.id(), response.getOutputStream());
     }
 
-    /** ISO-8601 instant or integer epoch seconds (SPEC §8 inputs); null when absent. */
+    /** ISO-8601 instant or integer epoch seconds (docs/api.md#conventions inputs); null when absent. */
     private static Long instant(String field, String value) {
         if (value == null || value.isBlank()) {
             return null;

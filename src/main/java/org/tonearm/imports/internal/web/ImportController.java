@@ -22,7 +22,7 @@ import org.tonearm.imports.internal.jobs.ImportJobView;
 import org.tonearm.imports.internal.persistence.ImportErrorRow;
 import org.tonearm.shared.TonearmException;
 
-/** Import jobs (SPEC §4, §8): upload, status, list, cancel, error report. A user sees only their own jobs. */
+/** Import jobs (docs/api.md#imports-and-exports): upload, status, list, cancel, error report. A user sees only their own jobs. */
 @RestController
 @RequestMapping("/api/v1/imports")
 class ImportController {

@@ -13,7 +13,7 @@ import org.tonearm.shared.TonearmException;
 
 /**
  * The catalog read API: single artists, albums, tracks and search. Every answer is limited to what the caller may
- * see (their own listens and PUBLIC profiles', SPEC §2); anything else is 404 RESOURCE_NOT_FOUND. The entries
+ * see (their own listens and PUBLIC profiles', docs/api.md#accounts-and-authentication); anything else is 404 RESOURCE_NOT_FOUND. The entries
  * reveal listening history, so an API token needs {@code listens:read} (403 PERMISSION_DENIED otherwise).
  */
 @RestController

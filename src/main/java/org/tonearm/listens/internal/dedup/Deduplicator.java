@@ -11,7 +11,7 @@ import org.tonearm.listens.ListensProperties;
 
 /**
  * Decides, in memory, what each listen of a batch is: a new play, another source's report of a stored
- * play (merge), or a resend (duplicate). SPEC §3 "Deduplication":
+ * play (merge), or a resend (duplicate). docs/api.md#deduplication "Deduplication":
  * <ol>
  *   <li>same user and same catalog track;</li>
  *   <li>same source (channel + service, see package-info): a duplicate only when the start times are within

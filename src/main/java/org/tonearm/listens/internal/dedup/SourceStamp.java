@@ -25,7 +25,7 @@ public record SourceStamp(long listenedAt, Long durationPlayedMs, Service servic
         return origin == null ? key : key + "/" + origin;
     }
 
-    /** SPEC §3 merge priority: spotify > apple_music > youtube_music > other services > manual entry. */
+    /** docs/api.md#deduplication merge priority: spotify > apple_music > youtube_music > other services > manual entry. */
     public int priority() {
         return service.priorityVia(channel);
     }

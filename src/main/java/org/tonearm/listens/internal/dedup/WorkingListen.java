@@ -67,7 +67,7 @@ public final class WorkingListen {
     }
 
     /**
-     * Folds another source's report of the same play in (SPEC §3): the higher-priority source's fields win,
+     * Folds another source's report of the same play in (docs/api.md#deduplication): the higher-priority source's fields win,
      * the longest played duration is kept, every source stays as a stamp (the union of identifiers).
      */
     void absorb(PreparedListen other) {

@@ -3,7 +3,7 @@ package org.tonearm.listens.internal.edit;
 import java.util.List;
 
 /**
- * A user's correction of one listen's metadata (SPEC §3). Null means "unchanged", except for the two
+ * A user's correction of one listen's metadata (docs/api.md#listens). Null means "unchanged", except for the two
  * fields that may be cleared, whose {@code …Given} flag says whether the request named them.
  *
  * @param artists a new structured artist list (first is primary), or null

@@ -21,7 +21,7 @@ import org.tonearm.listens.internal.persistence.ListenRow;
 import org.tonearm.shared.Database;
 import org.tonearm.shared.TonearmException;
 
-/** Corrections and deletions of stored listens by their owner (SPEC §3, §8). */
+/** Corrections and deletions of stored listens by their owner (docs/api.md#listens, #listen-shapes). */
 @Service
 public class ListenEditor {
 
@@ -62,7 +62,7 @@ public class ListenEditor {
                 albumId = resolved.albumId();
                 length = length != null ? length : resolved.trackLengthMs();
             }
-            // SPEC §3: the classification depends on the track length, so a corrected length re-classifies
+            // docs/api.md#classification: the classification depends on the track length, so a corrected length re-classifies
             // exactly like the funnel does at ingest
             Classifier.Verdict verdict = classifier.classify(row.durationPlayedMs(), length);
             List<Fact> before = facts.byIds(userId, List.of(listenId));

@@ -10,7 +10,7 @@ import org.tonearm.listens.Classifier;
 import org.tonearm.shared.Database;
 
 /**
- * User corrections and deletions of stored listens (SPEC §3 "users can correct a listen's metadata",
+ * User corrections and deletions of stored listens (docs/api.md#listens "users can correct a listen's metadata",
  * "delete one, delete a time range"). Inserts belong to the ingestion funnel. Every statement is scoped by
  * {@code user_id}; callers run these inside {@code Database.write}.
  */

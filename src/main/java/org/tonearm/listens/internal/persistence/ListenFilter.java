@@ -1,7 +1,7 @@
 package org.tonearm.listens.internal.persistence;
 
 /**
- * What {@code GET /api/v1/listens} asks for (SPEC §3/§8). Null members do not filter.
+ * What {@code GET /api/v1/listens} asks for (docs/api.md#listens, #listen-shapes). Null members do not filter.
  *
  * @param fromMs      inclusive lower bound on listened_at
  * @param toMs        exclusive upper bound on listened_at

@@ -26,7 +26,7 @@ import org.tonearm.shared.DatabaseKind;
 
 /**
  * The read side of listens (the funnel owns the writes). Every query is scoped by {@code user_id}, so one
- * user never sees another's rows (SPEC §2); {@link #listenedAmong} is scoped by the set of users whose listens the
+ * user never sees another's rows (docs/api.md#accounts-and-authentication); {@link #listenedAmong} is scoped by the set of users whose listens the
  * caller may see.
  */
 @Repository
@@ -136,7 +136,7 @@ public class ListenQueryRepository {
     /**
      * The ids among {@code candidates} that one of {@code userIds} has a listen of, closest first (closeness, then
      * id), at most {@code limit}: one statement whatever the number of candidates, a semi-join on the listens of
-     * those users (SPEC §2 catalog visibility). Every classification counts, SKIP included: a skipped track is
+     * those users (docs/api.md#accounts-and-authentication catalog visibility). Every classification counts, SKIP included: a skipped track is
      * still in that user's history. Tracks are probed through ix_listens_user_track_time (user_id, track_id),
      * albums through ix_listens_user_album (user_id, album_id), artists through their credits
      * (ix_track_artists_artist) and then the track index.

@@ -13,14 +13,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a request body as a JSON tree with a size limit. Tomcat's max post size applies only to form
- * posts, so a JSON body has no limit unless the endpoint enforces one (SPEC §2 "body size limits").
+ * posts, so a JSON body has no limit unless the endpoint enforces one (docs/api.md#gateway "body size limits").
  * The tree, rather than data binding, lets the validator name each wrongly typed field and lets one bad
  * batch item fail alone.
  */
 @Component
 class BoundedJsonBody {
 
-    /** SPEC §2 body size limit for listen submissions: a full batch of 1000 rich listens fits easily. */
+    /** docs/api.md#gateway body size limit for listen submissions: a full batch of 1000 rich listens fits easily. */
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
     /** After the limit, read on this far so the client gets the 413 rather than a reset connection. */
     private static final long MAX_DRAIN_BYTES = 64L * 1024 * 1024;

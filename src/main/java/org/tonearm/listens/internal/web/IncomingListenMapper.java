@@ -27,7 +27,7 @@ class IncomingListenMapper {
         TrackCredit credit = new TrackCredit(v.artist(), v.artists(), v.track(), v.album(), v.trackLengthMs(),
                 Identifiers.NONE);
         Map<String, Object> extra = v.extra() == null ? null : json.convertValue(v.extra(), MAP);
-        // SPEC §8: listened_at is the playback start; service defaults to "other"
+        // docs/api.md#listen-shapes: listened_at is the playback start; service defaults to "other"
         return new IncomingListen(userId, credit, v.listenedAtMs(), TimeStamp.START, v.durationPlayedMs(),
                 v.service() == null ? Service.OTHER : v.service(), Channel.NATIVE_API, null, v.client(),
                 v.externalId(), extra, v.raw());

@@ -19,8 +19,8 @@ import org.tonearm.listens.internal.persistence.ListenRow;
 import org.tonearm.shared.TonearmException;
 
 /**
- * One listen of the native API (SPEC §8): get, correct, delete. Another user's listen answers 404, the
- * same as a listen that does not exist, so ids reveal nothing (SPEC §2: everyone sees only their own data).
+ * One listen of the native API (docs/api.md#listen-shapes): get, correct, delete. Another user's listen answers 404, the
+ * same as a listen that does not exist, so ids reveal nothing (docs/api.md#accounts-and-authentication: everyone sees only their own data).
  */
 @RestController
 @RequestMapping("/api/v1/listens/{id}")

@@ -7,7 +7,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Validates {@code PATCH /api/v1/listens/{id}}: users correct what was played (artist, artists, track,
- * album) and the track length (SPEC §3). When and where it was played are facts of the play, not metadata,
+ * album) and the track length (docs/api.md#listens). When and where it was played are facts of the play, not metadata,
  * so other fields are refused rather than silently ignored. Same limits as submissions.
  */
 final class ListenCorrectionValidator {

@@ -4,7 +4,7 @@ import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A listen out (SPEC §8): {@code {id, listened_at, track:{id, title, artists:[{id, name, role}]},
+ * A listen out (docs/api.md#listen-shapes): {@code {id, listened_at, track:{id, title, artists:[{id, name, role}]},
  * album:{id, title}|null, duration_played_ms, track_length_ms, classification, weight, service, channel,
  * client}}, extended with {@code external_id}, {@code extra} and {@code merge_count}. Keys are snake_case
  * through the application's naming strategy.

@@ -7,7 +7,7 @@ import org.tonearm.listens.internal.persistence.ListenFilter;
 import org.tonearm.shared.TonearmException;
 
 /**
- * Query parameters of {@code GET /api/v1/listens} (SPEC §8) → a {@link ListenFilter}. Every bad parameter
+ * Query parameters of {@code GET /api/v1/listens} (docs/api.md#listen-shapes) → a {@link ListenFilter}. Every bad parameter
  * is a 400 naming it.
  */
 final class ListenListParams {
@@ -84,7 +84,7 @@ final class ListenListParams {
         return value;
     }
 
-    /** A catalog id when the value is all digits (SPEC §8 filters take an id or a name). */
+    /** A catalog id when the value is all digits (docs/api.md#conventions filters take an id or a name). */
     private static Long catalogId(String value) {
         return value != null && isId(value) ? Long.parseLong(value.strip()) : null;
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.tonearm.shared.TonearmException.FieldError;
 
-/** Response bodies of the native listens API (SPEC §8). */
+/** Response bodies of the native listens API (docs/api.md#listen-shapes). */
 final class ListenResponses {
 
     private ListenResponses() {}

@@ -8,7 +8,7 @@ import org.tonearm.listens.Service;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Validates one listen of {@code POST /api/v1/listens} (SPEC §3, §8). Each rule is its own small method;
+ * Validates one listen of {@code POST /api/v1/listens} (docs/api.md#listens, #listen-shapes). Each rule is its own small method;
  * errors name the field by JSON path under {@code prefix} (e.g. {@code listens[3].artist}).
  */
 final class ListenSubmissionValidator {
@@ -79,7 +79,7 @@ final class ListenSubmissionValidator {
         return ms.getAsLong();
     }
 
-    /** Optional, default {@code other}; one of the SPEC §3 wire names. */
+    /** Optional, default {@code other}; one of the docs/api.md#listens wire names. */
     static Service service(JsonNode node, String path, FieldErrors errors) {
         String wire = JsonFieldRules.text(node, path, 40, errors);
         if (wire == null) {

@@ -22,13 +22,13 @@ import org.tonearm.shared.TonearmException.FieldError;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@code POST /api/v1/listens} (SPEC §8): one listen, or {@code {listens:[…]}} for a batch of up to 1000.
+ * {@code POST /api/v1/listens} (docs/api.md#listen-shapes): one listen, or {@code {listens:[…]}} for a batch of up to 1000.
  * Validation happens per item, then every valid item goes to the funnel in one {@code ingestBatch} call.
  */
 @Component
 class ListenSubmissions {
 
-    /** SPEC §3: a batch holds at most 1000 listens; more is 413, like ListenBrainz's per-request limit. */
+    /** docs/api.md#limits: a batch holds at most 1000 listens; more is 413, like ListenBrainz's per-request limit. */
     static final int MAX_BATCH_SIZE = 1000;
     static final String BATCH_FIELD = "listens";
 
@@ -54,7 +54,7 @@ class ListenSubmissions {
 
     /**
      * One listen: 201 when it created a row; 200 when it was merged into or already was an existing row
-     * (SPEC §8 names 201 for one listen; a resend that creates nothing is not a "Created", and clients
+     * (docs/api.md#listen-shapes names 201 for one listen; a resend that creates nothing is not a "Created", and clients
      * read {@code status} either way). An invalid listen writes nothing and answers 400.
      */
     private ResponseEntity<Submitted> submitOne(long userId, JsonNode body) {
@@ -72,7 +72,7 @@ class ListenSubmissions {
         return ResponseEntity.status(status).body(new Submitted(wire(result.status()), listen));
     }
 
-    /** A batch: 200 when every item was stored, 207 when some failed, 400 when all failed (SPEC §8). */
+    /** A batch: 200 when every item was stored, 207 when some failed, 400 when all failed (docs/api.md#conventions). */
     private ResponseEntity<BatchSubmitted> submitBatch(long userId, JsonNode items) {
         checkBatchShape(items);
         ItemResult[] results = new ItemResult[items.size()];

@@ -20,7 +20,7 @@ import org.tonearm.listens.internal.web.ListenResponses.Deleted;
 import org.tonearm.listens.internal.web.ListenResponses.Page;
 import org.tonearm.shared.TonearmException;
 
-/** The listens collection of the native API (SPEC §3, §8): submit, list, delete a time range. */
+/** The listens collection of the native API (docs/api.md#listens, #listen-shapes): submit, list, delete a time range. */
 @RestController
 @RequestMapping("/api/v1/listens")
 class ListensController {

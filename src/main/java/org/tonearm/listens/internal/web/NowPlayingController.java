@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Now playing in the native API, the same state the ListenBrainz, Last.fm and Audioscrobbler protocols
- * set and read (SPEC §3). {@code PUT} replaces it; it is never stored as a listen.
+ * set and read (docs/api.md#listens). {@code PUT} replaces it; it is never stored as a listen.
  */
 @RestController
 @RequestMapping("/api/v1/now-playing")

@@ -7,7 +7,7 @@ import java.util.OptionalLong;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Instants on the way in (SPEC §8): an ISO-8601 string with an offset ({@code 2024-05-01T12:00:00.000Z},
+ * Instants on the way in (docs/api.md#conventions): an ISO-8601 string with an offset ({@code 2024-05-01T12:00:00.000Z},
  * {@code 2024-05-01T14:00:00+02:00}) or an integer of epoch seconds. Returns epoch milliseconds; empty when
  * the value has neither form. Range checks are the validator's.
  */

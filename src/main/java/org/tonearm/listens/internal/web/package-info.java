@@ -1,5 +1,5 @@
 /**
- * The native listens API (SPEC §3, §8) at {@code /api/v1/listens}.
+ * The native listens API (docs/api.md#listens, #listen-shapes) at {@code /api/v1/listens}.
  *
  * <h2>Submit flow ({@code POST})</h2>
  * <ol>
@@ -14,7 +14,7 @@
  *       results. A rejected single request writes nothing; a batch writes exactly its valid items.</li>
  * </ol>
  *
- * <h2>Decisions where SPEC is silent</h2>
+ * <h2>Decisions where docs/api.md is silent</h2>
  * <ul>
  *   <li>{@code client} is limited to 100 and {@code external_id} to 200 characters, their column widths
  *       (names: 512, the catalog's). Lengths count code points.</li>

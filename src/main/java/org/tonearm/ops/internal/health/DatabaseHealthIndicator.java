@@ -18,7 +18,7 @@ import org.tonearm.shared.DatabaseProperties;
 
 /**
  * The {@code db} component: the database answers {@code select 1}; details name the database and the
- * measured round trip (SPEC §8 "/health/db includes the round-trip time").
+ * measured round trip (docs/api.md#health "/health/db includes the round-trip time").
  *
  * <p>The bean name {@code dbHealthIndicator} replaces Spring Boot's own DataSource indicator, which would
  * otherwise report a second component called {@code db} without the round trip.

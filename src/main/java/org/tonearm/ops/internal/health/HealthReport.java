@@ -6,7 +6,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
 /**
- * The public health JSON (SPEC §8): a component is {@code {status, details?}}, a composite is
+ * The public health JSON (docs/api.md#health): a component is {@code {status, details?}}, a composite is
  * {@code {status, components:{name: component}}}. Statuses on the wire are only "UP" and "DOWN"
  * (Boot's OUT_OF_SERVICE and UNKNOWN count as DOWN), and anything but UP is served as HTTP 503.
  */

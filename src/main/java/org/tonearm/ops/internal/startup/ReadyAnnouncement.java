@@ -13,7 +13,7 @@ import org.tonearm.identity.UserDirectory;
 
 /**
  * The last line of a start: where Tonearm answers and, on an empty instance, how to create the first account
- * (which becomes the admin, SPEC §2). Runs after every other ready listener so nothing follows it in the log.
+ * (which becomes the admin, docs/api.md#accounts-and-authentication). Runs after every other ready listener so nothing follows it in the log.
  */
 @Component
 class ReadyAnnouncement {

@@ -23,7 +23,7 @@ import org.tonearm.ops.internal.health.HealthProperties;
 import org.tonearm.ops.internal.health.HealthReport;
 
 /**
- * The public health endpoints (SPEC §7, §8), unauthenticated so load balancers and orchestrators can
+ * The public health endpoints (docs/api.md#health), unauthenticated so load balancers and orchestrators can
  * call them. The same indicators also appear under {@code /actuator/health}.
  */
 @RestController
@@ -68,7 +68,7 @@ class HealthController {
     }
 
     /**
-     * Redis (SPEC §7). Not part of readiness: while Redis is away the node keeps serving with in-memory rate
+     * Redis (docs/api.md#health). Not part of readiness: while Redis is away the node keeps serving with in-memory rate
      * limits, so it must not be taken out of the load balancer. Without Redis configured: UP, "not configured".
      */
     @GetMapping("/health/redis")

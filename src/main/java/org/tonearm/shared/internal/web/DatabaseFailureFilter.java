@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * routing — the API-token lookup of the authentication filter is the known one — it would otherwise reach the
  * servlet container and come back as Spring's default {@code {"timestamp":…,"status":500}} body. Here it becomes
  * 503 + {@code Retry-After} in the caller's protocol ({@link DatabaseUnavailableReply} beans of the compat
- * packages), problem+json DATABASE_ERROR (SPEC §2) for everything else. Runs right after the request id filter,
+ * packages), problem+json DATABASE_ERROR (docs/api.md#gateway) for everything else. Runs right after the request id filter,
  * so it wraps the whole security chain.
  */
 @Component

@@ -32,7 +32,7 @@ import org.tonearm.shared.TonearmException;
 import org.tonearm.shared.TonearmException.FieldError;
 
 /**
- * Renders every error of the native API as RFC 9457 problem+json with the SPEC §2 fields:
+ * Renders every error of the native API as RFC 9457 problem+json with the docs/api.md#errors fields:
  * {@code type, title, status, detail, code, request_id} and, for validation, {@code errors}.
  * The compatibility protocols register their own, higher-priority advice for their packages.
  */
@@ -48,7 +48,7 @@ public class ProblemDetailsAdvice {
         return problem(e.status(), e.code(), e.getMessage(), e.fieldErrors(), request);
     }
 
-    /** 429 with {@code Retry-After} (SPEC §2). */
+    /** 429 with {@code Retry-After} (docs/api.md#gateway). */
     @ExceptionHandler(RateLimitedException.class)
     ResponseEntity<Map<String, Object>> rateLimited(RateLimitedException e, HttpServletRequest request) {
         return ResponseEntity.status(429)
@@ -59,7 +59,7 @@ public class ProblemDetailsAdvice {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
-        // SPEC §2: name the field a body could not be bound at (wrong JSON type, not an object), not just "body"
+        // docs/api.md#accounts-and-authentication: name the field a body could not be bound at (wrong JSON type, not an object), not just "body"
         List<FieldError> errors = UnreadableBody.errors(e);
         return problem(400, ErrorCode.VALIDATION_ERROR, UnreadableBody.detail(errors), errors, request);
     }

@@ -14,9 +14,9 @@ import org.tonearm.shared.ErrorCode;
 
 /**
  * {@code /error}, where the servlet container sends whatever no advice or filter answered, in problem+json like
- * every other error (SPEC §2) instead of Spring Boot's {@code {"timestamp":…,"status":…}} body (issue #16). A
+ * every other error (docs/api.md#accounts-and-authentication) instead of Spring Boot's {@code {"timestamp":…,"status":…}} body (issue #16). A
  * database failure that got this far is still a 503 with {@code Retry-After}; anything else keeps the status the
- * container chose, with the SPEC §2 code that status stands for.
+ * container chose, with the docs/api.md#accounts-and-authentication code that status stands for.
  */
 @RestController
 class ProblemErrorController implements ErrorController {

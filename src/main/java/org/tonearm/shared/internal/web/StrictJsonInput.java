@@ -8,7 +8,7 @@ import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.type.LogicalType;
 
 /**
- * JSON request bodies bind by type, not by guess (SPEC §2: bad input is a 400 naming the field). Jackson by default
+ * JSON request bodies bind by type, not by guess (docs/api.md#accounts-and-authentication: bad input is a 400 naming the field). Jackson by default
  * turns {@code "name": 123} into the text "123", {@code "valid_for_days": 1.5} into 1 and {@code "7"} into 7; a client
  * that sends the wrong type has a bug it should hear about, so the application's mapper refuses these coercions and
  * {@link ProblemDetailsAdvice} names the field. Only typed binding is affected: bodies read as trees or maps (the

@@ -9,7 +9,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
- * Turns a JSON body that cannot be bound into SPEC §2 field errors: which field (as a JSON path such as
+ * Turns a JSON body that cannot be bound into docs/api.md#accounts-and-authentication field errors: which field (as a JSON path such as
  * {@code scopes} or {@code listens[3].artist}) and what it should have been. Jackson reports the path of the value
  * it could not bind; a body that is not even JSON, or no object at all, is an error of {@code body}.
  */

@@ -21,7 +21,7 @@ import org.tonearm.stats.Entity;
 import org.tonearm.stats.StatsRange;
 
 /**
- * SPEC §6: a discovery is the first-ever play (not a skip) of an artist, album or track in the user's whole history;
+ * docs/api.md#statistics: a discovery is the first-ever play (not a skip) of an artist, album or track in the user's whole history;
  * the view lists those inside the range, newest first. Read from the raw listens (the first instant is needed), one
  * GROUP BY over the user's plays.
  */

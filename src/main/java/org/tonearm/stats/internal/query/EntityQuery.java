@@ -25,7 +25,7 @@ import org.tonearm.stats.TopItem;
 import org.tonearm.stats.TopOrder;
 
 /**
- * One artist's, album's or track's page (SPEC §6): first and last play in the whole history, figures and rank in the
+ * One artist's, album's or track's page (docs/api.md#statistics): first and last play in the whole history, figures and rank in the
  * range, top tracks and albums inside it, plays over time (by day up to two months, else by month). An artist's
  * featured plays are its plays on tracks that credit it as featured.
  */

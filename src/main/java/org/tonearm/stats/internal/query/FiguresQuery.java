@@ -11,7 +11,7 @@ import org.jooq.SelectField;
 import org.jooq.impl.SQLDataType;
 import org.tonearm.stats.Figures;
 
-/** The SPEC §6 figures as aggregate columns over a {@link Sources} table, shared by the view queries. */
+/** The docs/api.md#statistics figures as aggregate columns over a {@link Sources} table, shared by the view queries. */
 public final class FiguresQuery {
 
     private FiguresQuery() {}

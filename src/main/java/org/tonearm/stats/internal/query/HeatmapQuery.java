@@ -17,7 +17,7 @@ import org.tonearm.stats.StatsRange;
 
 /**
  * Heatmap (weekday × hour) and listening clock (hour of day) from the per-day-and-hour rollup: the local hour is the
- * listen's at that moment (DST-aware, stored at insert); ISO weekdays listed from the user's week start (SPEC §6).
+ * listen's at that moment (DST-aware, stored at insert); ISO weekdays listed from the user's week start (docs/api.md#statistics).
  */
 @Component
 public class HeatmapQuery {

@@ -15,7 +15,7 @@ import org.tonearm.stats.StatsRange;
 
 /**
  * The artists whose plays changed the most against the previous period: risers by the largest gain, fallers by the
- * largest loss, ties by id; nothing for all_time (it has no previous period, SPEC §6).
+ * largest loss, ties by id; nothing for all_time (it has no previous period, docs/api.md#statistics).
  */
 @Component
 public class InsightsQuery {

@@ -19,7 +19,7 @@ import org.tonearm.stats.Overview;
 import org.tonearm.stats.StatsRange;
 import org.tonearm.stats.Streak;
 
-/** SPEC §6 overview: figures, unique tracks/artists/albums with a play, streaks, change against the previous period. */
+/** docs/api.md#statistics overview: figures, unique tracks/artists/albums with a play, streaks, change against the previous period. */
 @Component
 public class OverviewQuery {
 

@@ -24,7 +24,7 @@ import org.jooq.impl.SQLDataType;
 
 /**
  * The two row sources every view aggregates (see the stats package-info): rollup rows of whole local days and the
- * same shape computed from raw listens of the partial days at the edges, as one derived table. SPEC §6: plays are
+ * same shape computed from raw listens of the partial days at the edges, as one derived table. docs/api.md#statistics: plays are
  * listens that are not SKIP; listening time is the played duration, or the track length when it is unknown
  * (estimated); skips only feed the skip rate.
  */

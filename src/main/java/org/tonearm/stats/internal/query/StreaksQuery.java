@@ -11,7 +11,7 @@ import org.tonearm.stats.StatsRange;
 import org.tonearm.stats.Streak;
 
 /**
- * SPEC §6 streaks: consecutive local days with at least one play. The current streak is as of today (alive when the
+ * docs/api.md#statistics streaks: consecutive local days with at least one play. The current streak is as of today (alive when the
  * last play was today or yesterday); the longest is the longest run of days inside the range.
  */
 @Component

@@ -20,7 +20,7 @@ import org.tonearm.stats.StatsRange;
 import org.tonearm.stats.Step;
 import org.tonearm.stats.Timeline;
 
-/** Plays over time, zero-filled per step; weeks begin on the user's week start (SPEC §6). */
+/** Plays over time, zero-filled per step; weeks begin on the user's week start (docs/api.md#statistics). */
 @Component
 public class TimelineQuery {
 

@@ -30,7 +30,7 @@ import org.tonearm.stats.TopOrder;
 import org.tonearm.stats.TopPage;
 
 /**
- * Top artists/albums/tracks (SPEC §6): plays or listening time, ties broken by the other figure and then by id so that
+ * Top artists/albums/tracks (docs/api.md#statistics): plays or listening time, ties broken by the other figure and then by id so that
  * pages are stable; items with plays only (skips alone never rank). An artist counts every play of every track that
  * credits it. Each item's rank in the previous period comes from the same ranking there (ROW_NUMBER over it).
  */

@@ -18,7 +18,7 @@ import org.tonearm.stats.TopOrder;
 import org.tonearm.stats.YearInReview;
 
 /**
- * SPEC §6 year in review: totals, top five artists/albums/tracks, the day with most plays (earliest of equal days),
+ * docs/api.md#statistics year in review: totals, top five artists/albums/tracks, the day with most plays (earliest of equal days),
  * artists discovered that year, the longest streak, and month by month with each month's most-played track.
  */
 @Component

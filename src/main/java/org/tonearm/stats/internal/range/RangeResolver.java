@@ -20,7 +20,7 @@ import org.tonearm.stats.StatsRange;
 import org.tonearm.stats.StatsRange.Period;
 
 /**
- * Resolves range parameters into instants in the user's timezone and week start (SPEC §6 Definitions): rolling
+ * Resolves range parameters into instants in the user's timezone and week start (docs/api.md#statistics Definitions): rolling
  * ranges are local days (7d = today and the 6 days before, from local midnight); current ranges end now; dates are
  * whole local days, both included; instants are {@code [from, to)}; the previous period is the same span one period
  * earlier ({@code this_month} on the 6th at 15:00 → last month's 1st to 6th at 15:00), except that whole periods

@@ -3,7 +3,7 @@ package org.tonearm.stats.internal.rollup;
 import org.tonearm.listens.ListensChanged.Fact;
 
 /**
- * Accumulated change of one rollup row. SPEC §6: plays = listens that are not SKIP, listening time = played duration
+ * Accumulated change of one rollup row. docs/api.md#statistics: plays = listens that are not SKIP, listening time = played duration
  * or, where unknown, the track length (the estimated part), of plays only; skips count apart for the skip rate.
  */
 final class Delta {

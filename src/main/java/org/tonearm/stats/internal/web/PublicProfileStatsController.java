@@ -20,7 +20,7 @@ import org.tonearm.identity.UserProfile;
 import org.tonearm.shared.TonearmException;
 
 /**
- * Public profiles (SPEC §2 "A PUBLIC profile exposes stats … read-only, without login"; issue #11 item 4):
+ * Public profiles (docs/api.md#accounts-and-authentication "A PUBLIC profile exposes stats … read-only, without login"; issue #11 item 4):
  * {@code GET /api/v1/users/{username}/stats/…} answers exactly what {@code GET /api/v1/stats/…} answers to that user.
  *
  * <p>How: the request is forwarded to {@code /api/v1/stats/…} (same query) with, for the duration of the forward

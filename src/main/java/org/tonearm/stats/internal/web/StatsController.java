@@ -26,7 +26,7 @@ import org.tonearm.stats.TopOrder;
 import org.tonearm.stats.TopPage;
 
 /**
- * The native statistics API (SPEC §6, §8) under {@code /api/v1/stats/}: the caller's own statistics, scope
+ * The native statistics API (docs/api.md#statistics) under {@code /api/v1/stats/}: the caller's own statistics, scope
  * {@code stats:read}; every answer in the §8 envelope naming the resolved range and its previous period.
  */
 @RestController
@@ -60,7 +60,7 @@ class StatsController {
         item.put("unique_albums", o.uniqueAlbums());
         item.put("current_streak", StatsJson.streak(o.currentStreak()));
         item.put("longest_streak", StatsJson.streak(o.longestStreak()));
-        if (o.changes() != null) { // SPEC §6: no comparison for all_time
+        if (o.changes() != null) { // docs/api.md#statistics: no comparison for all_time
             Map<String, Object> changes = new LinkedHashMap<>();
             o.changes().forEach((k, v) -> changes.put(k, StatsJson.change(v)));
             item.put("change", changes);

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.tonearm.imports.ImportFormat;
 import org.tonearm.imports.ImportFormats;
 
-/** Automatic detection (SPEC §4) over every fixture, as an upload (neutral name) and as its real file name. */
+/** Automatic detection (docs/api.md#imports-and-exports) over every fixture, as an upload (neutral name) and as its real file name. */
 class ImportFormatsDetectionTests {
 
     private final ImportFormats formats = new ImportFormats(List.of(new TonearmCsvFormat(), new LastFmCsvFormat(),

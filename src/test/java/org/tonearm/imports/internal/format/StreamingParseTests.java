@@ -13,7 +13,7 @@ import org.tonearm.imports.ImportSink;
 import org.tonearm.listens.IncomingListen;
 
 /**
- * Parsers stream (SPEC §4: constant memory whatever the file size): the first listen reaches the sink long before
+ * Parsers stream (docs/api.md#imports-and-exports: constant memory whatever the file size): the first listen reaches the sink long before
  * the file has been read, a large file is read completely, and a cancelled job stops reading.
  */
 class StreamingParseTests {

@@ -11,7 +11,7 @@ import org.tonearm.listens.IncomingListen;
 import org.tonearm.listens.ListensProperties;
 import org.tonearm.listens.Service;
 
-/** Which restored listens may share a batch: only those that cannot trade reports (SPEC §3 windows). */
+/** Which restored listens may share a batch: only those that cannot trade reports (docs/api.md#deduplication windows). */
 class ReplayConflictsTests {
 
     private static final long MINUTE = 60_000;

@@ -11,7 +11,7 @@ import org.tonearm.listens.IngestStatus;
 import org.tonearm.listens.Service;
 import org.tonearm.listens.internal.dedup.DedupFixtures.Store;
 
-/** SPEC §3 deduplication, at every boundary. */
+/** docs/api.md#deduplication deduplication, at every boundary. */
 class DeduplicatorTests {
 
     private final Store store = new Store();

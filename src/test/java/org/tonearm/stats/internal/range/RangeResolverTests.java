@@ -12,7 +12,7 @@ import org.tonearm.shared.TonearmException;
 import org.tonearm.stats.RangeRequest;
 import org.tonearm.stats.StatsRange;
 
-/** SPEC §6 range definitions with a fixed clock, in the user's timezone and week start. */
+/** docs/api.md#statistics range definitions with a fixed clock, in the user's timezone and week start. */
 class RangeResolverTests {
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Repository;
 import org.tonearm.catalog.NameKeys;
 import org.tonearm.shared.Database;
 
-/** {@code lastfm_loves}: track.love / track.unlove, keyed by the catalog's normalized names (SPEC §3). */
+/** {@code lastfm_loves}: track.love / track.unlove, keyed by the catalog's normalized names (docs/api.md#catalog). */
 @Repository
 public class JooqLastfmLoveRepository {
 
