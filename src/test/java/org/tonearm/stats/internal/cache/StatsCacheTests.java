@@ -65,6 +65,19 @@ class StatsCacheTests {
     }
 
     @Test
+    void aMaximumSizeOfZeroDisablesTheCacheAndANegativeOneIsRefused() {
+        StatsCache cache = new StatsCache(new StatsCacheProperties(true, 0L, Duration.ofMinutes(1)),
+                new StatsVersions((org.tonearm.shared.RedisConnector) null), meters, Clock.systemUTC());
+        StatsRange r = range("year", "2024-01-01T00:00:00Z", "2025-01-01T00:00:00Z");
+        assertThat(ask(cache, 1, r)).isEqualTo(1);
+        assertThat(ask(cache, 1, r)).isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new StatsCacheProperties(true, -1L, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maximum-size");
+        assertThat(new StatsCacheProperties(null, null, null)).isEqualTo(
+                new StatsCacheProperties(true, 10_000L, Duration.ofMinutes(10)));
+    }
+
+    @Test
     void rangesEndingNowShareAnAnswerWithinTheirSecondOnly() {
         StatsCache cache = cache(true, new StatsVersions((org.tonearm.shared.RedisConnector) null),
                 Clock.fixed(Instant.parse("2024-06-01T10:00:00Z"), ZoneOffset.UTC));
