@@ -14,5 +14,26 @@
  * the removed and added listens' deltas with a few set-wise upserts, so a failing rollup update rolls the write back.
  * A play counts for every credited artist (docs/api.md#statistics): artists are derived by joining {@code track_artists} at read
  * time, so rollups are per track and album only.
+ *
+ * <h2>Cache (issue 11 item 6)</h2>
+ * Answers are cached in each node's memory ({@code internal.cache.StatsCache}, Caffeine; {@code tonearm.stats.cache.*})
+ * under a key of (user, the user's version, view, parameters, resolved range, today's date in the user's zone).
+ * <ul>
+ * <li><b>Never stale after a write.</b> {@code internal.cache.StatsVersions} holds a version per user, bumped by
+ * {@code internal.cache.VersionBumper} on the same events that update the rollups, <em>after the commit</em>: bumped
+ * inside the transaction, a request starting before the commit could read the new version, compute from the old
+ * snapshot and cache the old answer under the new version. A request reads the version before opening its snapshot,
+ * so the new version always comes with the new data. With {@code TONEARM_REDIS_URL} the version is also a Redis
+ * counter ({@code INCR}, the connection the rate limiter uses), so a write on any node invalidates every node; while
+ * Redis does not answer the cache is bypassed (answers stay exact), and lost bumps are sent once it answers again.
+ * The answers themselves stay in each node's memory: they are cheap to recompute and a process-local hit costs no
+ * network round trip.</li>
+ * <li><b>Ranges ending "now"</b> ({@code today}, {@code this_week}, rolling {@code 7d}…, {@code all_time}) resolve to
+ * a new {@code to} (and, rolling, a new {@code from}) on every request. Keying them by the exact instant would make
+ * every request a miss; dropping the instant would let listens slide out of a rolling window unnoticed. The key holds
+ * their bounds truncated to the second, so an answer is reused for at most one second, within the issue's "live within
+ * a second", and a write still invalidates it at once. Custom ranges are keyed exactly. Today's date is part of every
+ * key because the current streak counts back from today whatever the range.</li>
+ * </ul>
  */
 package org.tonearm.stats;

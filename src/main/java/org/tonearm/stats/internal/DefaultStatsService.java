@@ -2,6 +2,8 @@ package org.tonearm.stats.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import org.tonearm.identity.UserDirectory;
 import org.tonearm.identity.UserProfile;
@@ -22,6 +24,7 @@ import org.tonearm.stats.Timeline;
 import org.tonearm.stats.TopOrder;
 import org.tonearm.stats.TopPage;
 import org.tonearm.stats.YearInReview;
+import org.tonearm.stats.internal.cache.StatsCache;
 import org.tonearm.stats.internal.query.DiscoveriesQuery;
 import org.tonearm.stats.internal.query.EntityQuery;
 import org.tonearm.stats.internal.query.HeatmapQuery;
@@ -52,10 +55,12 @@ class DefaultStatsService implements StatsService {
     private final EntityQuery entities;
     private final YearQuery years;
     private final Clock clock;
+    private final StatsCache cache;
 
     DefaultStatsService(Database database, UserDirectory users, OverviewQuery overview, TopQuery top,
             TimelineQuery timeline, HeatmapQuery heatmap, StreaksQuery streaks, DiscoveriesQuery discoveries,
-            InsightsQuery insights, EntityQuery entities, YearQuery years) {
+            InsightsQuery insights, EntityQuery entities, YearQuery years, StatsCache cache) {
+        this.cache = cache;
         this.discoveries = discoveries;
         this.insights = insights;
         this.entities = entities;
@@ -79,13 +84,15 @@ class DefaultStatsService implements StatsService {
 
     @Override
     public Overview overview(long userId, StatsRange range) {
-        return database.read(() -> overview.overview(userId, range, clock.instant()));
+        return cache.get(userId, "overview", range, List.of(),
+                () -> database.read(() -> overview.overview(userId, range, clock.instant())));
     }
 
     @Override
     public TopPage top(long userId, StatsRange range, Entity kind, TopOrder order, int limit, int offset) {
         checkPage(limit, offset);
-        return database.read(() -> top.page(userId, range, kind, order, limit, offset, clock.instant()));
+        return cache.get(userId, "top", range, List.of(kind, order, limit, offset),
+                () -> database.read(() -> top.page(userId, range, kind, order, limit, offset, clock.instant())));
     }
 
     static void checkPage(int limit, int offset) {
@@ -99,56 +106,65 @@ class DefaultStatsService implements StatsService {
 
     @Override
     public Timeline timeline(long userId, StatsRange range, Step step) {
-        return database.read(() -> timeline.timeline(userId, range, step, clock.instant()));
+        return cache.get(userId, "timeline", range, List.of(step),
+                () -> database.read(() -> timeline.timeline(userId, range, step, clock.instant())));
     }
 
     @Override
     public Heatmap heatmap(long userId, StatsRange range) {
-        return database.read(() -> heatmap.heatmap(userId, range, clock.instant()));
+        return cache.get(userId, "heatmap", range, List.of(),
+                () -> database.read(() -> heatmap.heatmap(userId, range, clock.instant())));
     }
 
     @Override
     public org.tonearm.stats.Clock clock(long userId, StatsRange range) {
-        return database.read(() -> heatmap.clock(userId, range, clock.instant()));
+        return cache.get(userId, "clock", range, List.of(),
+                () -> database.read(() -> heatmap.clock(userId, range, clock.instant())));
     }
 
     @Override
     public Streaks streaks(long userId, StatsRange range) {
-        return database.read(() -> {
+        return cache.get(userId, "streaks", range, List.of(), () -> database.read(() -> {
             Instant now = clock.instant();
             return new Streaks(range, now,
                     streaks.current(userId, java.time.LocalDate.ofInstant(now, range.zone()), range.zone(), now),
                     streaks.longest(userId, range));
-        });
+        }));
     }
 
     @Override
     public Discoveries discoveries(long userId, StatsRange range, Entity kind, int limit, int offset) {
         checkPage(limit, offset);
-        return database.read(() -> discoveries.discoveries(userId, range, kind, limit, offset, clock.instant()));
+        return cache.get(userId, "discoveries", range, List.of(kind, limit, offset),
+                () -> database.read(() -> discoveries.discoveries(userId, range, kind, limit, offset, clock.instant())));
     }
 
     @Override
     public Insights insights(long userId, StatsRange range, int limit) {
         checkPage(limit, 0);
-        return database.read(() -> insights.insights(userId, range, limit, clock.instant()));
+        return cache.get(userId, "insights", range, List.of(limit),
+                () -> database.read(() -> insights.insights(userId, range, limit, clock.instant())));
     }
 
     @Override
     public EntityStats entity(long userId, StatsRange range, Entity kind, long id) {
-        return database.read(() -> entities.entity(userId, range, kind, id, clock.instant()));
+        return cache.get(userId, "entity", range, List.of(kind, id),
+                () -> database.read(() -> entities.entity(userId, range, kind, id, clock.instant())));
     }
 
     @Override
     public YearInReview year(long userId, int year) {
         StatsRange range = resolve(userId, RangeRequest.ofYear(year));
-        return database.read(() -> years.year(userId, year, range, clock.instant()));
+        return cache.get(userId, "year", range, List.of(year),
+                () -> database.read(() -> years.year(userId, year, range, clock.instant())));
     }
 
     @Override
     public long allTimePlays(long userId) {
-        return database.read(() -> overview.totals(userId,
-                Slice.of(userId, java.time.Instant.parse("1900-01-01T00:00:00Z"), clock.instant(),
-                        users.timezone(userId))).figures().plays());
+        // no range: "until now" keyed by the second, like the named ranges (package documentation)
+        return cache.get(userId, "all_time_plays", null, List.of(clock.instant().truncatedTo(ChronoUnit.SECONDS)),
+                () -> database.read(() -> overview.totals(userId,
+                        Slice.of(userId, java.time.Instant.parse("1900-01-01T00:00:00Z"), clock.instant(),
+                                users.timezone(userId))).figures().plays()));
     }
 }

@@ -1,5 +1,6 @@
 package org.tonearm.identity.internal.ratelimit;
 
+import org.tonearm.shared.RedisConnector;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.util.List;

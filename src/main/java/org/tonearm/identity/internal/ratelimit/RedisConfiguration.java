@@ -1,5 +1,7 @@
 package org.tonearm.identity.internal.ratelimit;
 
+import org.tonearm.shared.RedisConnector;
+import org.tonearm.shared.RedisProperties;
 import io.lettuce.core.api.StatefulRedisConnection;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.health.contributor.Health;

@@ -1,5 +1,6 @@
 package org.tonearm.identity.internal.ratelimit;
 
+import org.tonearm.shared.RedisConnector;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.tonearm.identity.RateLimitDecision;

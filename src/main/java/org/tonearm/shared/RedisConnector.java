@@ -1,4 +1,4 @@
-package org.tonearm.identity.internal.ratelimit;
+package org.tonearm.shared;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Lettuce connection (thread-safe, multiplexed) with short timeouts. Commands fail fast while disconnected
+ * The Redis connection shared by the rate limiter (identity) and the stats cache versions (stats). One Lettuce connection (thread-safe, multiplexed) with short timeouts. Commands fail fast while disconnected
  * ({@code REJECT_COMMANDS}) instead of queueing, and after a failure callers skip Redis for {@link #BACKOFF}
  * so an outage costs one timeout per few seconds, not one per request. Lettuce reconnects on its own.
  */
@@ -91,7 +91,7 @@ public final class RedisConnector {
     /** Remember a failure: skip Redis for a moment. */
     public void failed(Exception e) {
         if (System.currentTimeMillis() >= skipUntil) {
-            log.warn("Redis unavailable, using in-memory rate limits for now: {}", e.toString());
+            log.warn("Redis unavailable, falling back to memory (rate limits, stats cache versions) for now: {}", e.toString());
         }
         skipUntil = System.currentTimeMillis() + BACKOFF.toMillis();
     }

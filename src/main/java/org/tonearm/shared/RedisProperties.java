@@ -1,12 +1,12 @@
-package org.tonearm.identity.internal.ratelimit;
+package org.tonearm.shared;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code tonearm.redis.url} ({@code TONEARM_REDIS_URL}, e.g. {@code redis://127.0.0.1:6379}): when set, rate-limit
- * buckets are shared by every node through Redis. {@code timeout} bounds every Redis call: a slow Redis must
- * not slow requests down, the limiter falls back to memory instead. {@code keyPrefix} separates instances (or
+ * buckets and the stats cache's per-user versions are shared by every node through Redis. {@code timeout} bounds every Redis call: a slow Redis must
+ * not slow requests down, the limiter falls back to memory and the stats cache is bypassed instead. {@code keyPrefix} separates instances (or
  * test runs) sharing one Redis.
  */
 @ConfigurationProperties("tonearm.redis")

@@ -1,0 +1,93 @@
+package org.tonearm.stats.internal.cache;
+
+import io.lettuce.core.api.StatefulRedisConnection;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+import org.tonearm.shared.RedisConnector;
+
+/**
+ * Each user's stats version, bumped after every committed change of their listens (see {@link VersionBumper}); the
+ * cache key holds it, so an answer cached before a change is never found again after it.
+ *
+ * <p>The node's own counter is always kept. With Redis ({@code TONEARM_REDIS_URL}) the version is also a Redis
+ * counter ({@code INCR}), so a write on one node invalidates every node's answers. When Redis does not answer, the
+ * version is unknown ({@link #current} returns null) and the cache is bypassed: answers stay correct, only slower. A
+ * bump that could not reach Redis is remembered and sent when Redis answers again, before any version is read from
+ * it, so no node keeps using an answer older than that write once Redis is back.
+ */
+@Component
+public class StatsVersions {
+
+    private final RedisConnector redis;
+    private final Map<Long, AtomicLong> local = new ConcurrentHashMap<>();
+    private final Set<Long> pending = ConcurrentHashMap.newKeySet();
+
+    @Autowired
+    StatsVersions(ObjectProvider<RedisConnector> redis) {
+        this(redis.getIfAvailable());
+    }
+
+    /** {@code redis} null: versions in this node's memory only (one node). */
+    public StatsVersions(RedisConnector redis) {
+        this.redis = redis;
+    }
+
+    /** The user's version as a key part, or null when it cannot be known now (Redis configured but unreachable). */
+    public String current(long userId) {
+        long mine = local.computeIfAbsent(userId, u -> new AtomicLong()).get();
+        if (redis == null) {
+            return Long.toString(mine);
+        }
+        StatefulRedisConnection<String, String> c = redis.connection();
+        if (c == null || !flushPending(c)) {
+            return null;
+        }
+        try {
+            String shared = c.sync().get(key(userId));
+            return (shared == null ? "0" : shared) + '.' + mine;
+        } catch (RuntimeException e) {
+            redis.failed(e);
+            return null;
+        }
+    }
+
+    /** Invalidates every cached answer of the user, on this node and (through Redis) on every node. */
+    public void bump(long userId) {
+        local.computeIfAbsent(userId, u -> new AtomicLong()).incrementAndGet();
+        if (redis == null) {
+            return;
+        }
+        pending.add(userId);
+        StatefulRedisConnection<String, String> c = redis.connection();
+        if (c != null) {
+            flushPending(c);
+        }
+    }
+
+    /** Sends the remembered bumps; false when Redis failed meanwhile (the rest stay remembered). */
+    private boolean flushPending(StatefulRedisConnection<String, String> c) {
+        for (Long userId : pending) {
+            // removed before the INCR: a bump arriving meanwhile re-adds the user and is sent again, never lost
+            if (!pending.remove(userId)) {
+                continue;
+            }
+            try {
+                c.sync().incr(key(userId));
+            } catch (RuntimeException e) {
+                pending.add(userId);
+                redis.failed(e);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private String key(long userId) {
+        return redis.keyPrefix() + "stats:v:" + userId;
+    }
+}
