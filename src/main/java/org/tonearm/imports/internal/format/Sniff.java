@@ -1,6 +1,9 @@
 package org.tonearm.imports.internal.format;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -55,5 +58,15 @@ final class Sniff {
             }
         }
         return true;
+    }
+
+    /** {@code line} split as one comma-separated CSV record (quotes honoured); empty when it is not one. */
+    static List<String> csvFields(String line) {
+        try {
+            CsvRecord record = new CsvReader(new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8))).next();
+            return record == null ? List.of() : record.fields();
+        } catch (IOException | RuntimeException | org.tonearm.imports.ImportFileException e) {
+            return List.of();
+        }
     }
 }
