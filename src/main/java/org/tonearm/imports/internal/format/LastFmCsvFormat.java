@@ -35,11 +35,11 @@ public class LastFmCsvFormat implements ImportFormat {
             .field("artist", "artist", "artist_name")
             .field("track", "track", "track_name", "name")
             .field("epoch", "uts", "timestamp")
-            .field("date", "utc_time", "date")
+            .field("date", "utc_time", "date", "time")
             .field("album", "album", "album_name")
-            .field("artist_mbid", "artist_mbid")
-            .field("album_mbid", "album_mbid")
-            .field("track_mbid", "track_mbid");
+            .field("artist_mbid", "artist_mbid", "artist id")
+            .field("album_mbid", "album_mbid", "album id")
+            .field("track_mbid", "track_mbid", "track id");
     private static final Pattern DATE = Pattern.compile("\\d{1,2} [A-Za-z]{3,4} \\d{4},? \\d{1,2}:\\d{2}");
     private static final Pattern DATE_AT_END = Pattern.compile(".*,\"?" + DATE.pattern() + "\"?\\s*");
     private static final Pattern DIGITS = Pattern.compile("\\s*\\d+\\s*");
