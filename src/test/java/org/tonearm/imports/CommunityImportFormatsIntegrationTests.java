@@ -76,7 +76,8 @@ class CommunityImportFormatsIntegrationTests extends IntegrationTestBase {
         assertThat(job.path("imported").asLong()).isZero();
         String error = job.path("error").asString();
         assertThat(error).contains("no import format recognises mystery.csv", "';'-separated", "3 columns",
-                "Radiohead;Airbag;yesterday", "librefm_csv", "spinitron_csv", "lastfm_csv: header uts,utc_time");
+                "Radiohead;Airbag;yesterday", "librefm_csv", "spinitron_csv",
+                "lastfm_csv: a header with columns artist (artist|artist_name)");
         JsonNode history = user.api().get("/api/v1/imports").json().path("imports");
         assertThat(history).extracting(j -> j.path("id").asLong()).contains(id);
         JsonNode errors = user.api().get("/api/v1/imports/" + id + "/errors").json().path("errors");
