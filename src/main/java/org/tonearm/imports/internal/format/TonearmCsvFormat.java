@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import org.tonearm.imports.ImportContext;
 import org.tonearm.imports.ImportFileException;
@@ -22,7 +21,6 @@ public class TonearmCsvFormat implements ImportFormat {
     public static final String ID = "tonearm_csv";
     public static final String HEADER =
             "listened_at,artist,artists,track,album,duration_played_ms,track_length_ms,service,client,external_id";
-    private static final Pattern HEADER_START = Pattern.compile("(?i)\"?listened_at\"?,\"?artist\"?,\"?artists\"?,.*");
 
     private final TonearmListenMapper mapper;
 
@@ -36,7 +34,7 @@ public class TonearmCsvFormat implements ImportFormat {
 
     @Override
     public String needs() {
-        return "header " + HEADER;
+        return "a header with columns listened_at, artist and track in any order (all of " + HEADER + " are read)";
     }
 
     @Override
@@ -46,7 +44,12 @@ public class TonearmCsvFormat implements ImportFormat {
 
     @Override
     public boolean detect(String fileName, byte[] head) {
-        return HEADER_START.matcher(Sniff.firstLine(head)).matches();
+        // read by its header's names (docs/formats.md, "CSV read by its header"): a spreadsheet may reorder or drop columns
+        return isHeader(new CsvHeader(Sniff.csvFields(Sniff.firstLine(head))));
+    }
+
+    private static boolean isHeader(CsvHeader header) {
+        return header.has("listened_at") && header.has("artist") && header.has("track");
     }
 
     @Override
@@ -57,8 +60,8 @@ public class TonearmCsvFormat implements ImportFormat {
             return;
         }
         CsvHeader header = new CsvHeader(first.fields());
-        if (!header.has("listened_at") || !header.has("artist") || !header.has("track")) {
-            throw new ImportFileException("not a Tonearm CSV: the header must start with " + HEADER);
+        if (!isHeader(header)) {
+            throw new ImportFileException("not a Tonearm CSV: the header needs the columns listened_at, artist and track");
         }
         for (CsvRecord row = reader.next(); row != null && !sink.cancelled(); row = reader.next()) {
             if (row.isBlank()) {

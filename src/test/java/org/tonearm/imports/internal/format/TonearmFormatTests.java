@@ -69,6 +69,20 @@ class TonearmFormatTests {
     }
 
     @Test
+    void readsACsvWhoseColumnsAreReorderedAndWhoseOptionalColumnsAreAbsent() throws Exception {
+        String layout = "tonearm/tonearm_csv_columns_reordered_optional_absent.csv";
+        CollectingSink sink = Fixtures.parse(csv, layout);
+
+        assertThat(sink.counts()).isEqualTo("2/0/0");
+        assertThat(sink.listens).extracting(l -> java.time.Instant.ofEpochMilli(l.listenedAtMs()) + "|"
+                + l.credit().artist() + "|" + l.credit().title() + "|" + l.credit().album())
+                .containsExactly("2024-05-01T12:00:00Z|Simon & Garfunkel|The Boxer|Bridge over Troubled Water",
+                        "2024-05-01T12:10:00Z|Earth, Wind & Fire|September|null");
+        assertThat(Fixtures.detects(csv, "upload.csv", layout)).isTrue();
+        assertThat(csv.detect("x.csv", "listened_at,artist,album\n2024-05-01T12:00:00Z,A,B\n".getBytes())).isFalse();
+    }
+
+    @Test
     void detectsBothOwnFormats() {
         assertThat(Fixtures.detects(csv, "tonearm-listens.csv", CSV)).isTrue();
         assertThat(Fixtures.detects(json, "tonearm-listens.json", JSON)).isTrue();
