@@ -52,6 +52,11 @@ final class FreshDatabase implements AutoCloseable {
     }
 
     ConfigurableApplicationContext boot() {
+        return boot(List.of());
+    }
+
+    /** {@link #boot()} with more application properties ({@code name=value}), e.g. a switch under measurement. */
+    ConfigurableApplicationContext boot(List<String> extraProperties) {
         List<String> properties = new ArrayList<>(List.of(
                 "spring.main.banner-mode=off",
                 "logging.level.root=warn",
@@ -59,6 +64,7 @@ final class FreshDatabase implements AutoCloseable {
                 "logging.level.org.springframework.context=error",
                 "logging.level.org.tonearm=info"));
         properties.addAll(databaseProperties());
+        properties.addAll(extraProperties);
         try {
             context = start(WebApplicationType.NONE, properties);
         } catch (RuntimeException e) {

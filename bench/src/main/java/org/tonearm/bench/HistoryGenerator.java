@@ -47,8 +47,7 @@ final class HistoryGenerator {
         for (int u = 0; u < userIds.length; u++) {
             int count = u == userIds.length - 1 ? total - assigned : (int) Math.round(total * share(u, userIds.length));
             assigned += count;
-            ListenerStream stream = new ListenerStream(userIds[u], u, catalog, popularity, FIRST_DAY, DAYS, count,
-                    seed * 31 + u);
+            ListenerStream stream = stream(userIds[u], u, popularity, count, FIRST_DAY, DAYS);
             List<List<IncomingListen>> batches = new ArrayList<>();
             for (int done = 0; done < count; done += batchSize) {
                 int size = Math.min(batchSize, count - done);
@@ -61,6 +60,19 @@ final class HistoryGenerator {
             perUser.add(batches);
         }
         return interleave(perUser);
+    }
+
+    /**
+     * One user's history as a stream ({@code count} listens over {@code days} days from epoch day {@code firstDay}),
+     * for a driver that must not hold the whole history in memory (the statistics benchmark at -Xmx256m).
+     */
+    ListenerStream stream(long userId, int userIndex, long count, long firstDay, int days) {
+        return stream(userId, userIndex, new ZipfSampler(catalog.artists.size(), 1.1), count, firstDay, days);
+    }
+
+    private ListenerStream stream(long userId, int userIndex, ZipfSampler popularity, long count, long firstDay,
+            int days) {
+        return new ListenerStream(userId, userIndex, catalog, popularity, firstDay, days, count, seed * 31 + userIndex);
     }
 
     private static double share(int user, int users) {

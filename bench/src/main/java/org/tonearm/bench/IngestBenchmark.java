@@ -44,7 +44,7 @@ public final class IngestBenchmark {
         Double funnelRate = null;
         Double rawRate = null;
         if (o.funnel()) {
-            funnelRate = funnel(o, catalog, warmupCatalog);
+            funnelRate = funnel(o, catalog, warmupCatalog, "funnel", List.of());
         }
         if (o.raw()) {
             rawRate = raw(o, catalog, warmupCatalog);
@@ -55,10 +55,14 @@ public final class IngestBenchmark {
         System.exit(0); // the context's non-daemon threads (if any) must not keep the benchmark alive
     }
 
-    private static double funnel(BenchOptions o, SyntheticCatalog catalog, SyntheticCatalog warmupCatalog)
-            throws Exception {
+    /**
+     * One funnel measurement on a fresh database booted with {@code properties}; prints {@code RESULT db=… mode=<mode>}
+     * and returns the rate. {@link StatsBenchmark} calls it twice (rollups on and off).
+     */
+    static double funnel(BenchOptions o, SyntheticCatalog catalog, SyntheticCatalog warmupCatalog, String mode,
+            List<String> properties) throws Exception {
         try (FreshDatabase db = FreshDatabase.create(o.db(), "funnel", o.keep())) {
-            ConfigurableApplicationContext context = db.boot();
+            ConfigurableApplicationContext context = db.boot(properties);
             Database database = context.getBean(Database.class);
             ListenService listens = context.getBean(ListenService.class);
             long[] users = BenchUsers.create(database, "bench_", o.users());
@@ -75,10 +79,10 @@ public final class IngestBenchmark {
             int rows = database.read(() -> database.dsl().fetchCount(LISTENS));
             int sources = database.read(() -> database.dsl().fetchCount(LISTEN_SOURCES));
             double rate = o.listens() / (out.wallNanos() / 1e9);
-            System.out.printf(Locale.ROOT, "RESULT db=%s mode=funnel threads=%d listens=%d seconds=%.2f rate=%.0f/s"
+            System.out.printf(Locale.ROOT, "RESULT db=%s mode=%s threads=%d listens=%d seconds=%.2f rate=%.0f/s"
                     + " cpu_seconds=%.2f cpu_rate=%.0f/s created=%d merged=%d duplicate=%d listens_rows=%d listen_sources_rows=%d"
                     + " batch_ms_p50=%.1f batch_ms_p99=%.1f batch_ms_max=%.1f load_before=\"%s\" load_after=\"%s\"%n",
-                    o.db(), o.threads(), o.listens(), out.wallNanos() / 1e9, rate, out.cpuNanos() / 1e9,
+                    o.db(), mode, o.threads(), o.listens(), out.wallNanos() / 1e9, rate, out.cpuNanos() / 1e9,
                     o.listens() / (out.cpuNanos() / 1e9),
                     out.statuses().get(IngestStatus.CREATED), out.statuses().get(IngestStatus.MERGED),
                     out.statuses().get(IngestStatus.DUPLICATE), rows, sources,
@@ -136,12 +140,12 @@ public final class IngestBenchmark {
     }
 
     /** Collects the generator's garbage before the clock starts, so the timed loop does not pay for it. */
-    private static void settle() throws InterruptedException {
+    static void settle() throws InterruptedException {
         System.gc();
         Thread.sleep(500);
     }
 
-    private static double percentile(long[] nanos, int p) {
+    static double percentile(long[] nanos, int p) {
         long[] sorted = Arrays.stream(nanos).filter(n -> n > 0).sorted().toArray();
         if (sorted.length == 0) {
             return 0;
@@ -150,7 +154,7 @@ public final class IngestBenchmark {
         return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
     }
 
-    private static String load() {
+    static String load() {
         try {
             String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
             return parts[0] + " " + parts[1] + " " + parts[2];

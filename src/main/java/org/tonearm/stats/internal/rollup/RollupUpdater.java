@@ -3,6 +3,7 @@ package org.tonearm.stats.internal.rollup;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeSet;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.tonearm.listens.ListensChanged;
@@ -13,18 +14,27 @@ import org.tonearm.listens.ListensChanged.Fact;
  * synchronous {@link EventListener}, so an exception here rolls the listens write back. The batch's deltas are summed
  * in memory per (day, track, album) and (day, hour) first, so a batch costs a few statements, not one per listen
  * (issue 11 item 9: ingest keeps ≥ 0.85 of its throughput).
+ *
+ * <p>{@code tonearm.stats.rollups.enabled} (default true) is a benchmark/operations switch only: false skips this
+ * maintenance so bench/ can measure ingest without it (StatsBenchmark {@code --mode ingest-ratio}). With it off the
+ * rollups — and so every statistics view — silently go wrong until {@code stats rebuild}; never set it in production.
  */
 @Component
 class RollupUpdater {
 
     private final RollupRepository rollups;
+    private final boolean enabled;
 
-    RollupUpdater(RollupRepository rollups) {
+    RollupUpdater(RollupRepository rollups, @Value("${tonearm.stats.rollups.enabled:true}") boolean enabled) {
         this.rollups = rollups;
+        this.enabled = enabled;
     }
 
     @EventListener
     void on(ListensChanged change) {
+        if (!enabled) {
+            return;
+        }
         Map<RollupRepository.DayTrack, Delta> tracks = new HashMap<>();
         Map<RollupRepository.DayHour, Delta> hours = new HashMap<>();
         change.removed().forEach(f -> add(tracks, hours, f, -1));
