@@ -20,6 +20,7 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Select;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 
 /**
@@ -71,11 +72,14 @@ public final class Sources {
     }
 
     static Condition edges(Slice slice) {
-        Condition c = falseCondition();
+        // no constant "false or …" in front: jOOQ renders it as (1 = 0 or …) on SQLite, whose planner then cannot
+        // use ix_listens_user_time for the range and reads every listen of the user for "today so far"
+        // (25 ms instead of 0.3 ms at 20,000 listens; StatsBenchmark)
+        List<Condition> ranges = new ArrayList<>(2);
         for (long[] e : slice.edges()) {
-            c = c.or(LISTENS.LISTENED_AT.ge(e[0]).and(LISTENS.LISTENED_AT.lt(e[1])));
+            ranges.add(LISTENS.LISTENED_AT.ge(e[0]).and(LISTENS.LISTENED_AT.lt(e[1])));
         }
-        return c;
+        return ranges.isEmpty() ? falseCondition() : DSL.or(ranges);
     }
 
     /** Rows (local_day, track_id, album_id, plays, weighted_plays, skips, time_ms, estimated_time_ms) aliased "s". */
