@@ -7,15 +7,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.tonearm.testsupport.Api;
+import org.tonearm.testsupport.TestApps;
 
 /** docs/api.md#gateway token buckets per token and per IP, with an application of small, configured limits. */
 class RateLimitIntegrationTests {
 
-    private static AppContexts.App app;
+    private static TestApps.App app;
 
     @BeforeAll
     static void start() {
-        app = AppContexts.start(Map.of(
+        app = TestApps.withDefaultLimits(Map.of(
                 "tonearm.rate-limit.per-ip.capacity", "3", "tonearm.rate-limit.per-ip.period", "1h",
                 "tonearm.rate-limit.per-token.capacity", "3", "tonearm.rate-limit.per-token.period", "1h",
                 "tonearm.rate-limit.login-per-ip.capacity", "1000",

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.tonearm.testsupport.Api;
+import org.tonearm.testsupport.TestApps;
 
 /**
  * Rate limits shared through Redis (docs/api.md#gateway, docs/architecture.md: Redis on 127.0.0.1:6379). Skipped without Redis,
@@ -43,7 +44,7 @@ class RedisRateLimitIntegrationTests {
     void twoNodesSharingRedisShareOneBudget() {
         requireRedis("127.0.0.1", 6379);
         String prefix = "tonearm-test-" + UUID.randomUUID() + ":";
-        try (AppContexts.App a = AppContexts.start(settings(URL, prefix)); AppContexts.App b = AppContexts.start(settings(URL, prefix))) {
+        try (TestApps.App a = TestApps.withDefaultLimits(settings(URL, prefix)); TestApps.App b = TestApps.withDefaultLimits(settings(URL, prefix))) {
             Api nodeA = a.api().withHeader("X-Forwarded-For", "10.5.5.5");
             Api nodeB = b.api().withHeader("X-Forwarded-For", "10.5.5.5");
 
@@ -89,7 +90,7 @@ class RedisRateLimitIntegrationTests {
                 "--save", "", "--appendonly", "no").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
             waitForPort(port);
-            try (AppContexts.App app = AppContexts.start(Map.of("tonearm.redis.url", "redis://127.0.0.1:" + port,
+            try (TestApps.App app = TestApps.withDefaultLimits(Map.of("tonearm.redis.url", "redis://127.0.0.1:" + port,
                     "tonearm.rate-limit.per-ip.capacity", "100"))) {
                 Api client = app.api().withHeader("X-Forwarded-For", "10.6.6.6");
                 assertThat(client.get("/api/v1/openapi.json").status()).isEqualTo(200);
