@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -43,16 +44,15 @@ class StatsController {
 
     private record Ask(long userId, StatsRange range) {}
 
-    private Ask ask(String range, String year, String month, String from, String to) {
+    /** {@code range}: the query parameters range, year, month, from and to, bound by name (docs/api.md#statistics). */
+    private Ask ask(RangeRequest range) {
         long userId = CurrentUser.require(Scopes.STATS_READ).id();
-        return new Ask(userId, stats.resolve(userId, new RangeRequest(range, year, month, from, to)));
+        return new Ask(userId, stats.resolve(userId, range));
     }
 
     @GetMapping("/overview")
-    Map<String, Object> overview(@RequestParam(required = false) String range,
-            @RequestParam(required = false) String year, @RequestParam(required = false) String month,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        Ask a = ask(range, year, month, from, to);
+    Map<String, Object> overview(@ParameterObject RangeRequest range) {
+        Ask a = ask(range);
         Overview o = stats.overview(a.userId(), a.range());
         Map<String, Object> item = StatsJson.figures(o.figures());
         item.put("unique_tracks", o.uniqueTracks());
@@ -69,9 +69,7 @@ class StatsController {
     }
 
     @GetMapping("/top/{kind}")
-    Map<String, Object> top(@PathVariable String kind, @RequestParam(required = false) String range,
-            @RequestParam(required = false) String year, @RequestParam(required = false) String month,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+    Map<String, Object> top(@PathVariable String kind, @ParameterObject RangeRequest range,
             @RequestParam(required = false) String order, @RequestParam(required = false) String limit,
             @RequestParam(required = false) String offset) {
         Entity entity = entity(kind);
@@ -82,19 +80,17 @@ class StatsController {
         };
         int lim = integer("limit", limit, DEFAULT_LIMIT);
         int off = integer("offset", offset, 0);
-        Ask a = ask(range, year, month, from, to);
+        Ask a = ask(range);
         TopPage page = stats.top(a.userId(), a.range(), entity, sort, lim, off);
         return StatsJson.envelope(page.range(), page.computedAt(), page.total(), page.offset(),
                 page.items().stream().map(StatsJson::topItem).toList());
     }
 
     @GetMapping("/timeline")
-    Map<String, Object> timeline(@RequestParam(required = false) String range,
-            @RequestParam(required = false) String year, @RequestParam(required = false) String month,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+    Map<String, Object> timeline(@ParameterObject RangeRequest range,
             @RequestParam(required = false) String step) {
         Step s = step(step);
-        Ask a = ask(range, year, month, from, to);
+        Ask a = ask(range);
         Timeline t = stats.timeline(a.userId(), a.range(), s);
         List<Map<String, Object>> items = t.items().stream().map(b -> {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -109,10 +105,8 @@ class StatsController {
     }
 
     @GetMapping("/heatmap")
-    Map<String, Object> heatmap(@RequestParam(required = false) String range,
-            @RequestParam(required = false) String year, @RequestParam(required = false) String month,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        Ask a = ask(range, year, month, from, to);
+    Map<String, Object> heatmap(@ParameterObject RangeRequest range) {
+        Ask a = ask(range);
         Heatmap h = stats.heatmap(a.userId(), a.range());
         List<Map<String, Object>> items = h.items().stream().map(c -> {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -126,10 +120,8 @@ class StatsController {
     }
 
     @GetMapping("/clock")
-    Map<String, Object> clock(@RequestParam(required = false) String range,
-            @RequestParam(required = false) String year, @RequestParam(required = false) String month,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        Ask a = ask(range, year, month, from, to);
+    Map<String, Object> clock(@ParameterObject RangeRequest range) {
+        Ask a = ask(range);
         org.tonearm.stats.Clock c = stats.clock(a.userId(), a.range());
         List<Map<String, Object>> items = c.items().stream().map(h -> {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -142,10 +134,8 @@ class StatsController {
     }
 
     @GetMapping("/streaks")
-    Map<String, Object> streaks(@RequestParam(required = false) String range,
-            @RequestParam(required = false) String year, @RequestParam(required = false) String month,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        Ask a = ask(range, year, month, from, to);
+    Map<String, Object> streaks(@ParameterObject RangeRequest range) {
+        Ask a = ask(range);
         Streaks s = stats.streaks(a.userId(), a.range());
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("current", StatsJson.streak(s.current()));
@@ -154,12 +144,10 @@ class StatsController {
     }
 
     @GetMapping("/insights")
-    Map<String, Object> insights(@RequestParam(required = false) String range,
-            @RequestParam(required = false) String year, @RequestParam(required = false) String month,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+    Map<String, Object> insights(@ParameterObject RangeRequest range,
             @RequestParam(required = false) String limit) {
         int lim = integer("limit", limit, 5);
-        Ask a = ask(range, year, month, from, to);
+        Ask a = ask(range);
         Insights i = stats.insights(a.userId(), a.range(), lim);
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("risers", i.risers().stream().map(StatsController::mover).toList());
@@ -168,9 +156,7 @@ class StatsController {
     }
 
     @GetMapping("/discoveries")
-    Map<String, Object> discoveries(@RequestParam(required = false) String range,
-            @RequestParam(required = false) String year, @RequestParam(required = false) String month,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+    Map<String, Object> discoveries(@ParameterObject RangeRequest range,
             @RequestParam(required = false) String type, @RequestParam(required = false) String limit,
             @RequestParam(required = false) String offset) {
         Entity kind = type == null ? Entity.ARTISTS : switch (type) {
@@ -181,7 +167,7 @@ class StatsController {
         };
         int lim = integer("limit", limit, DEFAULT_LIMIT);
         int off = integer("offset", offset, 0);
-        Ask a = ask(range, year, month, from, to);
+        Ask a = ask(range);
         var d = stats.discoveries(a.userId(), a.range(), kind, lim, off);
         List<Map<String, Object>> items = d.items().stream().map(i -> {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -194,12 +180,9 @@ class StatsController {
     }
 
     @GetMapping("/{kind:artists|albums|tracks}/{id}")
-    Map<String, Object> entity(@PathVariable String kind, @PathVariable long id,
-            @RequestParam(required = false) String range, @RequestParam(required = false) String year,
-            @RequestParam(required = false) String month, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to) {
+    Map<String, Object> entity(@PathVariable String kind, @PathVariable long id, @ParameterObject RangeRequest range) {
         Entity entity = entity(kind);
-        Ask a = ask(range, year, month, from, to);
+        Ask a = ask(range);
         var e = stats.entity(a.userId(), a.range(), entity, id);
         Map<String, Object> item = new LinkedHashMap<>();
         item.put(StatsJson.singular(entity), Map.of("id", e.id(), "name", e.name() == null ? "" : e.name()));
