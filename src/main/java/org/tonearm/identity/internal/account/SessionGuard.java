@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Service;
 import org.tonearm.identity.AuthenticatedUser;
+import org.tonearm.identity.Scopes;
 import org.tonearm.identity.internal.persistence.JooqUserRepository;
 import org.tonearm.identity.internal.persistence.UserState;
 import org.tonearm.identity.internal.token.AccessTokens;
@@ -48,6 +49,19 @@ public class SessionGuard {
             throw new TonearmException(ErrorCode.AUTH_TOKEN_INVALID, "This session has been ended; log in again");
         }
         return new AuthenticatedUser(claimed.id(), claimed.username(), state.role(), claimed.scopes(), false);
+    }
+
+    /**
+     * The same check for a web session (docs/web.md), which holds no access token: the login time plays the token's
+     * issue time. Empty when the session must end.
+     */
+    public Optional<AuthenticatedUser> resume(long userId, String username, long loggedInAtMillis) {
+        UserState state = state(userId).orElse(null);
+        if (state == null || state.disabled()
+                || (state.sessionsValidAfter() != null && loggedInAtMillis < state.sessionsValidAfter())) {
+            return Optional.empty();
+        }
+        return Optional.of(new AuthenticatedUser(userId, username, state.role(), Scopes.ALL, false));
     }
 
     /**

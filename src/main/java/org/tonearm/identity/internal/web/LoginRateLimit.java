@@ -20,10 +20,15 @@ class LoginRateLimit {
     }
 
     void check(HttpServletRequest request) {
+        check(request.getRemoteAddr());
+    }
+
+    /** The same limit for a caller known by its address (the web UI's login form, docs/web.md). */
+    void check(String clientAddress) {
         if (!rateLimits.isEnabled()) {
             return;
         }
-        RateLimitDecision d = limits.consume(request.getRemoteAddr(), rateLimits.loginPolicy());
+        RateLimitDecision d = limits.consume(clientAddress, rateLimits.loginPolicy());
         if (!d.allowed()) {
             throw new RateLimitedException("Too many login attempts from this address; try again later",
                     d.retryAfterSeconds());

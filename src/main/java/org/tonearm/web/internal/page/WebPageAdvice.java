@@ -1,0 +1,18 @@
+package org.tonearm.web.internal.page;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * What the layout needs on every page (docs/web.md#layout): the current path, to mark the active nav entry
+ * (Thymeleaf 3.1 no longer exposes the request to templates).
+ */
+@ControllerAdvice(basePackages = "org.tonearm.web")
+class WebPageAdvice {
+
+    @ModelAttribute("currentPath")
+    String currentPath(HttpServletRequest request) {
+        return request.getRequestURI();
+    }
+}
