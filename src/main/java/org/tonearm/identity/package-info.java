@@ -5,6 +5,8 @@
  * {@link org.tonearm.identity.UserDirectory} (users and their cached timezone),
  * {@link org.tonearm.identity.ProfileSettingsService} (an account import applies exported profile settings with the
  * rules of {@code PATCH /api/v1/me}),
+ * {@link org.tonearm.identity.WebAccounts} (the web UI's login, registration, profile and password change, with the
+ * API's rules and messages, docs/web.md),
  * {@link org.tonearm.identity.ApiTokenAuthenticator} (for compatibility protocols that check tokens themselves),
  * {@link org.tonearm.identity.Scopes}, {@link org.tonearm.identity.RateLimits} (the gateway's token buckets, for
  * protocol-specific limits) with {@link org.tonearm.identity.RateLimitRejection} (a compat module's own 429 body),
@@ -34,7 +36,8 @@
  *       link by verified email, else provision when registration is open → session, returned as the login JSON.</li>
  * </ol>
  *
- * <p>Not built yet: the web UI's cookie session + CSRF chain (which will also finish OpenID Connect logins with its
- * cookie), a hand-off of OpenID Connect logins to a front-end on another origin.
+ * <p>The web UI's cookie session + CSRF chain lives in the web module (docs/web.md) and reaches accounts through
+ * {@link org.tonearm.identity.WebAccounts}. Not built yet: finishing an OpenID Connect login into that web session, a
+ * hand-off of OpenID Connect logins to a front-end on another origin.
  */
 package org.tonearm.identity;
