@@ -27,6 +27,9 @@ class AccountPagesBrowserTests {
     void logsInWithUsernameAndLogsOut() {
         browser.loginAs("ann");
         assertThat(browser.find("h1").getText()).isEqualTo("Dashboard");
+        var session = browser.driver().manage().getCookieNamed("TONEARM_SESSION");
+        assertThat(session.isHttpOnly()).isTrue();
+        assertThat(session.getSameSite()).isEqualTo("Lax");
         // a user is not an admin: no Admin entry
         assertThat(browser.findAll(".site-nav a")).extracting(e -> e.getText()).doesNotContain("Admin");
         browser.checkPage();
@@ -124,6 +127,51 @@ class AccountPagesBrowserTests {
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.header("Cache-Control")).contains("max-age=31536000").contains("public");
         assertThat(r.header("Content-Encoding")).isEqualTo("gzip");
+    }
+
+    @Test
+    void darkThemeFollowsTheSystemAndTheSwitchIsRemembered() {
+        browser.loginAs("admin");
+        browser.colorScheme("dark").open("/settings");
+        assertThat(background()).isEqualTo("rgb(15, 18, 32)");
+        browser.checkPage();
+        browser.screenshot("settings-dark-1280");
+        browser.phone().open("/");
+        browser.screenshot("dashboard-dark-390");
+        browser.desktop().open("/");
+        // system (dark) -> light, kept across pages in localStorage
+        browser.find("#theme-toggle").click();
+        browser.open("/settings");
+        assertThat(background()).isEqualTo("rgb(246, 247, 251)");
+        browser.screenshot("settings-light-1280");
+        browser.phone().open("/");
+        browser.screenshot("dashboard-light-390");
+        browser.script("localStorage.clear()");
+    }
+
+    private static Object background() {
+        return browser.script("return getComputedStyle(document.body).backgroundColor");
+    }
+
+    @Test
+    void htmxRequestsCarryTheCsrfTokenAndForgedPostsAreRefused() {
+        browser.loginAs("ann").open("/settings");
+        Object status = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                document.body.addEventListener('htmx:afterRequest', e => done(e.detail.xhr.status), {once: true});
+                htmx.ajax('POST', '/settings/profile', {swap: 'none', values: {display_name: 'Via htmx',
+                    timezone: 'UTC', week_start: 'MONDAY', profile_visibility: 'PRIVATE'}});""");
+        assertThat(status).isEqualTo(200L);
+        assertThat(browser.app().api().bearer(apiToken("ann")).get("/api/v1/me").json().path("display_name").asString())
+                .isEqualTo("Via htmx");
+        // the same POST with the session cookie but without the token (what a forged cross-site form sends)
+        String cookie = "TONEARM_SESSION=" + browser.driver().manage().getCookieNamed("TONEARM_SESSION").getValue();
+        var forged = browser.app().api().withHeader("Cookie", cookie).send("POST", "/settings/profile",
+                "display_name=Forged&timezone=UTC&week_start=MONDAY&profile_visibility=PRIVATE",
+                "application/x-www-form-urlencoded");
+        assertThat(forged.status()).isEqualTo(403);
+        // and the session cookie is no API credential: the API's chain never reads it
+        assertThat(browser.app().api().withHeader("Cookie", cookie).get("/api/v1/me").status()).isEqualTo(401);
     }
 
     private static String apiToken(String name) {

@@ -135,6 +135,7 @@ public final class BrowserSession implements BeforeAllCallback, AfterAllCallback
     public void beforeEach(ExtensionContext context) {
         driver.manage().deleteAllCookies();
         desktop();
+        colorScheme("light");
         drainLogs();
         requested.clear();
         consoleErrors.clear();
@@ -288,6 +289,24 @@ public final class BrowserSession implements BeforeAllCallback, AfterAllCallback
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", PHONE_WIDTH, "height", 844, "deviceScaleFactor", 3, "mobile", true));
         return this;
+    }
+
+    /** Emulates the system colour scheme ({@code prefers-color-scheme}): "light" or "dark". */
+    public BrowserSession colorScheme(String scheme) {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+        return this;
+    }
+
+    /** Saves a screenshot now as {@code target/screenshots/<name>.png} (the one per test is taken automatically). */
+    public void screenshot(String name) {
+        try {
+            Path file = Path.of("target", "screenshots", name + ".png");
+            Files.createDirectories(file.getParent());
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     // --- checks
