@@ -64,6 +64,7 @@ final class BatchingSink implements ImportSink {
         this.pipeline = pipeline;
         this.start = start;
         this.checkpointEntryRead = start.checkpointEntry();
+        this.checkpointRowRead = start.checkpointRow();
         this.conflicts = conflicts;
         this.bytesRead = bytesRead;
         this.failedSoFar = start.failed();
@@ -169,7 +170,9 @@ final class BatchingSink implements ImportSink {
         }
         // never ignored on resume: listens are committed in the sorted phase, with their own checkpoint
         spool.add(entryIndex, rowNumber, incoming);
-        lastRow = Math.max(lastRow, rowNumber);
+        // counted as an event all the same: every batch-size rows read, a (listen-less) batch commits the reading
+        // checkpoint, which is also where a cancel or a lost claim is noticed while a large file is being read
+        counted(rowNumber);
     }
 
     private static String reason(ListenRefusal refusal) {
@@ -257,7 +260,12 @@ final class BatchingSink implements ImportSink {
         }
     }
 
-    private void flush(int checkpointEntry, long checkpointRow) {
+    private void flush(int entry, long row) {
+        // a resumed run re-reading entries before its checkpoint never moves the checkpoint back
+        boolean behind = entry < checkpointEntryRead || entry == checkpointEntryRead && row < checkpointRowRead;
+        int checkpointEntry = behind ? checkpointEntryRead : entry;
+        long checkpointRow = behind ? checkpointRowRead : row;
+        checkpointRowRead = checkpointRow;
         // while reading, the job shows no estimate (bytes 0): the listens are counted only once sorted and committed
         PendingBatch batch = new PendingBatch(List.of(), List.of(), restored, entryIndex, errors, skipped, failed,
                 skippedFiles, entryEvents, checkpointEntry, checkpointRow, start.checkpointSorted(), 0);
@@ -277,6 +285,7 @@ final class BatchingSink implements ImportSink {
 
     /** The first checkpoint as the last reading batch recorded it (kept by the sorted batches). */
     private int checkpointEntryRead;
+    private long checkpointRowRead;
     /** Skipped and failed rows this run handed over while reading (for the progress estimate). */
     private long reportedThisRun;
 

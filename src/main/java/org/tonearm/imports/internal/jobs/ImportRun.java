@@ -113,23 +113,33 @@ final class ImportRun {
             BatchingSink sink = new BatchingSink(
                     new BatchingSink.RunContext(job.userId(), properties.batchSize(), properties.errorsKept()),
                     pipeline, start, reader::bytesRead, new ReplayConflicts(rules), spool);
-            int entries = reader.read(file, job.fileName(), index -> true, entry -> {
-                Optional<ImportFormat> format = zip ? formats.detect(entry.name(), entry.head(), forced)
-                        : Optional.ofNullable(forced).or(() -> formats.detect(entry.name(), entry.head()));
-                if (format.isEmpty()) {
-                    if (!zip && UnrecognizedCsv.looksLikeCsv(entry.name(), entry.head())) {
-                        throw new ImportFileException(UnrecognizedCsv.report(entry.name(), entry.head(), formats.all()));
+            int entries;
+            try {
+                entries = reader.read(file, job.fileName(), index -> true, entry -> {
+                    Optional<ImportFormat> format = zip ? formats.detect(entry.name(), entry.head(), forced)
+                            : Optional.ofNullable(forced).or(() -> formats.detect(entry.name(), entry.head()));
+                    if (format.isEmpty()) {
+                        if (!zip && UnrecognizedCsv.looksLikeCsv(entry.name(), entry.head())) {
+                            throw new ImportFileException(UnrecognizedCsv.report(entry.name(), entry.head(), formats.all()));
+                        }
+                        if (!zip) {
+                            throw new ImportFileException("the file is of no known import format (known: "
+                                    + String.join(", ", formats.ids()) + ")");
+                        }
+                        sink.unknownEntry(entry.index(), entry.name());
+                        return true;
                     }
-                    if (!zip) {
-                        throw new ImportFileException("the file is of no known import format (known: "
-                                + String.join(", ", formats.ids()) + ")");
-                    }
-                    sink.unknownEntry(entry.index(), entry.name());
-                    return true;
+                    parse(format.get(), entry, sink);
+                    return !sink.cancelled();
+                });
+            } catch (IOException | ImportFileException | RuntimeException e) {
+                if (!(e instanceof JobStoppedException) && !sink.cancelled()) {
+                    // the plays read before the unreadable part are real plays: committed (in time order) before
+                    // the job fails, as the batches of a job read in file order were
+                    sink.drainSorted(job.fileSize());
                 }
-                parse(format.get(), entry, sink);
-                return !sink.cancelled();
-            });
+                throw e;
+            }
             if (zip && entries == 0) {
                 throw new ImportFileException("the zip archive is empty");
             }
