@@ -20,12 +20,19 @@
  *       headers are never trusted); any other file as its one entry. Each file's format is detected from its name and
  *       first 64 KiB ({@link org.tonearm.imports.ImportFormats}); a zip file of no known format is skipped and reported
  *       in the error report with row 0 and counted in {@code skipped_files}.</li>
- *   <li>The format streams rows into {@code BatchingSink}; every {@code tonearm.imports.batch-size} rows (default
- *       5,000, the funnel's group-commit cap, so one transaction per batch) {@code ImportBatchWriter} commits, in ONE
- *       {@code Database.write}, the listens ({@code ListenService.ingestBatch}, which joins the transaction), the error
- *       lines (first {@code errors-kept} = 1,000 kept, all counted) and the job's counters and checkpoint
- *       (entry index + last row number). A crash loses a batch together with its checkpoint; the resumed run skips
- *       entries before the checkpoint and rows ≤ the checkpoint row, so it ends with the same rows and counts.</li>
+ *   <li>The format streams rows into {@code BatchingSink}, in two phases (docs/formats.md#row-order). Reading: every
+ *       listen goes to {@code ListenSpool}, an external merge sort (runs of {@code tonearm.imports.sort-run-size} in
+ *       memory, more in sorted run files next to the upload); skipped and failed rows (and an account export's
+ *       restored listens) are batched every {@code tonearm.imports.batch-size} rows and committed with the checkpoint
+ *       (entry index + last row number). Then the sorted listens are handed over in time order, in batches of
+ *       {@code batch-size} (default 5,000, the funnel's group-commit cap, so one transaction per batch) cut only where
+ *       the start time changes, so deduplication decides the whole upload as one batch would, whatever the row order
+ *       or batch size. {@code ImportBatchWriter} commits each batch in ONE {@code Database.write}: the listens
+ *       ({@code ListenService.ingestBatch}, which joins the transaction), the error lines (first {@code errors-kept} =
+ *       1,000 kept, all counted), the report per file ({@code import_job_entries}) and the job's counters and
+ *       checkpoints. A crash loses a batch together with its checkpoint; the resumed run reads every entry again,
+ *       ignores reported rows ≤ the row checkpoint and skips the sorted listens ≤ {@code checkpoint_sorted}, so it
+ *       ends with the same rows and counts.</li>
  *   <li><b>Pipelined</b> ({@code IngestPipeline}): the job's worker thread (renamed {@code import-<id>-read} while it
  *       runs the job) reads, parses and maps rows, while a thread of the job's own ({@code import-<id>-ingest})
  *       commits the batches it hands over, in order, through a bounded queue of 2 — so parsing the next batch

@@ -40,7 +40,8 @@
  *   <li><b>External ids</b> from the same source match whatever the track, so a listen whose metadata the user
  *       corrected still absorbs a re-import of its row.</li>
  *   <li><b>Nearest</b> candidate = smallest of |Δstart| (when ≤ 5 min) and ||Δstart| − length| (when ≤ 30 s);
- *       ties keep the earlier-loaded candidate. Same-source resends land on the nearest stamp within 2 s.</li>
+ *       of equally near ones the one whose kept report started first (then by source, external id, raw
+ *       text) — by content, so an import's batch boundaries cannot change the choice. Same-source resends land on the nearest stamp within 2 s.</li>
  *   <li><b>Merge</b>: the incoming report takes over the kept row's source fields (start, service, channel,
  *       client, external id, raw, extra, album) only when its priority is strictly higher (spotify 5 >
  *       apple_music 4 > youtube_music 3 > other services 2 > manual entry via the web form 1); the played

@@ -15,10 +15,14 @@ import org.tonearm.listens.ListenRefusal;
 import org.tonearm.listens.ListenSanity;
 
 /**
- * Collects a file's rows into batches of {@code batchSize} events (rows of any outcome) and hands each to the
- * {@link IngestPipeline}, which commits it with the checkpoint "this entry, up to this row". Rows at or below the
- * resume point of a re-run are ignored, which is what makes a resumed job end with the same rows and counts as an
- * uninterrupted one. Runs on the job's reading thread only.
+ * Takes an upload's rows in two phases (docs/formats.md#row-order). While the files are read, plain listens go to
+ * the {@link ListenSpool} (an external sort), and the rows reported at once — skipped, failed, an account export's
+ * restored listens — are collected into batches of {@code batchSize} events, handed to the {@link IngestPipeline}
+ * and committed with the checkpoint "this entry, up to this row". Then {@link #drainSorted} hands the spooled
+ * listens over in time order, in batches of {@code batchSize} cut only where the start time changes, each committed
+ * with the checkpoint "this many sorted listens". A resumed run reads every file again: reported rows at or below
+ * the first checkpoint are ignored, and the sorted listens up to the second are skipped, which is what makes it end
+ * with the same rows and counts as an uninterrupted one. Runs on the job's reading thread only.
  */
 final class BatchingSink implements ImportSink {
 
@@ -29,11 +33,15 @@ final class BatchingSink implements ImportSink {
     private final IngestPipeline pipeline;
     private final LongSupplier bytesRead;
     private final ImportProgress start;
+    private final ListenSpool spool;
 
     private int entryIndex;
     private String entryName;
     private String origin;
     private long resumeAfterRow;
+    /** Rows of the current entry, whatever their outcome and whether a resumed run ignores them. */
+    private long entryRows;
+    private List<PendingBatch.EntryEvent> entryEvents = new ArrayList<>();
 
     private List<IncomingListen> listens;
     private List<RestoredListen> restored = new ArrayList<>();
@@ -50,10 +58,13 @@ final class BatchingSink implements ImportSink {
     private boolean stopped;
 
     BatchingSink(RunContext run, IngestPipeline pipeline, ImportProgress start, LongSupplier bytesRead,
-            ReplayConflicts conflicts) {
+            ReplayConflicts conflicts, ListenSpool spool) {
         this.run = run;
+        this.spool = spool;
         this.pipeline = pipeline;
         this.start = start;
+        this.checkpointEntryRead = start.checkpointEntry();
+        this.checkpointRowRead = start.checkpointRow();
         this.conflicts = conflicts;
         this.bytesRead = bytesRead;
         this.failedSoFar = start.failed();
@@ -67,28 +78,85 @@ final class BatchingSink implements ImportSink {
         entryIndex = index;
         entryName = name;
         origin = formatId;
-        resumeAfterRow = index == start.checkpointEntry() ? start.checkpointRow() : 0;
-        lastRow = resumeAfterRow;
+        // a resumed run reads every entry again (its listens are sorted anew); what it reported is ignored up to here
+        resumeAfterRow = index < start.checkpointEntry() ? Long.MAX_VALUE
+                : index == start.checkpointEntry() ? start.checkpointRow() : 0;
+        lastRow = index < start.checkpointEntry() ? 0 : resumeAfterRow;
+        entryRows = 0;
+        entryEvents.add(new PendingBatch.EntryEvent(index, name, formatId, null, null));
     }
 
-    /** The entry is done: commit what is pending and move the checkpoint past it. */
+    /** The entry is done: commit what is pending, its row count, and move the checkpoint past it. */
     void endEntry() {
-        flush(entryIndex + 1, 0);
+        entryEvents.add(new PendingBatch.EntryEvent(entryIndex, entryName, origin, null, entryRows));
+        flush(Math.max(entryIndex + 1, start.checkpointEntry()), 0);
     }
 
-    /** A file inside a zip of no known format: reported, counted, and the checkpoint moves past it. */
+    /** A file inside a zip of no known format: reported, counted (once, also when resumed), the checkpoint moves past it. */
     void unknownEntry(int index, String name) {
         entryIndex = index;
-        skippedFiles++;
-        errors.add(new ImportErrorRow(0, name, "no known import format: file skipped", null));
-        flush(index + 1, 0);
+        entryName = name;
+        String reason = "no known import format: file skipped";
+        entryEvents.add(new PendingBatch.EntryEvent(index, name, null, reason, null));
+        if (index >= start.checkpointEntry()) {
+            skippedFiles++;
+            errors.add(new ImportErrorRow(0, name, reason, null));
+        }
+        flush(Math.max(index + 1, start.checkpointEntry()), 0);
+    }
+
+    /**
+     * The second phase: every spooled listen in time order, in batches of {@code batchSize} that end only where the
+     * start time changes (so the funnel, which decides each batch in start order, decides the whole stream as one;
+     * a run of more than {@link #MAX_BATCH_FACTOR} × {@code batchSize} listens with one start is cut all the same, to
+     * bound memory). The first {@code checkpointSorted} listens were committed by an earlier run.
+     */
+    void drainSorted(long fileSize) {
+        long reported = start.skipped() + start.failed() + reportedThisRun;
+        long total = spool.size() + reported;
+        long position = 0;
+        long lastStart = Long.MIN_VALUE;
+        List<Integer> entries = new ArrayList<>();
+        entryIndex = -1;
+        var sorted = spool.sorted();
+        while (sorted.hasNext() && !cancelled()) {
+            ListenSpool.Spooled next = sorted.next();
+            position++;
+            if (position <= start.checkpointSorted()) {
+                continue;
+            }
+            boolean full = listens.size() >= run.batchSize();
+            if (full && (next.startMs() != lastStart || listens.size() >= run.batchSize() * MAX_BATCH_FACTOR)) {
+                flushSorted(entries, position - 1, fileSize, reported, total);
+                entries = new ArrayList<>();
+            }
+            listens.add(next.listen());
+            entries.add(next.entry());
+            lastStart = next.startMs();
+        }
+        if (!cancelled() && !listens.isEmpty()) {
+            flushSorted(entries, position, fileSize, reported, total);
+        }
+    }
+
+    /** Cap of a batch of listens with one start time, in batch sizes. */
+    static final int MAX_BATCH_FACTOR = 10;
+
+    private void flushSorted(List<Integer> entries, long position, long fileSize, long reported, long total) {
+        // the progress estimate in bytes: the share of all rows (reported while reading, or sorted) now committed
+        long bytes = total == 0 ? fileSize : Math.round(fileSize * ((double) (reported + position) / total));
+        PendingBatch batch = new PendingBatch(listens, entries, List.of(), -1, List.of(), 0, 0, 0, List.of(),
+                checkpointEntryRead, 0, position, Math.max(1, bytes));
+        submit(batch);
+        listens = newListens();
     }
 
     @Override
     public void listen(long rowNumber, IncomingListen listen) {
-        if (ignored(rowNumber)) {
+        if (stopped) {
             return;
         }
+        entryRows++;
         // imports always arrive through the import channel, their source refined by the format (listens package-info)
         IncomingListen incoming = new IncomingListen(run.userId(), listen.credit(), listen.listenedAtMs(), listen.stamp(),
                 listen.durationPlayedMs(), listen.service(), Channel.IMPORT,
@@ -97,10 +165,13 @@ final class BatchingSink implements ImportSink {
         Optional<ListenRefusal> refusal = ListenSanity.check(incoming);
         if (refusal.isPresent()) {
             // the funnel would refuse it: a row error in the job's report, the job goes on (issue #10)
-            failed(rowNumber, reason(refusal.get()), listen.raw());
+            reportFailed(rowNumber, reason(refusal.get()), listen.raw());
             return;
         }
-        listens.add(incoming);
+        // never ignored on resume: listens are committed in the sorted phase, with their own checkpoint
+        spool.add(entryIndex, rowNumber, incoming);
+        // counted as an event all the same: every batch-size rows read, a (listen-less) batch commits the reading
+        // checkpoint, which is also where a cancel or a lost claim is noticed while a large file is being read
         counted(rowNumber);
     }
 
@@ -114,6 +185,7 @@ final class BatchingSink implements ImportSink {
      */
     @Override
     public void restored(long rowNumber, RestoredListen listen) {
+        entryRows++;
         if (ignored(rowNumber)) {
             return;
         }
@@ -127,7 +199,7 @@ final class BatchingSink implements ImportSink {
         Optional<ListenRefusal> refusal = Stream.concat(Stream.of(mine.primary()), mine.absorbed().stream())
                 .map(ListenSanity::check).flatMap(Optional::stream).findFirst();
         if (refusal.isPresent()) {
-            failed(rowNumber, reason(refusal.get()), mine.primary().raw());
+            reportFailed(rowNumber, reason(refusal.get()), mine.primary().raw());
             return;
         }
         restored.add(mine);
@@ -143,6 +215,7 @@ final class BatchingSink implements ImportSink {
 
     @Override
     public void skipped(long rowNumber, String reason) {
+        entryRows++;
         if (ignored(rowNumber)) {
             return;
         }
@@ -152,6 +225,11 @@ final class BatchingSink implements ImportSink {
 
     @Override
     public void failed(long rowNumber, String reason, String rawRow) {
+        entryRows++;
+        reportFailed(rowNumber, reason, rawRow);
+    }
+
+    private void reportFailed(long rowNumber, String reason, String rawRow) {
         if (ignored(rowNumber)) {
             return;
         }
@@ -182,9 +260,36 @@ final class BatchingSink implements ImportSink {
         }
     }
 
-    private void flush(int checkpointEntry, long checkpointRow) {
-        PendingBatch batch = new PendingBatch(listens, restored, errors, skipped, failed, skippedFiles, checkpointEntry,
-                checkpointRow, bytesRead.getAsLong());
+    private void flush(int entry, long row) {
+        // a resumed run re-reading entries before its checkpoint never moves the checkpoint back
+        boolean behind = entry < checkpointEntryRead || entry == checkpointEntryRead && row < checkpointRowRead;
+        int checkpointEntry = behind ? checkpointEntryRead : entry;
+        long checkpointRow = behind ? checkpointRowRead : row;
+        checkpointRowRead = checkpointRow;
+        // while reading, the job shows no estimate (bytes 0): the listens are counted only once sorted and committed
+        PendingBatch batch = new PendingBatch(List.of(), List.of(), restored, entryIndex, errors, skipped, failed,
+                skippedFiles, entryEvents, checkpointEntry, checkpointRow, start.checkpointSorted(), 0);
+        checkpointEntryRead = checkpointEntry;
+        submit(batch);
+        reportedThisRun += skipped + failed;
+        restored = new ArrayList<>();
+        errors = new ArrayList<>();
+        entryEvents = new ArrayList<>();
+        // the next batch commits after this one (the pipeline keeps the order): its listens start independent
+        conflicts.clear();
+        skipped = 0;
+        failed = 0;
+        skippedFiles = 0;
+        events = 0;
+    }
+
+    /** The first checkpoint as the last reading batch recorded it (kept by the sorted batches). */
+    private int checkpointEntryRead;
+    private long checkpointRowRead;
+    /** Skipped and failed rows this run handed over while reading (for the progress estimate). */
+    private long reportedThisRun;
+
+    private void submit(PendingBatch batch) {
         try {
             pipeline.submit(batch);
         } catch (JobStoppedException e) {
@@ -192,15 +297,6 @@ final class BatchingSink implements ImportSink {
             throw e;
         }
         // the batch's lists now belong to the committing thread: never clear them, start new ones
-        listens = newListens();
-        restored = new ArrayList<>();
-        errors = new ArrayList<>();
-        // the next batch commits after this one (the pipeline keeps the order): its listens start independent
-        conflicts.clear();
-        skipped = 0;
-        failed = 0;
-        skippedFiles = 0;
-        events = 0;
     }
 
     private List<IncomingListen> newListens() {

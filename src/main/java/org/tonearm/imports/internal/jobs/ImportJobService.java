@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.tonearm.imports.ImportFormat;
 import org.tonearm.imports.internal.archive.UploadReader;
 import org.tonearm.imports.internal.persistence.ImportErrorRow;
+import org.tonearm.imports.internal.persistence.JooqImportEntryRepository;
 import org.tonearm.imports.internal.persistence.JooqImportJobRepository;
 import org.tonearm.shared.DatabaseProperties;
 import org.tonearm.shared.TonearmException;
@@ -28,14 +29,16 @@ public class ImportJobService {
     static final int LIST_LIMIT = 100;
 
     private final JooqImportJobRepository jobs;
+    private final JooqImportEntryRepository entries;
     private final FormatFinder formats;
     private final ImportJobRunner runner;
     private final ImportsProperties properties;
     private final Path uploads;
 
-    ImportJobService(JooqImportJobRepository jobs, FormatFinder formats, ImportJobRunner runner,
-            ImportsProperties properties, DatabaseProperties database) {
+    ImportJobService(JooqImportJobRepository jobs, JooqImportEntryRepository entries, FormatFinder formats,
+            ImportJobRunner runner, ImportsProperties properties, DatabaseProperties database) {
         this.jobs = jobs;
+        this.entries = entries;
         this.formats = formats;
         this.runner = runner;
         this.properties = properties;
@@ -106,9 +109,11 @@ public class ImportJobService {
         return submit(userId, stored, source.getFileName().toString(), formatId, true);
     }
 
+    /** One job with its report per file. */
     public ImportJobView view(long userId, long id) {
-        return jobs.find(userId, id).map(j -> ImportJobView.of(j, System.currentTimeMillis()))
+        ImportJobView job = jobs.find(userId, id).map(j -> ImportJobView.of(j, System.currentTimeMillis()))
                 .orElseThrow(() -> TonearmException.notFound("Import job " + id));
+        return job.withEntries(entries.entries(userId, id).stream().map(ImportEntryView::of).toList());
     }
 
     public List<ImportJobView> list(long userId) {

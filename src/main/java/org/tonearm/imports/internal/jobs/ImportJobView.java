@@ -1,6 +1,7 @@
 package org.tonearm.imports.internal.jobs;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 import org.tonearm.imports.internal.persistence.ImportJobRow;
 import org.tonearm.shared.Instants;
 
@@ -9,12 +10,19 @@ import org.tonearm.shared.Instants;
  * {@code duplicates} = rows already recorded (a re-import) plus rows folded into an existing listen from another
  * source, {@code merged} = that second part alone; {@code processed} = imported + duplicates + skipped + failed.
  * {@code total} is exact once the job is finished and, while it runs, an estimate from the share of the upload's
- * bytes read so far, which also drives {@code eta_seconds}.
+ * bytes read so far, which also drives {@code eta_seconds}. {@code entries}: the report per file (only in the answer
+ * about one job, not in the list).
  */
 public record ImportJobView(long id, String status, String format, String fileName, Long total, long processed,
         long imported, long duplicates, long merged, long skipped, long failed, int skippedFiles,
         Double rowsPerSecond, Long etaSeconds, String createdAt, String startedAt, String finishedAt,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String error) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String error,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<ImportEntryView> entries) {
+
+    public ImportJobView withEntries(List<ImportEntryView> files) {
+        return new ImportJobView(id, status, format, fileName, total, processed, imported, duplicates, merged, skipped,
+                failed, skippedFiles, rowsPerSecond, etaSeconds, createdAt, startedAt, finishedAt, error, files);
+    }
 
     public static ImportJobView of(ImportJobRow j, long now) {
         long duplicates = j.duplicates() + j.merged();
@@ -39,7 +47,7 @@ public record ImportJobView(long id, String status, String format, String fileNa
         }
         return new ImportJobView(j.id(), j.status(), j.format(), j.fileName(), total, processed, j.imported(),
                 duplicates, j.merged(), j.skipped(), j.failed(), j.skippedFiles(), rate, eta, instant(j.createdAt()),
-                instant(j.startedAt()), instant(j.finishedAt()), j.error());
+                instant(j.startedAt()), instant(j.finishedAt()), j.error(), null);
     }
 
     private static String instant(Long ms) {

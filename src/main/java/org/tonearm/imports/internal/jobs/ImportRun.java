@@ -104,32 +104,47 @@ final class ImportRun {
         ImportProgress start = ImportProgress.of(job);
         ImportFormat forced = job.formatForced() ? formats.byId(job.format()).orElse(null) : null;
         boolean zip = UploadReader.isZip(file);
-        int resumeEntry = job.checkpointEntry();
+        // every entry is read again on resume: its listens are sorted anew (BatchingSink), its reports are ignored
+        ListenSpool spool = new ListenSpool(file.toAbsolutePath().getParent(), "job-" + job.id() + "-",
+                properties.sortRunSize());
         // the pipeline is closed (its queued batches committed, its thread ended) before any catch below runs
         try (IngestPipeline pipeline = new IngestPipeline("import-" + job.id() + "-ingest", start,
                 (before, batch) -> writer.write(job.id(), job.userId(), node, before, batch), stopping)) {
             BatchingSink sink = new BatchingSink(
                     new BatchingSink.RunContext(job.userId(), properties.batchSize(), properties.errorsKept()),
-                    pipeline, start, reader::bytesRead, new ReplayConflicts(rules));
-            int entries = reader.read(file, job.fileName(), index -> index >= resumeEntry, entry -> {
-                Optional<ImportFormat> format = zip ? formats.detect(entry.name(), entry.head(), forced)
-                        : Optional.ofNullable(forced).or(() -> formats.detect(entry.name(), entry.head()));
-                if (format.isEmpty()) {
-                    if (!zip && UnrecognizedCsv.looksLikeCsv(entry.name(), entry.head())) {
-                        throw new ImportFileException(UnrecognizedCsv.report(entry.name(), entry.head(), formats.all()));
+                    pipeline, start, reader::bytesRead, new ReplayConflicts(rules), spool);
+            int entries;
+            try {
+                entries = reader.read(file, job.fileName(), index -> true, entry -> {
+                    Optional<ImportFormat> format = zip ? formats.detect(entry.name(), entry.head(), forced)
+                            : Optional.ofNullable(forced).or(() -> formats.detect(entry.name(), entry.head()));
+                    if (format.isEmpty()) {
+                        if (!zip && UnrecognizedCsv.looksLikeCsv(entry.name(), entry.head())) {
+                            throw new ImportFileException(UnrecognizedCsv.report(entry.name(), entry.head(), formats.all()));
+                        }
+                        if (!zip) {
+                            throw new ImportFileException("the file is of no known import format (known: "
+                                    + String.join(", ", formats.ids()) + ")");
+                        }
+                        sink.unknownEntry(entry.index(), entry.name());
+                        return true;
                     }
-                    if (!zip) {
-                        throw new ImportFileException("the file is of no known import format (known: "
-                                + String.join(", ", formats.ids()) + ")");
-                    }
-                    sink.unknownEntry(entry.index(), entry.name());
-                    return true;
+                    parse(format.get(), entry, sink);
+                    return !sink.cancelled();
+                });
+            } catch (IOException | ImportFileException | RuntimeException e) {
+                if (!(e instanceof JobStoppedException) && !sink.cancelled()) {
+                    // the plays read before the unreadable part are real plays: committed (in time order) before
+                    // the job fails, as the batches of a job read in file order were
+                    sink.drainSorted(job.fileSize());
                 }
-                parse(format.get(), entry, sink);
-                return !sink.cancelled();
-            });
+                throw e;
+            }
             if (zip && entries == 0) {
                 throw new ImportFileException("the zip archive is empty");
+            }
+            if (!sink.cancelled()) {
+                sink.drainSorted(job.fileSize());
             }
             // every batch committed; throws what stopped the committing thread (cancelled, lost, stopping, an error)
             return pipeline.finish();
@@ -140,6 +155,8 @@ final class ImportRun {
                 jobs.release(job.id(), node);
             }
             return null;
+        } finally {
+            spool.close();
         }
     }
 

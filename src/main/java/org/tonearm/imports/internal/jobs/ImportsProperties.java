@@ -18,11 +18,13 @@ import org.springframework.util.unit.DataSize;
  * @param pollInterval         how often idle workers look for queued or stale jobs
  * @param staleAfter           a running job whose heartbeat is older than this is re-claimed (its node died)
  * @param errorsKept           rows kept in a job's error report (all are counted)
+ * @param sortRunSize          listens held in memory while an upload is sorted into time order; more are written in
+ *                             sorted runs to the uploads folder and merged (docs/formats.md#row-order)
  */
 @ConfigurationProperties("tonearm.imports")
 public record ImportsProperties(DataSize maxUploadSize, Integer maxEntries, DataSize maxUncompressedSize,
         Integer maxCompressionRatio, Integer batchSize, Integer workers, Duration pollInterval, Duration staleAfter,
-        Integer errorsKept) {
+        Integer errorsKept, Integer sortRunSize) {
 
     public ImportsProperties {
         maxUploadSize = maxUploadSize == null ? DataSize.ofGigabytes(2) : maxUploadSize;
@@ -37,5 +39,9 @@ public record ImportsProperties(DataSize maxUploadSize, Integer maxEntries, Data
         pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
         staleAfter = staleAfter == null ? Duration.ofMinutes(2) : staleAfter;
         errorsKept = errorsKept == null ? 1_000 : errorsKept;
+        sortRunSize = sortRunSize == null ? 20_000 : sortRunSize;
+        if (sortRunSize < 1) {
+            throw new IllegalArgumentException("tonearm.imports.sort-run-size must be at least 1");
+        }
     }
 }

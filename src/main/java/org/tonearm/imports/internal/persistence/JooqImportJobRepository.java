@@ -73,6 +73,7 @@ public class JooqImportJobRepository {
                 .set(IMPORT_JOBS.SKIPPED, p.skipped()).set(IMPORT_JOBS.FAILED, p.failed())
                 .set(IMPORT_JOBS.SKIPPED_FILES, p.skippedFiles())
                 .set(IMPORT_JOBS.CHECKPOINT_ENTRY, p.checkpointEntry()).set(IMPORT_JOBS.CHECKPOINT_ROW, p.checkpointRow())
+                .set(IMPORT_JOBS.CHECKPOINT_SORTED, p.checkpointSorted())
                 .set(IMPORT_JOBS.HEARTBEAT_AT, now)
                 .where(ownedBy(id, node)).execute()) == 1;
     }
@@ -168,7 +169,7 @@ public class JooqImportJobRepository {
         return new ImportJobRow(j.getId(), j.getUserId(), j.getStatus(), j.getFormat(),
                 Boolean.TRUE.equals(j.getFormatForced()), j.getFileName(), j.getFilePath(), j.getFileSize(),
                 j.getBytesRead(), j.getImported(), j.getMerged(), j.getDuplicates(), j.getSkipped(), j.getFailed(),
-                j.getSkippedFiles(), j.getCheckpointEntry(), j.getCheckpointRow(), j.getError(), j.getCreatedAt(),
+                j.getSkippedFiles(), j.getCheckpointEntry(), j.getCheckpointRow(), j.getCheckpointSorted(), j.getError(), j.getCreatedAt(),
                 j.getStartedAt(), j.getFinishedAt(), Boolean.TRUE.equals(j.getMayChangeProfile()));
     }
 }

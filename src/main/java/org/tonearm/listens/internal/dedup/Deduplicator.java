@@ -102,7 +102,7 @@ public final class Deduplicator {
             for (SourceStamp stamp : candidate.absorbedStamps()) {
                 gap = Math.min(gap, sameSourceGap(stamp, x));
             }
-            if (gap < nearestGap) {
+            if (gap < nearestGap || gap == nearestGap && gap != Long.MAX_VALUE && precedes(candidate, nearest)) {
                 nearest = candidate;
                 nearestGap = gap;
             }
@@ -121,13 +121,39 @@ public final class Deduplicator {
         long nearestDistance = Long.MAX_VALUE;
         for (WorkingListen candidate : candidates(x)) {
             long distance = distance(candidate, x);
-            if (distance < nearestDistance && !candidate.hasSource(x.stamp())) {
+            boolean nearer = distance < nearestDistance
+                    || distance == nearestDistance && distance != Long.MAX_VALUE && precedes(candidate, nearest);
+            if (nearer && !candidate.hasSource(x.stamp())) {
                 // at most one duplicate per other source; a second report from it is a real repeat
                 nearest = candidate;
                 nearestDistance = distance;
             }
         }
         return nearest;
+    }
+
+    /**
+     * Of two equally near candidates, the one whose kept report is earlier (then by source, external id, raw text):
+     * decided by content, not by whether a candidate was created in this batch or loaded from an earlier one, so the
+     * batch boundaries of an import do not change which listen a report joins (docs/formats.md#row-order).
+     */
+    private static boolean precedes(WorkingListen a, WorkingListen b) {
+        SourceStamp x = a.primary();
+        SourceStamp y = b.primary();
+        if (x.listenedAt() != y.listenedAt()) {
+            return x.listenedAt() < y.listenedAt();
+        }
+        int bySource = x.sourceKey().compareTo(y.sourceKey());
+        if (bySource != 0) {
+            return bySource < 0;
+        }
+        int byId = java.util.Objects.compare(x.externalId(), y.externalId(),
+                java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
+        if (byId != 0) {
+            return byId < 0;
+        }
+        return java.util.Objects.compare(x.raw(), y.raw(),
+                java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())) < 0;
     }
 
     /** How far apart two reports are as the same play, or MAX_VALUE when they cannot be the same play. */

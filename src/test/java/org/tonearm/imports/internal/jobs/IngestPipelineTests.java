@@ -19,7 +19,7 @@ import org.tonearm.imports.internal.persistence.ImportProgress;
  */
 class IngestPipelineTests {
 
-    private static final ImportProgress START = new ImportProgress(0, 0, 0, 0, 0, 0, 0, 0, 0);
+    private static final ImportProgress START = new ImportProgress(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     private final List<Long> committed = new CopyOnWriteArrayList<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -151,7 +151,7 @@ class IngestPipelineTests {
     private ImportProgress recordCommit(ImportProgress before, PendingBatch batch) {
         committed.add(batch.checkpointRow());
         return new ImportProgress(batch.bytesRead(), before.imported(), 0, 0, before.skipped() + batch.skipped(), 0, 0,
-                batch.checkpointEntry(), batch.checkpointRow());
+                batch.checkpointEntry(), batch.checkpointRow(), batch.checkpointSorted());
     }
 
     private static PendingBatch batch(long row) {

@@ -143,4 +143,27 @@ class DeduplicatorTests {
                 .containsExactly(IngestStatus.CREATED, IngestStatus.DUPLICATE, IngestStatus.MERGED);
         assertThat(store.size()).isEqualTo(1);
     }
+
+    /**
+     * Of two equally near candidates the earlier one wins, whichever was loaded (or created) first: an import's batch
+     * boundaries decide which candidates are stored and which are in memory (docs/formats.md#row-order).
+     */
+    @Test
+    void ofTwoEquallyNearCandidatesTheEarlierOneAbsorbsWhicheverWasLoadedFirst() {
+        for (boolean earlierFirst : new boolean[] {true, false}) {
+            WorkingListen earlier = stored(1, T0 - 60_000);
+            WorkingListen later = stored(2, T0 + 60_000);
+            Deduplicator d = new Deduplicator(org.tonearm.listens.ListensProperties.defaults(),
+                    earlierFirst ? List.of(earlier, later) : List.of(later, earlier));
+            Decision decision = d.decideAll(List.of(listen(0, 7, T0, Service.OTHER, Channel.LASTFM_API))).get(0);
+            assertThat(decision.status()).isEqualTo(IngestStatus.MERGED);
+            assertThat(decision.target().id()).as("loaded earlier first: " + earlierFirst).isEqualTo(1L);
+        }
+    }
+
+    private static WorkingListen stored(long id, long startMs) {
+        return new WorkingListen(id, 1, 7, null, DedupFixtures.LENGTH,
+                new SourceStamp(startMs, null, Service.SPOTIFY, Channel.LISTENBRAINZ_API, null, null, null, null), null,
+                0, List.of(), true);
+    }
 }
