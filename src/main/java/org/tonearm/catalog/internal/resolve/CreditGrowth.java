@@ -27,8 +27,8 @@ import org.tonearm.catalog.internal.resolve.CreditPlan.Named;
  * "A feat. C & B" followed by "A feat. B" and the reverse must end in the same credits.
  *
  * <p>Cost on the ingest path: a credit without featured artists (most) costs nothing; one whose artists the
- * {@link CatalogCaches#credits credits cache} already knows costs a set lookup; the rest cost one lock and one select
- * for the whole batch, and a delete + insert for the tracks that really grow.
+ * {@link CatalogCaches#credits credits cache} already knows costs a set lookup; the rest cost one select for the whole
+ * batch; only tracks that really grow are locked (PostgreSQL), read again and rewritten (a delete + an insert).
  */
 @Component
 class CreditGrowth {
@@ -85,11 +85,39 @@ class CreditGrowth {
         if (candidates.isEmpty()) {
             return;
         }
-        repository.lock(candidates.keySet());
-        Map<Long, List<Credited>> current = repository.credits(candidates.keySet());
-        List<Long> grown = new ArrayList<>();
-        Set<Long> added = new HashSet<>();
+        // read without a lock first: on a cold cache most candidates credit their artists already, and a row lock held
+        // to the end of the transaction would make other users' imports of the same tracks wait for nothing
+        Map<Long, Growth> growing = plan(candidates, repository.credits(candidates.keySet()), writes);
+        if (growing.isEmpty()) {
+            return;
+        }
+        repository.lock(growing.keySet());
+        candidates.keySet().retainAll(growing.keySet());
+        growing = plan(candidates, repository.credits(growing.keySet()), writes); // again, under the lock
+        if (growing.isEmpty()) {
+            return; // a concurrent writer added them first
+        }
         List<TrackArtist> rows = new ArrayList<>();
+        Set<Long> added = new HashSet<>();
+        growing.forEach((trackId, g) -> {
+            rows.addAll(rows(trackId, g.primary(), g.featured()).subList(1, g.featured().size() + 1));
+            added.addAll(g.newcomers());
+            writes.credits.put(trackId, ids(g.primary(), g.featured()));
+        });
+        repository.replaceFeatured(growing.keySet(), rows);
+        events.publishEvent(new TrackCreditsGrown(growing.keySet(), added));
+    }
+
+    /** What a track's credits become: its primary, the union of featured artists, and which of them are new. */
+    private record Growth(long primary, List<Credited> featured, List<Long> newcomers) {}
+
+    /**
+     * The tracks among {@code candidates} (track → wanted featured artist → key) that lack a wanted artist in
+     * {@code current}, with their grown credits. The others' credits are remembered as known.
+     */
+    private static Map<Long, Growth> plan(Map<Long, Map<Long, String>> candidates, Map<Long, List<Credited>> current,
+            PendingCatalogWrites writes) {
+        Map<Long, Growth> growing = new TreeMap<>();
         candidates.forEach((trackId, wanted) -> {
             List<Credited> now = current.get(trackId);
             if (now == null || now.isEmpty()) {
@@ -100,21 +128,18 @@ class CreditGrowth {
             now.subList(1, now.size()).forEach(c -> featured.put(c.artistId(), c));
             List<Long> newcomers = new ArrayList<>();
             wanted.forEach((artistId, key) -> {
-                if (artistId != primary && featured.putIfAbsent(artistId, new Credited(artistId, key)) == null) {
+                if (artistId != primary && !featured.containsKey(artistId)) {
+                    featured.put(artistId, new Credited(artistId, key));
                     newcomers.add(artistId);
                 }
             });
-            writes.credits.put(trackId, ids(primary, featured.values()));
-            if (!newcomers.isEmpty()) {
-                grown.add(trackId);
-                added.addAll(newcomers);
-                rows.addAll(rows(trackId, primary, new ArrayList<>(featured.values())).subList(1, featured.size() + 1));
+            if (newcomers.isEmpty()) {
+                writes.credits.put(trackId, ids(primary, featured.values()));
+            } else {
+                growing.put(trackId, new Growth(primary, new ArrayList<>(featured.values()), newcomers));
             }
         });
-        if (!grown.isEmpty()) {
-            repository.replaceFeatured(grown, rows);
-            events.publishEvent(new TrackCreditsGrown(new HashSet<>(grown), added));
-        }
+        return growing;
     }
 
     private static List<TrackArtist> rows(long trackId, long primary, List<Credited> featured) {
