@@ -11,7 +11,9 @@
  *   <li>per kind (artists, albums, tracks): pending ids of this transaction, then the key caches, then one
  *       {@code key in (…)} select per chunk, then a multi-row {@code insert … on conflict do nothing} and a
  *       re-select for what is still missing;</li>
- *   <li>new tracks get their credits (position 0 primary, then featured); unknown lengths are filled;</li>
+ *   <li>new tracks get their credits (position 0 primary, then featured in key order); existing tracks gain the
+ *       artists a credit names and they lack ({@code CreditGrowth}, docs/api.md#credits-that-grow), announced by
+ *       {@link org.tonearm.catalog.TrackCreditsGrown}; unknown lengths are filled;</li>
  *   <li>after commit, the new ids enter the caches (a rollback leaves nothing cached).</li>
  * </ol>
  *

@@ -23,7 +23,9 @@
  * {@code internal.cache.VersionBumper} on the same events that update the rollups, <em>after the commit</em>: bumped
  * inside the transaction, a request starting before the commit could read the new version, compute from the old
  * snapshot and cache the old answer under the new version. A request reads the version before opening its snapshot,
- * so the new version always comes with the new data. With {@code TONEARM_REDIS_URL} the version is also a Redis
+ * so the new version always comes with the new data. Every user's version also includes one shared version, bumped
+ * (after the commit) when a track's credits grew ({@link org.tonearm.catalog.TrackCreditsGrown}): that changes the
+ * artist figures of every user who played the track. With {@code TONEARM_REDIS_URL} the version is also a Redis
  * counter ({@code INCR}, the connection the rate limiter uses), so a write on any node invalidates every node; while
  * Redis does not answer the cache is bypassed (answers stay exact), and lost bumps are sent once it answers again.
  * The answers themselves stay in each node's memory: they are cheap to recompute and a process-local hit costs no

@@ -47,9 +47,27 @@ class ListenBrainzListenMapper {
 
     TrackCredit credit(JsonNode metadata) {
         JsonNode info = infoOf(metadata);
-        return new TrackCredit(metadata.get("artist_name").stringValue(), List.of(),
+        String artist = metadata.get("artist_name").stringValue();
+        return new TrackCredit(artist, TrackCredit.artistList(artist, artistNames(info)),
                 metadata.get("track_name").stringValue(), text(metadata.get("release_name")), lengthMs(info),
                 identifiers(info));
+    }
+
+    /**
+     * additional_info.artist_names, the artist list ListenBrainz's own importers write (one name per credited artist):
+     * lets a listen add featured artists its artist_name text does not name (docs/api.md#catalog).
+     */
+    static List<String> artistNames(JsonNode info) {
+        JsonNode names = info.get("artist_names");
+        List<String> out = new ArrayList<>();
+        if (names != null && names.isArray()) {
+            names.forEach(n -> {
+                if (n.isString() && !n.stringValue().isBlank()) {
+                    out.add(n.stringValue());
+                }
+            });
+        }
+        return out;
     }
 
     Service service(JsonNode info) {

@@ -40,6 +40,24 @@ class ListenBrainzSubmitIntegrationTests extends IntegrationTestBase {
     }
 
     @Test
+    void additionalInfoArtistNamesAddFeaturedArtistsToTheTrack() {
+        ListenBrainzClient c = ListenBrainzClient.create(api());
+        String u = java.util.UUID.randomUUID().toString().substring(0, 8);
+        c.submit(ListenBrainzClient.single(ListenBrainzClient.listen(1714564800, "Major Lazer " + u, "Lean On")));
+
+        Api.Response r = c.submit(ListenBrainzClient.single("{\"listened_at\": 1714565800, \"track_metadata\": {"
+                + "\"artist_name\": \"Major Lazer " + u + "\", \"track_name\": \"Lean On\", \"additional_info\": {"
+                + "\"artist_names\": [\"Major Lazer " + u + "\", \"MØ " + u + "\", \"DJ Snake " + u + "\"]}}}"));
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        List<Long> tracks = stored(c).stream().map(ListensRecord::getTrackId).distinct().toList();
+        assertThat(tracks).hasSize(1);
+        JsonNode first = c.user().api().get("/api/v1/listens/" + stored(c).get(0).getId()).json();
+        assertThat(first.path("track").path("artists")).extracting(a -> a.path("name").asString())
+                .containsExactly("Major Lazer " + u, "DJ Snake " + u, "MØ " + u);
+    }
+
+    @Test
     void anImportStoresEveryListenWithItsService() {
         ListenBrainzClient c = ListenBrainzClient.create(api());
 

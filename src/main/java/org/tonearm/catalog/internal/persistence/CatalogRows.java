@@ -15,6 +15,9 @@ public final class CatalogRows {
     /** One credited artist of a track; position 0 is the primary artist (role "primary"). */
     public record TrackArtist(long trackId, int position, long artistId, String role) {}
 
+    /** A credited artist of a stored track: its id and identity key (the order of featured credits). */
+    public record Credited(long artistId, String key) {}
+
     /** A track as the resolver needs it: its id and stored length (null when unknown). */
     public record StoredTrack(long id, Long lengthMs) {}
 }

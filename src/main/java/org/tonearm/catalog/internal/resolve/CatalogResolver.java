@@ -31,8 +31,9 @@ import org.tonearm.catalog.internal.resolve.CreditPlan.Named;
  *       writer inserted first;</li>
  *   <li>keep the new ids as pending writes, published to the caches after commit.</li>
  * </ol>
- * New tracks get their credited artists (position 0 primary, then featured); existing tracks whose
- * length is unknown take the length a credit brings.
+ * New tracks get their credited artists (position 0 primary, then featured); existing tracks gain the artists a
+ * credit names and they lack ({@link CreditGrowth}); existing tracks whose length is unknown take the length a credit
+ * brings.
  */
 @Component
 class CatalogResolver {
@@ -43,11 +44,14 @@ class CatalogResolver {
     private final JooqCatalogRepository repository;
     private final CatalogCaches caches;
     private final CreditPlanner planner;
+    private final CreditGrowth growth;
 
-    CatalogResolver(JooqCatalogRepository repository, CatalogCaches caches, CreditPlanner planner) {
+    CatalogResolver(JooqCatalogRepository repository, CatalogCaches caches, CreditPlanner planner,
+            CreditGrowth growth) {
         this.repository = repository;
         this.caches = caches;
         this.planner = planner;
+        this.growth = growth;
     }
 
     List<ResolvedTrack> resolveAll(List<TrackCredit> credits) {
@@ -130,7 +134,8 @@ class CatalogResolver {
             created.addAll(inserted.keySet()); // credits only for tracks this transaction created
             return inserted;
         });
-        insertCredits(created, tracks, credited, artistIds);
+        insertCredits(created, tracks, credited, artistIds, writes);
+        growth.grow(credited, tracks, new java.util.HashSet<>(created), artistIds, writes);
         fillUnknownLengths(wanted, tracks, created, writes);
         return tracks;
     }
@@ -153,15 +158,10 @@ class CatalogResolver {
     }
 
     private void insertCredits(List<String> createdKeys, Map<String, StoredTrack> tracks,
-            Map<String, List<Named>> credited, Map<String, Long> artistIds) {
+            Map<String, List<Named>> credited, Map<String, Long> artistIds, PendingCatalogWrites writes) {
         List<TrackArtist> rows = new ArrayList<>();
         for (String key : createdKeys) {
-            long trackId = tracks.get(key).id();
-            List<Named> artists = credited.get(key);
-            for (int position = 0; position < artists.size(); position++) {
-                rows.add(new TrackArtist(trackId, position, artistIds.get(artists.get(position).key()),
-                        position == 0 ? PRIMARY : FEATURED));
-            }
+            rows.addAll(growth.newCredits(tracks.get(key).id(), credited.get(key), artistIds, writes));
         }
         repository.insertTrackArtists(rows);
     }

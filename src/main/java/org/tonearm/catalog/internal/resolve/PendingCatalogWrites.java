@@ -2,6 +2,7 @@ package org.tonearm.catalog.internal.resolve;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.tonearm.catalog.internal.persistence.CatalogRows.StoredTrack;
@@ -16,6 +17,7 @@ final class PendingCatalogWrites {
     final Map<String, Long> artists = new HashMap<>();
     final Map<String, Long> albums = new HashMap<>();
     final Map<String, StoredTrack> tracks = new HashMap<>();
+    final Map<Long, Set<Long>> credits = new HashMap<>();
 
     /**
      * This transaction's pending writes, bound on first use with an after-commit hook that publishes

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
+import org.tonearm.catalog.TrackCredit;
 import org.tonearm.imports.ImportContext;
 import org.tonearm.imports.ImportFileException;
 import org.tonearm.imports.ImportFormat;
@@ -107,6 +108,8 @@ public class ListenBrainzExportFormat implements ImportFormat {
                 .named("artist", "track_metadata.artist_name").named("track", "track_metadata.track_name")
                 .named("album", "track_metadata.release_name").named("track_length_ms", "duration_ms")
                 .artist(artist)
+                // docs/api.md#catalog: the artist list adds featured artists, never another primary
+                .artists(TrackCredit.artistList(artist, Json.texts(info, "artist_names")))
                 .title(track)
                 .album(Json.text(meta, "release_name"))
                 .startedAt(listenedAt)

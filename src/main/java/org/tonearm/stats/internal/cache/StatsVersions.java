@@ -1,6 +1,8 @@
 package org.tonearm.stats.internal.cache;
 
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.KeyValue;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,23 +39,37 @@ public class StatsVersions {
         this.redis = redis;
     }
 
+    /**
+     * The version every user's version includes: bumped when something all users' answers may show changed at once —
+     * a track's credits grew (docs/api.md#catalog), which changes the artist figures of every user who played it.
+     * Finding exactly those users would scan the rollups of all users by track; credits grow rarely, so every user's
+     * answers are recomputed instead.
+     */
+    private static final long EVERYONE = -1;
+
     /** The user's version as a key part, or null when it cannot be known now (Redis configured but unreachable). */
     public String current(long userId) {
         long mine = local.computeIfAbsent(userId, u -> new AtomicLong()).get();
+        long all = local.computeIfAbsent(EVERYONE, u -> new AtomicLong()).get();
         if (redis == null) {
-            return Long.toString(mine);
+            return Long.toString(mine) + '/' + all;
         }
         StatefulRedisConnection<String, String> c = redis.connection();
         if (c == null || !flushPending(c)) {
             return null;
         }
         try {
-            String shared = c.sync().get(key(userId));
-            return (shared == null ? "0" : shared) + '.' + mine;
+            List<KeyValue<String, String>> shared = c.sync().mget(key(userId), key(EVERYONE));
+            return shared.get(0).getValueOrElse("0") + '.' + mine + '/' + shared.get(1).getValueOrElse("0") + '.' + all;
         } catch (RuntimeException e) {
             redis.failed(e);
             return null;
         }
+    }
+
+    /** Invalidates every cached answer of every user, on this node and (through Redis) on every node. */
+    public void bumpEveryone() {
+        bump(EVERYONE);
     }
 
     /** Invalidates every cached answer of the user, on this node and (through Redis) on every node. */
@@ -88,6 +104,6 @@ public class StatsVersions {
     }
 
     private String key(long userId) {
-        return redis.keyPrefix() + "stats:v:" + userId;
+        return redis.keyPrefix() + "stats:v:" + (userId == EVERYONE ? "all" : Long.toString(userId));
     }
 }

@@ -4,6 +4,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.tonearm.catalog.TrackCreditsGrown;
 import org.tonearm.listens.ListensChanged;
 import org.tonearm.listens.ListensRelocated;
 
@@ -39,15 +40,28 @@ class VersionBumper {
         }
     }
 
+    /**
+     * A track's credits grew (docs/api.md#catalog "Credits that grow"): the rollups hold tracks, not artists, so they
+     * need nothing, but every cached answer that shows artists of that track is stale, for every user who played it.
+     */
+    @EventListener
+    void on(TrackCreditsGrown grown) {
+        afterCommit(versions::bumpEveryone);
+    }
+
     private void afterCommit(long userId) {
+        afterCommit(() -> versions.bump(userId));
+    }
+
+    private static void afterCommit(Runnable bump) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            versions.bump(userId); // no transaction: the change is already visible
+            bump.run(); // no transaction: the change is already visible
             return;
         }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                versions.bump(userId);
+                bump.run();
             }
         });
     }

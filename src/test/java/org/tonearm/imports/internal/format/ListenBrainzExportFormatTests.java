@@ -29,6 +29,20 @@ class ListenBrainzExportFormatTests {
     }
 
     @Test
+    void artistNamesStartingWithTheArtistAreTheCreditsArtistList() throws Exception {
+        String lines = "{\"listened_at\": 1675172712, \"track_metadata\": {\"artist_name\": \"Major Lazer\","
+                + " \"track_name\": \"Lean On\", \"additional_info\": {\"artist_names\": [\"Major Lazer\", \"MØ\"]}}}\n"
+                + "{\"listened_at\": 1675172912, \"track_metadata\": {\"artist_name\": \"Major Lazer & DJ Snake\","
+                + " \"track_name\": \"Lean On\", \"additional_info\": {\"artist_names\": [\"Major Lazer\", \"DJ Snake\"]}}}\n";
+
+        var listens = Fixtures.parseBytes(format, "listens.jsonl", lines.getBytes(StandardCharsets.UTF_8)).listens;
+
+        assertThat(listens.get(0).credit().artists()).containsExactly("Major Lazer", "MØ");
+        assertThat(listens.get(1).credit().artists()).as("another primary would be another track: ignored").isEmpty();
+        assertThat(listens.get(1).credit().artist()).isEqualTo("Major Lazer & DJ Snake");
+    }
+
+    @Test
     void mapsTheListenWithItsIdentifiersServiceAndAdditionalInfo() throws Exception {
         IncomingListen digitalLove = Fixtures.parse(format, JSONL).listens.getFirst();
 

@@ -84,6 +84,21 @@ class RedisStatsVersionsTests {
     }
 
     @Test
+    void aCreditGrowthOnOneNodeChangesEveryUsersVersionOnTheOther() {
+        requireRedis();
+        StatsVersions a = new StatsVersions(connect(PORT));
+        StatsVersions b = new StatsVersions(connect(PORT));
+        String seven = b.current(7);
+        String eight = b.current(8);
+        a.bumpEveryone(); // a track's credits grew on node A (docs/api.md#catalog)
+        assertThat(b.current(7)).isNotNull().isNotEqualTo(seven);
+        assertThat(b.current(8)).isNotNull().isNotEqualTo(eight);
+        String after = b.current(7);
+        a.bump(8);
+        assertThat(b.current(7)).as("another user's write leaves this user's version").isEqualTo(after);
+    }
+
+    @Test
     void answersCachedOnOneNodeAreNotServedAfterAWriteOnAnother() {
         requireRedis();
         StatsVersions a = new StatsVersions(connect(PORT));

@@ -55,6 +55,19 @@ class StatsCacheTests {
     }
 
     @Test
+    void grownCreditsMakeEveryUsersNextRequestRecompute() {
+        StatsVersions versions = new StatsVersions((org.tonearm.shared.RedisConnector) null);
+        StatsCache cache = cache(true, versions, Clock.systemUTC());
+        StatsRange r = range("year", "2024-01-01T00:00:00Z", "2025-01-01T00:00:00Z");
+        assertThat(ask(cache, 1, r)).isEqualTo(1);
+        assertThat(ask(cache, 2, r)).isEqualTo(2);
+        versions.bumpEveryone(); // a track's credits grew (docs/api.md#credits-that-grow)
+        assertThat(ask(cache, 1, r)).isEqualTo(3);
+        assertThat(ask(cache, 2, r)).isEqualTo(4);
+        assertThat(ask(cache, 2, r)).isEqualTo(4);
+    }
+
+    @Test
     void disabledAlwaysMissesAndComputes() {
         StatsCache cache = cache(false, new StatsVersions((org.tonearm.shared.RedisConnector) null), Clock.systemUTC());
         StatsRange r = range("year", "2024-01-01T00:00:00Z", "2025-01-01T00:00:00Z");
