@@ -91,7 +91,8 @@ class ImportRestartIntegrationTests {
         Map<String, Object> handedBack = job(job);
         assertThat(handedBack.get("status")).as("handed back to the queue").isEqualTo("queued");
         assertThat(handedBack.get("claimed_by")).isNull();
-        assertThat((Long) handedBack.get("checkpoint_row")).as("checkpointed mid-way").isBetween(1_400L, 4_000L);
+        // queued, not completed: the file's last row (5,004) was never reached
+        assertThat((Long) handedBack.get("checkpoint_row")).as("checkpointed mid-way").isBetween(1_400L, 5_000L);
         assertThat(listenCount(importer.id())).as("the checkpoint counts exactly the rows stored")
                 .isEqualTo((Long) handedBack.get("imported"));
         assertThat(queuedJobsOf(uploader.id())).as("the job of the upload answered 202 is stored").isEqualTo(1);

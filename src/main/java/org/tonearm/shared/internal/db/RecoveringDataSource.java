@@ -54,6 +54,15 @@ final class RecoveringDataSource extends DelegatingDataSource implements AutoClo
         AtomicBoolean closed = new AtomicBoolean();
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "equals" -> {
+                            return proxy == args[0];
+                        }
+                        case "hashCode" -> {
+                            return System.identityHashCode(proxy);
+                        }
+                        default -> { }
+                    }
                     if (method.getName().equals("close") && closed.compareAndSet(false, true)) {
                         try {
                             connection.close();
