@@ -243,10 +243,13 @@ final class BatchingSink implements ImportSink {
         counted(rowNumber);
     }
 
-    /** True when the job stopped (cancelled, taken over, node stopping) or its commits failed: stop reading. */
+    /**
+     * True when the job stopped (cancelled, taken over, node stopping) or its commits failed: stop reading. A parser
+     * that stops on it returns, and the hand-off at the entry's end throws what stopped the job.
+     */
     @Override
     public boolean cancelled() {
-        return stopped || pipeline.failed();
+        return stopped || pipeline.failed() || pipeline.stopping();
     }
 
     private boolean ignored(long rowNumber) {

@@ -74,6 +74,15 @@ final class IngestPipeline implements AutoCloseable {
         return failure != null;
     }
 
+    /**
+     * True once the node is stopping: the reader stops at its next row instead of filling its batch first, so a
+     * job is handed back within moments of SIGTERM even when its rows come slowly (issue #16). The rows read
+     * since the last committed checkpoint are simply read again by the resumed run.
+     */
+    boolean stopping() {
+        return stopping.getAsBoolean();
+    }
+
     /** The reading side is done: waits until every batch handed over is committed; the job's final progress. */
     ImportProgress finish() {
         close();

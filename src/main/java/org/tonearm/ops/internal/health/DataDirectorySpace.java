@@ -16,10 +16,19 @@ final class DataDirectorySpace {
 
     private DataDirectorySpace() {}
 
-    /** The problem in an operator's words, or null when the directory takes writes. */
+    /**
+     * The problem in an operator's words, or null when the directory takes writes. A file is created and removed:
+     * a filesystem the kernel turned read-only after an error (ext4 {@code errors=remount-ro}) may still look
+     * writable to a permission or mount-flag check while every write to it fails.
+     */
     static String problem(Path dir) {
         if (!Files.isWritable(dir)) {
             return "data directory not writable";
+        }
+        try {
+            Files.delete(Files.createTempFile(dir, ".health-", ".tmp"));
+        } catch (IOException e) {
+            return String.valueOf(e.getMessage()).contains("No space left") ? "disk full" : "data directory not writable";
         }
         try {
             long free = Files.getFileStore(dir).getUsableSpace();

@@ -2,6 +2,7 @@ package org.tonearm.shared.internal.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.util.DriverDataSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +35,7 @@ class DataSourceConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(DatabaseProperties properties, DatabaseKind kind) throws IOException {
+    DataSource dataSource(DatabaseProperties properties, DatabaseKind kind) throws IOException {
         // fail at once, with one line naming the directory, instead of at the first write (issue #16)
         DataDirectory.requireWritable(properties.dataDir());
         HikariConfig config = new HikariConfig();
@@ -69,7 +70,13 @@ class DataSourceConfiguration {
         long waitMs = properties.db().connectionTimeout().toMillis();
         config.setConnectionTimeout(waitMs);
         config.setValidationTimeout(Math.max(250, waitMs * 2 / 3));
-        return new HikariDataSource(config);
+        HikariDataSource pool = new HikariDataSource(config);
+        if (kind == DatabaseKind.SQLITE) {
+            return pool; // a local file: nothing to reconnect to
+        }
+        // the way back in right after an outage (RecoveringDataSource): the same driver, URL and properties
+        return new RecoveringDataSource(pool, new DriverDataSource(config.getJdbcUrl(), null,
+                config.getDataSourceProperties(), config.getUsername(), config.getPassword()));
     }
 
     private static long ceilSeconds(Duration d) {
@@ -132,9 +139,5 @@ class DataSourceConfiguration {
             configuration.set(kind == DatabaseKind.SQLITE ? SQLDialect.SQLITE : SQLDialect.POSTGRES);
             configuration.settings().withExecuteLogging(false).withRenderSchema(false);
         };
-    }
-
-    static DataSource unwrap(DataSource dataSource) {
-        return dataSource;
     }
 }
