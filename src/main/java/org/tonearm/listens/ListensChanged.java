@@ -17,7 +17,8 @@ public record ListensChanged(long userId, List<Fact> removed, List<Fact> added) 
      * @param localDay  the user's local calendar day (epoch day) at insert
      * @param localHour the user's local hour at insert
      * @param skip      classification SKIP (docs/api.md#classification): not a play
+     * @param listenedAt the listen's instant (epoch ms; statistics keep each track's first play)
      */
     public record Fact(long listenId, int localDay, int localHour, long trackId, Long albumId, boolean skip,
-            double weight, Long durationPlayedMs, Long trackLengthMs) {}
+            double weight, Long durationPlayedMs, Long trackLengthMs, long listenedAt) {}
 }

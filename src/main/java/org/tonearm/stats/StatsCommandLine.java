@@ -67,8 +67,12 @@ public final class StatsCommandLine {
             String name = users.findById(id).map(u -> u.username()).orElse("#" + id);
             if (r.changed()) {
                 changed++;
-                out.printf("%s: rebuilt — day/track rows %d added, %d removed; day/hour rows %d added, %d removed%n",
-                        name, r.dayTrackAdded(), r.dayTrackRemoved(), r.dayHourAdded(), r.dayHourRemoved());
+                out.printf("%s: rebuilt — day/track rows %d added, %d removed; day/hour rows %d added, %d removed;"
+                        + " day rows %d added, %d removed; all-time track rows %d added, %d removed;"
+                        + " weekday/hour rows %d added, %d removed%n",
+                        name, r.dayTrackAdded(), r.dayTrackRemoved(), r.dayHourAdded(), r.dayHourRemoved(),
+                        r.dayAdded(), r.dayRemoved(), r.trackAdded(), r.trackRemoved(), r.hourAdded(),
+                        r.hourRemoved());
             } else {
                 out.printf("%s: unchanged%n", name);
             }

@@ -4,9 +4,12 @@
  *
  * <h2>How a view reads a range</h2>
  * A range {@code [from, to)} splits into the whole local days inside it, read from the rollup tables
- * ({@code stats_day_track}, {@code stats_day_hour}), and at most two partial days at its edges (e.g. {@code today}
- * until now, or instant-bounded custom ranges), read from the raw listens. Both sources yield the same rows, so every
- * view is one query over their union ({@code internal.query.Sources}).
+ * ({@code stats_day_track}, {@code stats_day_hour}, {@code stats_day}), and at most two partial days at its edges
+ * (e.g. {@code today} until now, or instant-bounded custom ranges), read from the raw listens. Both sources yield the
+ * same rows, so every view is one query over their union ({@code internal.query.Sources}). {@code all_time} instead
+ * reads the whole-history rollups ({@code stats_track} per track and album with its first play, {@code stats_hour}
+ * per weekday and hour) minus the raw listens outside the range — normally none — so its cost does not grow with the
+ * number of listens (docs/performance.md).
  *
  * <h2>Rollups</h2>
  * The listens funnel publishes {@link org.tonearm.listens.ListensChanged} inside its write transaction (ingest,

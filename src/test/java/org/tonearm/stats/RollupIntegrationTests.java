@@ -2,11 +2,14 @@ package org.tonearm.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tonearm.schema.Tables.LISTENS;
+import static org.tonearm.schema.Tables.STATS_DAY;
 import static org.tonearm.schema.Tables.STATS_DAY_TRACK;
+import static org.tonearm.schema.Tables.STATS_TRACK;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -130,15 +133,26 @@ class RollupIntegrationTests extends IntegrationTestBase {
     void theRebuildCommandRepairsBrokenRollupsAndThenReportsNothingToChange() {
         Api.User user = api().newUser();
         create(user.api(), listen("Can", "Vitamin C", "2024-01-10T10:00:00Z", 200_000L, null));
-        database.writeVoid(() -> database.dsl().update(STATS_DAY_TRACK).set(STATS_DAY_TRACK.PLAYS, 7L)
-                .where(STATS_DAY_TRACK.USER_ID.eq(user.id())).execute());
+        database.writeVoid(() -> {
+            database.dsl().update(STATS_DAY_TRACK).set(STATS_DAY_TRACK.PLAYS, 7L)
+                    .where(STATS_DAY_TRACK.USER_ID.eq(user.id())).execute();
+            database.dsl().update(STATS_TRACK).set(STATS_TRACK.PLAYS, 7L).setNull(STATS_TRACK.FIRST_AT)
+                    .where(STATS_TRACK.USER_ID.eq(user.id())).execute();
+            database.dsl().deleteFrom(STATS_DAY).where(STATS_DAY.USER_ID.eq(user.id())).execute();
+        });
 
         String first = run(user.username());
-        assertThat(first).contains(user.username() + ": rebuilt — day/track rows 1 added, 1 removed; day/hour rows 0 added, 0 removed");
+        assertThat(first).contains(user.username() + ": rebuilt — day/track rows 1 added, 1 removed; day/hour rows 0"
+                + " added, 0 removed; day rows 1 added, 0 removed; all-time track rows 1 added, 1 removed; weekday/hour"
+                + " rows 0 added, 0 removed");
         String second = run(user.username());
         assertThat(second).contains(user.username() + ": unchanged").contains("1 user(s) checked, 0 rebuilt");
         StatsRange all = stats.resolve(user.id(), RangeRequest.named("all_time"));
         assertThat(stats.overview(user.id(), all).figures().plays()).isEqualTo(1);
+        assertThat(stats.top(user.id(), all, Entity.TRACKS, TopOrder.PLAYS, 10, 0).items().get(0).figures().plays())
+                .isEqualTo(1);
+        assertThat(stats.discoveries(user.id(), all, Entity.TRACKS, 10, 0).items().get(0).firstListenedAt())
+                .isEqualTo(Instant.parse("2024-01-10T10:00:00Z"));
     }
 
     private String run(String username) {

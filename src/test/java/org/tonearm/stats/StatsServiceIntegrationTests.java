@@ -13,6 +13,7 @@ import org.tonearm.catalog.Identifiers;
 import org.tonearm.catalog.TrackCredit;
 import org.tonearm.listens.Channel;
 import org.tonearm.listens.IncomingListen;
+import org.tonearm.listens.ListenHistory;
 import org.tonearm.listens.ListenService;
 import org.tonearm.listens.Service;
 import org.tonearm.shared.TonearmException;
@@ -27,6 +28,9 @@ class StatsServiceIntegrationTests extends IntegrationTestBase {
 
     @Autowired
     ListenService listens;
+
+    @Autowired
+    ListenHistory history;
 
     private static IncomingListen play(long user, String artist, List<String> artists, String title, String album,
             Instant at, Long played) {
@@ -106,6 +110,49 @@ class StatsServiceIntegrationTests extends IntegrationTestBase {
         assertThat(review.topDay().day()).isEqualTo(LocalDate.of(2024, 1, 1));
         assertThat(review.months().get(0).topTrack().name()).isEqualTo("Roads");
         assertThat(review.months().get(1).topTrack()).isNull();
+    }
+
+    @Test
+    void allTimeLeavesOutAListenStampedAheadOfTheClockAndDiscoveriesFollowADeletedFirstListen() {
+        // all_time reads the whole-history rollups minus the listens outside [first day, now): a listen up to an hour
+        // ahead is accepted (ListenSanity) but is not in all_time until its time comes
+        long user = TestUsers.create(database, "UTC");
+        Instant now = Instant.now();
+        Instant first = now.minus(3, ChronoUnit.DAYS);
+        listens.ingestBatch(List.of(
+                play(user, "Portishead", List.of(), "Roads", "Dummy", first, 200_000L),
+                play(user, "Portishead", List.of(), "Roads", "Dummy", now.minus(1, ChronoUnit.DAYS), 200_000L),
+                play(user, "Air", List.of(), "La femme d'argent", "Moon Safari", now.plus(30, ChronoUnit.MINUTES),
+                        200_000L)));
+        StatsRange all = stats.resolve(user, RangeRequest.named("all_time"));
+
+        Overview o = stats.overview(user, all);
+        assertThat(o.figures().plays()).isEqualTo(2);
+        assertThat(o.figures().listeningTimeMs()).isEqualTo(400_000L);
+        assertThat(o.uniqueTracks()).isEqualTo(1);
+        assertThat(o.uniqueArtists()).isEqualTo(1);
+        assertThat(o.uniqueAlbums()).isEqualTo(1);
+        TopPage artists = stats.top(user, all, Entity.ARTISTS, TopOrder.PLAYS, 10, 0);
+        assertThat(artists.total()).isEqualTo(1);
+        assertThat(artists.items()).extracting(TopItem::name).containsExactly("Portishead");
+        assertThat(stats.top(user, all, Entity.TRACKS, TopOrder.PLAYS, 10, 5).total()).isEqualTo(1); // past the end
+        assertThat(stats.heatmap(user, all).items().stream().mapToLong(Heatmap.Cell::plays).sum()).isEqualTo(2);
+        assertThat(stats.clock(user, all).items().stream().mapToLong(Clock.Hour::plays).sum()).isEqualTo(2);
+        Discoveries found = stats.discoveries(user, all, Entity.ARTISTS, 10, 0);
+        assertThat(found.items()).extracting(Discoveries.Discovery::name).containsExactly("Portishead");
+        assertThat(found.items().get(0).firstListenedAt()).isEqualTo(first.truncatedTo(ChronoUnit.MILLIS));
+
+        // the first listen deleted: the artist was first heard a day ago
+        long firstId = database.read(() -> database.dsl().select(org.tonearm.schema.Tables.LISTENS.ID)
+                .from(org.tonearm.schema.Tables.LISTENS)
+                .where(org.tonearm.schema.Tables.LISTENS.USER_ID.eq(user),
+                        org.tonearm.schema.Tables.LISTENS.LISTENED_AT.eq(first.toEpochMilli()))
+                .fetchOne(0, Long.class));
+        assertThat(history.delete(user, firstId)).isTrue();
+        Discoveries after = stats.discoveries(user, stats.resolve(user, RangeRequest.named("all_time")), Entity.ARTISTS,
+                10, 0);
+        assertThat(after.items().get(0).firstListenedAt())
+                .isEqualTo(now.minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS));
     }
 
     @Test

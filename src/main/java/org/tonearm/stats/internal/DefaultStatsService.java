@@ -164,7 +164,7 @@ class DefaultStatsService implements StatsService {
         // no range: "until now" keyed by the second, like the named ranges (package documentation)
         return cache.get(userId, "all_time_plays", null, List.of(clock.instant().truncatedTo(ChronoUnit.SECONDS)),
                 () -> database.read(() -> overview.totals(userId,
-                        Slice.of(userId, java.time.Instant.parse("1900-01-01T00:00:00Z"), clock.instant(),
+                        Slice.whole(userId, java.time.Instant.parse("1900-01-01T00:00:00Z"), clock.instant(),
                                 users.timezone(userId))).figures().plays()));
     }
 }

@@ -283,7 +283,7 @@ public class JooqListenRepository {
             facts.add(new org.tonearm.listens.ListensChanged.Fact(l.id(), (int) local.toLocalDate().toEpochDay(),
                     local.getHour(), l.trackId(), l.albumId(),
                     verdict.classification() == org.tonearm.listens.Classification.SKIP, verdict.weight(),
-                    p.durationPlayedMs(), l.trackLengthMs()));
+                    p.durationPlayedMs(), l.trackLengthMs(), p.listenedAt()));
         }
         return facts;
     }

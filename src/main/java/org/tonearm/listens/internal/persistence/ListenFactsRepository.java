@@ -41,7 +41,7 @@ public class ListenFactsRepository {
     private List<Fact> where(long userId, Condition condition) {
         return database.dsl().select(LISTENS.ID, LISTENS.LOCAL_DAY, LISTENS.LOCAL_HOUR, LISTENS.TRACK_ID,
                         LISTENS.ALBUM_ID, LISTENS.CLASSIFICATION, LISTENS.WEIGHT, LISTENS.DURATION_PLAYED_MS,
-                        LISTENS.TRACK_LENGTH_MS)
+                        LISTENS.TRACK_LENGTH_MS, LISTENS.LISTENED_AT)
                 .from(LISTENS).where(LISTENS.USER_ID.eq(userId), condition)
                 .fetch(ListenFactsRepository::fact);
     }
@@ -49,6 +49,7 @@ public class ListenFactsRepository {
     private static Fact fact(Record r) {
         return new Fact(r.get(LISTENS.ID), r.get(LISTENS.LOCAL_DAY), r.get(LISTENS.LOCAL_HOUR), r.get(LISTENS.TRACK_ID),
                 r.get(LISTENS.ALBUM_ID), Classification.SKIP.name().equals(r.get(LISTENS.CLASSIFICATION)),
-                r.get(LISTENS.WEIGHT), r.get(LISTENS.DURATION_PLAYED_MS), r.get(LISTENS.TRACK_LENGTH_MS));
+                r.get(LISTENS.WEIGHT), r.get(LISTENS.DURATION_PLAYED_MS), r.get(LISTENS.TRACK_LENGTH_MS),
+                r.get(LISTENS.LISTENED_AT));
     }
 }

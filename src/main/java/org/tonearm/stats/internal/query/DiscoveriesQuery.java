@@ -3,7 +3,8 @@ package org.tonearm.stats.internal.query;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.min;
 import static org.jooq.impl.DSL.name;
-import static org.tonearm.schema.Tables.LISTENS;
+import static org.jooq.impl.DSL.count;
+import static org.tonearm.schema.Tables.STATS_TRACK;
 import static org.tonearm.schema.Tables.TRACK_ARTISTS;
 
 import java.time.Instant;
@@ -12,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record2;
+import org.jooq.Record3;
 import org.jooq.Table;
 import org.springframework.stereotype.Component;
 import org.tonearm.shared.Database;
@@ -22,8 +23,9 @@ import org.tonearm.stats.StatsRange;
 
 /**
  * docs/api.md#statistics: a discovery is the first-ever play (not a skip) of an artist, album or track in the user's whole history;
- * the view lists those inside the range, newest first. Read from the raw listens (the first instant is needed), one
- * GROUP BY over the user's plays.
+ * the view lists those inside the range, newest first. Read from the all-time rollup's first play per track and album
+ * (stats_track.first_at): one row per pair the user ever played instead of a pass over every listen
+ * (docs/performance.md).
  */
 @Component
 public class DiscoveriesQuery {
@@ -42,10 +44,12 @@ public class DiscoveriesQuery {
         Field<Long> id = field(name("f", "id"), Long.class);
         Field<Long> first = field(name("f", "first_at"), Long.class);
         var inRange = first.ge(range.from().toEpochMilli()).and(first.lt(range.to().toEpochMilli()));
-        long total = dsl.fetchCount(dsl.select(id).from(firsts).where(inRange));
-        List<Record2<Long, Long>> rows = dsl.select(id, first).from(firsts).where(inRange)
+        // the count rides along as a window (one pass); only a page past the end needs its own count
+        List<Record3<Long, Long, Integer>> rows = dsl.select(id, first, count().over()).from(firsts).where(inRange)
                 .orderBy(first.desc(), id.asc()).limit(limit).offset(offset).fetch();
-        Map<Long, Names.Named> named = names.of(kind, rows.stream().map(Record2::value1).toList());
+        long total = !rows.isEmpty() ? rows.get(0).value3() : offset == 0 ? 0
+                : dsl.fetchCount(dsl.select(id).from(firsts).where(inRange));
+        Map<Long, Names.Named> named = names.of(kind, rows.stream().map(Record3::value1).toList());
         List<Discoveries.Discovery> items = rows.stream().map(r -> new Discoveries.Discovery(kind, r.value1(),
                 named.containsKey(r.value1()) ? named.get(r.value1()).name() : null, Instant.ofEpochMilli(r.value2()),
                 LocalDate.ofInstant(Instant.ofEpochMilli(r.value2()), range.zone()))).toList();
@@ -54,16 +58,17 @@ public class DiscoveriesQuery {
 
     /** (id, first_at) of every item the user ever played, aliased "f". */
     static Table<?> firsts(DSLContext dsl, long userId, Entity kind) {
-        var plays = LISTENS.USER_ID.eq(userId).and(LISTENS.CLASSIFICATION.ne("SKIP"));
+        // first_at is NULL for pairs with skips only: never a discovery
+        var plays = STATS_TRACK.USER_ID.eq(userId).and(STATS_TRACK.FIRST_AT.isNotNull());
         return switch (kind) {
-            case TRACKS -> dsl.select(LISTENS.TRACK_ID.as("id"), min(LISTENS.LISTENED_AT).as("first_at"))
-                    .from(LISTENS).where(plays).groupBy(LISTENS.TRACK_ID).asTable("f");
-            case ALBUMS -> dsl.select(LISTENS.ALBUM_ID.as("id"), min(LISTENS.LISTENED_AT).as("first_at"))
-                    .from(LISTENS).where(plays.and(LISTENS.ALBUM_ID.isNotNull())).groupBy(LISTENS.ALBUM_ID)
+            case TRACKS -> dsl.select(STATS_TRACK.TRACK_ID.as("id"), min(STATS_TRACK.FIRST_AT).as("first_at"))
+                    .from(STATS_TRACK).where(plays).groupBy(STATS_TRACK.TRACK_ID).asTable("f");
+            case ALBUMS -> dsl.select(STATS_TRACK.ALBUM_ID.as("id"), min(STATS_TRACK.FIRST_AT).as("first_at"))
+                    .from(STATS_TRACK).where(plays.and(STATS_TRACK.ALBUM_ID.ne(0L))).groupBy(STATS_TRACK.ALBUM_ID)
                     .asTable("f");
-            case ARTISTS -> dsl.select(TRACK_ARTISTS.ARTIST_ID.as("id"), min(LISTENS.LISTENED_AT).as("first_at"))
-                    .from(LISTENS).join(TRACK_ARTISTS).on(TRACK_ARTISTS.TRACK_ID.eq(LISTENS.TRACK_ID)).where(plays)
-                    .groupBy(TRACK_ARTISTS.ARTIST_ID).asTable("f");
+            case ARTISTS -> dsl.select(TRACK_ARTISTS.ARTIST_ID.as("id"), min(STATS_TRACK.FIRST_AT).as("first_at"))
+                    .from(STATS_TRACK).join(TRACK_ARTISTS).on(TRACK_ARTISTS.TRACK_ID.eq(STATS_TRACK.TRACK_ID))
+                    .where(plays).groupBy(TRACK_ARTISTS.ARTIST_ID).asTable("f");
         };
     }
 }

@@ -33,7 +33,7 @@ public class HeatmapQuery {
         DSLContext dsl = database.dsl();
         long[][][] cells = new long[7][24][2];
         dsl.select(Sources.DAY, Sources.HOUR, FiguresQuery.total(Sources.PLAYS), FiguresQuery.total(Sources.TIME))
-                .from(Sources.dayHour(dsl, slice)).groupBy(Sources.DAY, Sources.HOUR).fetch().forEach(r -> {
+                .from(Sources.hours(dsl, slice)).groupBy(Sources.DAY, Sources.HOUR).fetch().forEach(r -> {
                     int weekday = LocalDate.ofEpochDay(r.value1()).getDayOfWeek().getValue();
                     int hour = r.value2();
                     cells[weekday - 1][hour][0] += r.value3();
@@ -43,7 +43,7 @@ public class HeatmapQuery {
     }
 
     public Heatmap heatmap(long userId, StatsRange range, Instant now) {
-        long[][][] cells = cells(Slice.of(userId, range.period(), range.zone()));
+        long[][][] cells = cells(Slice.of(userId, range));
         List<Heatmap.Cell> items = new ArrayList<>(7 * 24);
         DayOfWeek day = range.weekStart();
         for (int i = 0; i < 7; i++, day = day.plus(1)) {
@@ -56,7 +56,7 @@ public class HeatmapQuery {
     }
 
     public Clock clock(long userId, StatsRange range, Instant now) {
-        long[][][] cells = cells(Slice.of(userId, range.period(), range.zone()));
+        long[][][] cells = cells(Slice.of(userId, range));
         List<Clock.Hour> items = new ArrayList<>(24);
         for (int h = 0; h < 24; h++) {
             long plays = 0;

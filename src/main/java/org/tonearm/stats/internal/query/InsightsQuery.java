@@ -32,7 +32,7 @@ public class InsightsQuery {
         if (range.previous() == null) {
             return new Insights(range, now, List.of(), List.of());
         }
-        Map<Long, Figures> current = top.all(userId, Slice.of(userId, range.period(), range.zone()), Entity.ARTISTS);
+        Map<Long, Figures> current = top.all(userId, Slice.of(userId, range), Entity.ARTISTS);
         Map<Long, Figures> before = top.all(userId, Slice.of(userId, range.previous(), range.zone()), Entity.ARTISTS);
         Set<Long> ids = new HashSet<>(current.keySet());
         ids.addAll(before.keySet());

@@ -1,6 +1,9 @@
 package org.tonearm.stats.internal.query;
 
 import static org.jooq.impl.DSL.countDistinct;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.when;
 import static org.tonearm.schema.Tables.TRACK_ARTISTS;
 
@@ -9,6 +12,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.springframework.stereotype.Component;
@@ -36,19 +40,23 @@ public class OverviewQuery {
 
     public Totals totals(long userId, Slice slice) {
         DSLContext dsl = database.dsl();
-        Table<Record> s = Sources.dayTrack(dsl, slice);
-        var columns = new java.util.ArrayList<org.jooq.SelectField<?>>(java.util.List.of(FiguresQuery.columns()));
-        columns.add(countDistinct(when(Sources.PLAYS.gt(0L), Sources.TRACK)));
-        columns.add(countDistinct(when(Sources.PLAYS.gt(0L).and(Sources.ALBUM.ne(0L)), Sources.ALBUM)));
-        Record r = dsl.select(columns).from(s).fetchOne();
-        long artists = dsl.select(countDistinct(TRACK_ARTISTS.ARTIST_ID))
-                .from(Sources.dayTrack(dsl, slice)).join(TRACK_ARTISTS).on(TRACK_ARTISTS.TRACK_ID.eq(Sources.TRACK))
-                .where(Sources.PLAYS.gt(0L)).fetchOne(0, Long.class);
-        return new Totals(FiguresQuery.read(r, 0), FiguresQuery.num(r.get(5)), artists, FiguresQuery.num(r.get(6)));
+        // the figures from one row per day; the unique counts from one pass over the (track, album) pairs with a play
+        // (summed first: a whole-history source subtracts listens outside the range), artists joined to those pairs
+        Record f = dsl.select(FiguresQuery.columns()).from(Sources.days(dsl, slice)).fetchOne();
+        Table<?> pairs = dsl.select(Sources.TRACK.as("track_id"), Sources.ALBUM.as("album_id"))
+                .from(Sources.tracks(dsl, slice)).groupBy(Sources.TRACK, Sources.ALBUM)
+                .having(sum(Sources.PLAYS).gt(java.math.BigDecimal.ZERO)).asTable("t");
+        Field<Long> track = field(name("t", "track_id"), Long.class);
+        Field<Long> album = field(name("t", "album_id"), Long.class);
+        Record u = dsl.select(countDistinct(track), countDistinct(when(album.ne(0L), album)),
+                        countDistinct(TRACK_ARTISTS.ARTIST_ID))
+                .from(pairs).leftJoin(TRACK_ARTISTS).on(TRACK_ARTISTS.TRACK_ID.eq(track)).fetchOne();
+        return new Totals(FiguresQuery.read(f, 0), FiguresQuery.num(u.get(0)), FiguresQuery.num(u.get(2)),
+                FiguresQuery.num(u.get(1)));
     }
 
     public Overview overview(long userId, StatsRange range, Instant now) {
-        Totals current = totals(userId, Slice.of(userId, range.period(), range.zone()));
+        Totals current = totals(userId, Slice.of(userId, range));
         LocalDate today = LocalDate.ofInstant(now, range.zone());
         Streak currentStreak = streaks.current(userId, today, range.zone(), now);
         Streak longest = streaks.longest(userId, range);

@@ -11,8 +11,36 @@ import org.tonearm.stats.StatsRange;
  * How a view reads {@code [from, to)}: the whole local days inside it come from the rollups
  * ({@code [firstDay, endDay)} as epoch days), the partial days at its edges from the raw listens ({@code edges},
  * instant intervals in epoch ms). A day is whole when both its midnights lie inside the range.
+ *
+ * <p>{@code outside} (null unless the slice covers the whole history): the instant interval {@code [from, to)} of the
+ * range, for sources that read the all-time rollup and subtract the raw listens outside it (before the first day of
+ * all_time there are none; after now only listens stamped in the future). Sources that read per-day rows ignore it.
  */
-public record Slice(long userId, int firstDay, int endDay, List<long[]> edges) {
+public record Slice(long userId, int firstDay, int endDay, List<long[]> edges, long[] outside) {
+
+    public Slice(long userId, int firstDay, int endDay, List<long[]> edges) {
+        this(userId, firstDay, endDay, edges, null);
+    }
+
+    /** The slice of a range's own period; all_time also reads the all-time rollup. */
+    public static Slice of(long userId, StatsRange range) {
+        return range.name().equals("all_time") ? whole(userId, range.from(), range.to(), range.zone())
+                : of(userId, range.period(), range.zone());
+    }
+
+    /** A range expected to hold (nearly) every listen of the user: sources may read the all-time rollup. */
+    public static Slice whole(long userId, Instant from, Instant to, ZoneId zone) {
+        Slice s = of(userId, from, to, zone);
+        if (!ROLLUPS || to.toEpochMilli() <= from.toEpochMilli()) {
+            return s;
+        }
+        return new Slice(userId, s.firstDay, s.endDay, s.edges,
+                new long[] {from.toEpochMilli(), to.toEpochMilli()});
+    }
+
+    public boolean wholeHistory() {
+        return outside != null;
+    }
 
     /** Off: every view reads raw listens (a switch to compare with; the rollups are maintained either way). */
     static final boolean ROLLUPS = true;

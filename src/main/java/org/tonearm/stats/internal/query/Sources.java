@@ -9,8 +9,11 @@ import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.when;
 import static org.tonearm.schema.Tables.LISTENS;
+import static org.tonearm.schema.Tables.STATS_DAY;
 import static org.tonearm.schema.Tables.STATS_DAY_HOUR;
 import static org.tonearm.schema.Tables.STATS_DAY_TRACK;
+import static org.tonearm.schema.Tables.STATS_HOUR;
+import static org.tonearm.schema.Tables.STATS_TRACK;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -120,6 +123,99 @@ public final class Sources {
                     .groupBy(LISTENS.LOCAL_DAY, LISTENS.TRACK_ID, album));
         }
         return union(parts).asTable("s");
+    }
+
+    /**
+     * Rows (local_day, plays, weighted_plays, skips, time_ms, estimated_time_ms) aliased "s": one per day, from the
+     * per-day rollup for whole days (docs/performance.md: the timeline, streaks and the overview's figures read ~3,650
+     * rows for ten years instead of one per day and track).
+     */
+    public static Table<Record> days(DSLContext dsl, Slice slice) {
+        List<Select<? extends Record>> parts = new ArrayList<>(2);
+        if (slice.hasWholeDays()) {
+            parts.add(dsl.select(STATS_DAY.LOCAL_DAY.as("local_day"), STATS_DAY.PLAYS.as("plays"),
+                            STATS_DAY.WEIGHTED_PLAYS.as("weighted_plays"), STATS_DAY.SKIPS.as("skips"),
+                            STATS_DAY.TIME_MS.as("time_ms"), STATS_DAY.ESTIMATED_TIME_MS.as("estimated_time_ms"))
+                    .from(STATS_DAY)
+                    .where(STATS_DAY.USER_ID.eq(slice.userId()))
+                    .and(STATS_DAY.LOCAL_DAY.ge(slice.firstDay()))
+                    .and(STATS_DAY.LOCAL_DAY.lt(slice.endDay())));
+        }
+        if (!slice.edges().isEmpty() || parts.isEmpty()) {
+            parts.add(dsl.select(LISTENS.LOCAL_DAY.as("local_day"), longSum(isPlay()).as("plays"), weighted(1),
+                            longSum(isSkip()).as("skips"), longSum(playTime()).as("time_ms"),
+                            longSum(estimatedTime()).as("estimated_time_ms"))
+                    .from(LISTENS)
+                    .where(LISTENS.USER_ID.eq(slice.userId()))
+                    .and(edges(slice))
+                    .groupBy(LISTENS.LOCAL_DAY));
+        }
+        return union(parts).asTable("s");
+    }
+
+    /**
+     * Rows (track_id, album_id, plays, weighted_plays, skips, time_ms, estimated_time_ms) aliased "s", possibly
+     * several per track: for a {@link Slice#wholeHistory()} slice the all-time rollup minus the raw listens outside the
+     * range (rows with negative figures; group before testing plays), otherwise the rows of {@link #dayTrack}.
+     */
+    public static Table<Record> tracks(DSLContext dsl, Slice slice) {
+        if (!slice.wholeHistory()) {
+            return dayTrack(dsl, slice);
+        }
+        long[] range = slice.outside();
+        Field<Long> album = coalesce(LISTENS.ALBUM_ID, inline(0L));
+        Select<? extends Record> all = dsl.select(STATS_TRACK.TRACK_ID.as("track_id"), STATS_TRACK.ALBUM_ID.as("album_id"),
+                        STATS_TRACK.PLAYS.as("plays"), STATS_TRACK.WEIGHTED_PLAYS.as("weighted_plays"),
+                        STATS_TRACK.SKIPS.as("skips"), STATS_TRACK.TIME_MS.as("time_ms"),
+                        STATS_TRACK.ESTIMATED_TIME_MS.as("estimated_time_ms"))
+                .from(STATS_TRACK)
+                .where(STATS_TRACK.USER_ID.eq(slice.userId()));
+        // the listens outside [from, to): none before all_time's first day, after now only future-stamped ones; two
+        // index ranges of ix_listens_user_time, normally empty. One negative row per listen, not grouped here: with a
+        // GROUP BY track_id SQLite walks ix_listens_user_track_time, i.e. every listen of the user (EXPLAIN QUERY PLAN)
+        Select<? extends Record> outside = dsl.select(LISTENS.TRACK_ID.as("track_id"), album.as("album_id"),
+                        isPlay().neg().as("plays"),
+                        when(LISTENS.CLASSIFICATION.ne(SKIP), LISTENS.WEIGHT.neg()).otherwise(inline(0.0))
+                                .as("weighted_plays"),
+                        isSkip().neg().as("skips"), playTime().neg().as("time_ms"),
+                        estimatedTime().neg().as("estimated_time_ms"))
+                .from(LISTENS)
+                .where(LISTENS.USER_ID.eq(slice.userId()))
+                .and(LISTENS.LISTENED_AT.lt(range[0]).or(LISTENS.LISTENED_AT.ge(range[1])));
+        return union(List.of(all, outside)).asTable("s");
+    }
+
+    private static Field<Double> weighted(int sign) {
+        return sum(when(LISTENS.CLASSIFICATION.ne(SKIP), LISTENS.WEIGHT.mul(inline((double) sign)))
+                .otherwise(inline(0.0))).cast(SQLDataType.DOUBLE).as("weighted_plays");
+    }
+
+    /**
+     * As {@link #dayHour}, for a {@link Slice#wholeHistory()} slice from the all-time weekday × hour rollup (168 rows
+     * at most; local_day is then a day of the same weekday in January 1970, which is all the heatmap and clock use)
+     * minus the raw listens outside the range (negative rows).
+     */
+    public static Table<Record> hours(DSLContext dsl, Slice slice) {
+        if (!slice.wholeHistory()) {
+            return dayHour(dsl, slice);
+        }
+        long[] range = slice.outside();
+        Field<Integer> hour = LISTENS.LOCAL_HOUR.cast(SQLDataType.INTEGER);
+        // ISO weekday w (1 = Monday) → the epoch day (w + 3) % 7 has it (epoch day 0 was a Thursday)
+        Select<? extends Record> all = dsl.select(
+                        STATS_HOUR.WEEKDAY.cast(SQLDataType.INTEGER).plus(inline(3)).mod(inline(7)).as("local_day"),
+                        STATS_HOUR.LOCAL_HOUR.cast(SQLDataType.INTEGER).as("local_hour"),
+                        STATS_HOUR.PLAYS.as("plays"), STATS_HOUR.SKIPS.as("skips"), STATS_HOUR.TIME_MS.as("time_ms"))
+                .from(STATS_HOUR)
+                .where(STATS_HOUR.USER_ID.eq(slice.userId()));
+        Select<? extends Record> outside = dsl.select(LISTENS.LOCAL_DAY.as("local_day"), hour.as("local_hour"),
+                        longSum(isPlay()).neg().as("plays"), longSum(isSkip()).neg().as("skips"),
+                        longSum(playTime()).neg().as("time_ms"))
+                .from(LISTENS)
+                .where(LISTENS.USER_ID.eq(slice.userId()))
+                .and(LISTENS.LISTENED_AT.lt(range[0]).or(LISTENS.LISTENED_AT.ge(range[1])))
+                .groupBy(LISTENS.LOCAL_DAY, hour);
+        return union(List.of(all, outside)).asTable("s");
     }
 
     /** Rows (local_day, local_hour, plays, skips, time_ms) aliased "s". */

@@ -29,7 +29,8 @@ public class StreaksQuery {
     /** The local days with a play in the slice, ascending. */
     public List<Integer> playDays(Slice slice) {
         DSLContext dsl = database.dsl();
-        return dsl.selectDistinct(Sources.DAY).from(Sources.dayTrack(dsl, slice)).where(Sources.PLAYS.gt(0L))
+        return dsl.select(Sources.DAY).from(Sources.days(dsl, slice)).groupBy(Sources.DAY)
+                .having(org.jooq.impl.DSL.sum(Sources.PLAYS).gt(java.math.BigDecimal.ZERO))
                 .orderBy(Sources.DAY).fetch(Sources.DAY);
     }
 

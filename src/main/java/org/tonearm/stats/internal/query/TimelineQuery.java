@@ -31,7 +31,7 @@ public class TimelineQuery {
     }
 
     public Timeline timeline(long userId, StatsRange range, Step step, Instant now) {
-        return timeline(userId, range, step, now, noCondition(), noCondition(), false);
+        return timeline(range, step, now, byDay(Slice.of(userId, range.period(), range.zone())));
     }
 
     /**
@@ -39,8 +39,11 @@ public class TimelineQuery {
      */
     public Timeline timeline(long userId, StatsRange range, Step step, Instant now, Condition rollupFilter,
             Condition rawFilter, boolean perArtist) {
-        Map<Integer, Figures> byDay = byDay(userId, Slice.of(userId, range.period(), range.zone()), rollupFilter,
-                rawFilter);
+        return timeline(range, step, now, byDay(userId, Slice.of(userId, range.period(), range.zone()), rollupFilter,
+                rawFilter));
+    }
+
+    private static Timeline timeline(StatsRange range, Step step, Instant now, Map<Integer, Figures> byDay) {
         List<Timeline.Bucket> buckets = new ArrayList<>();
         if (range.to().isAfter(range.from())) {
             LocalDate first = LocalDate.ofInstant(range.from(), range.zone());
@@ -71,6 +74,18 @@ public class TimelineQuery {
             case MONTH -> day.withDayOfMonth(1).plusMonths(1);
             case YEAR -> day.withDayOfYear(1).plusYears(1);
         };
+    }
+
+    /** Figures per local day of the slice, from the per-day rollup. */
+    public Map<Integer, Figures> byDay(Slice slice) {
+        DSLContext dsl = database.dsl();
+        List<SelectField<?>> columns = new ArrayList<>();
+        columns.add(Sources.DAY);
+        columns.addAll(List.of(FiguresQuery.columns()));
+        Map<Integer, Figures> out = new HashMap<>();
+        dsl.select(columns).from(Sources.days(dsl, slice)).groupBy(Sources.DAY).fetch()
+                .forEach(r -> out.put(r.get(0, Integer.class), FiguresQuery.read(r, 1)));
+        return out;
     }
 
     public Map<Integer, Figures> byDay(long userId, Slice slice, Condition rollupFilter, Condition rawFilter) {

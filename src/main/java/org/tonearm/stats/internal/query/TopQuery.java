@@ -1,5 +1,6 @@
 package org.tonearm.stats.internal.query;
 
+import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.rowNumber;
@@ -48,11 +49,16 @@ public class TopQuery {
     public TopPage page(long userId, StatsRange range, Entity kind, TopOrder order, int limit, int offset,
             Instant now) {
         DSLContext dsl = database.dsl();
-        Slice slice = Slice.of(userId, range.period(), range.zone());
+        Slice slice = Slice.of(userId, range);
         Field<Long> key = key(kind);
-        long total = dsl.selectCount().from(grouped(dsl, slice, kind, List.of(key)).asTable("g")).fetchOne(0, Long.class);
-        List<Record> rows = grouped(dsl, slice, kind, groupColumns(key)).orderBy(order(order, key))
+        // the number of items rides along as a window over the groups (one aggregation instead of two); only a page
+        // past the end needs its own count
+        List<org.jooq.SelectFieldOrAsterisk> columns = groupColumns(key);
+        columns.add(count().over().as("total"));
+        List<Record> rows = grouped(dsl, slice, kind, columns).orderBy(order(order, key))
                 .limit(limit).offset(offset).fetch();
+        long total = !rows.isEmpty() ? rows.get(0).get("total", Long.class) : offset == 0 ? 0
+                : dsl.selectCount().from(grouped(dsl, slice, kind, List.of(key)).asTable("g")).fetchOne(0, Long.class);
         List<Long> ids = rows.stream().map(r -> r.get(0, Long.class)).toList();
         Map<Long, Integer> previous = range.previous() == null ? Map.of()
                 : previousRanks(dsl, Slice.of(userId, range.previous(), range.zone()), kind, order, ids);
@@ -144,7 +150,7 @@ public class TopQuery {
 
     private static SelectOrderByStep<Record> grouped(DSLContext dsl, Slice slice, Entity kind,
             List<? extends org.jooq.SelectFieldOrAsterisk> columns) {
-        return groupedOver(dsl, Sources.dayTrack(dsl, slice), kind, columns);
+        return groupedOver(dsl, Sources.tracks(dsl, slice), kind, columns);
     }
 
     private static SelectOrderByStep<Record> groupedOver(DSLContext dsl, Table<Record> source, Entity kind,

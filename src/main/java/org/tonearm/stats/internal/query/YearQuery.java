@@ -45,7 +45,7 @@ public class YearQuery {
         List<TopItem> artists = top.top(userId, slice, Entity.ARTISTS, TopOrder.PLAYS, 5, noCondition(), noCondition());
         List<TopItem> albums = top.top(userId, slice, Entity.ALBUMS, TopOrder.PLAYS, 5, noCondition(), noCondition());
         List<TopItem> tracks = top.top(userId, slice, Entity.TRACKS, TopOrder.PLAYS, 5, noCondition(), noCondition());
-        Map<Integer, Figures> byDay = timeline.byDay(userId, slice, noCondition(), noCondition());
+        Map<Integer, Figures> byDay = timeline.byDay(slice);
         YearInReview.TopDay topDay = byDay.entrySet().stream().filter(e -> e.getValue().plays() > 0)
                 .min((a, b) -> a.getValue().plays() != b.getValue().plays()
                         ? Long.compare(b.getValue().plays(), a.getValue().plays())

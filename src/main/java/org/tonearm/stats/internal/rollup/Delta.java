@@ -13,8 +13,13 @@ final class Delta {
     long skips;
     long time;
     long estimated;
+    /** The earliest added play (epoch ms), null without one: only the all-time rollup keeps it. */
+    Long firstAt;
 
     void add(Fact f, int sign) {
+        if (sign > 0 && !f.skip() && (firstAt == null || f.listenedAt() < firstAt)) {
+            firstAt = f.listenedAt();
+        }
         if (f.skip()) {
             skips += sign;
             return;
@@ -28,6 +33,15 @@ final class Delta {
             time += sign * length;
             estimated += sign * length;
         }
+    }
+
+    /** Adds another accumulated change (not its first play). */
+    void plus(Delta d) {
+        plays += d.plays;
+        weighted += d.weighted;
+        skips += d.skips;
+        time += d.time;
+        estimated += d.estimated;
     }
 
     boolean isZero() {

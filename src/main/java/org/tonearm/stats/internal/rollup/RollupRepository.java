@@ -1,20 +1,35 @@
 package org.tonearm.stats.internal.rollup;
 
+import static org.jooq.impl.DSL.coalesce;
 import static org.jooq.impl.DSL.excluded;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.min;
+import static org.jooq.impl.DSL.when;
+import static org.tonearm.schema.Tables.LISTENS;
+import static org.tonearm.schema.Tables.STATS_DAY;
 import static org.tonearm.schema.Tables.STATS_DAY_HOUR;
 import static org.tonearm.schema.Tables.STATS_DAY_TRACK;
+import static org.tonearm.schema.Tables.STATS_HOUR;
+import static org.tonearm.schema.Tables.STATS_TRACK;
 
+import java.sql.PreparedStatement;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Query;
+import org.jooq.conf.ParamType;
 import org.springframework.stereotype.Repository;
 import org.tonearm.shared.Database;
 
 /**
  * Set-wise upserts of rollup deltas: one multi-row {@code INSERT … ON CONFLICT DO UPDATE SET x = x + excluded.x} per
- * chunk (the same statement on SQLite ≥ 3.24 and PostgreSQL), then the rows a removal emptied are deleted, so the
+ * chunk (the same statement on SQLite ≥ 3.24 and PostgreSQL, rendered once per row count), then the rows a removal emptied are deleted, so the
  * tables hold exactly what a rebuild would write.
  */
 @Repository
@@ -27,26 +42,32 @@ class RollupRepository {
 
     record DayHour(int day, int hour) {}
 
+    record TrackAlbum(long trackId, long albumId) {}
+
+    /** ISO weekday (1 = Monday) and local hour. */
+    record WeekHour(int weekday, int hour) {}
+
     private final Database database;
+    /** Rendered upserts by "table:rows" (see {@link #upsert}). */
+    private final Map<String, String> rendered = new ConcurrentHashMap<>();
 
     RollupRepository(Database database) {
         this.database = database;
     }
 
     void applyDayTrack(long userId, Map<DayTrack, Delta> deltas) {
-        DSLContext dsl = database.dsl();
-        List<Map.Entry<DayTrack, Delta>> all = new ArrayList<>(deltas.entrySet());
-        for (int i = 0; i < all.size(); i += CHUNK) {
-            var insert = dsl.insertInto(STATS_DAY_TRACK, STATS_DAY_TRACK.USER_ID, STATS_DAY_TRACK.LOCAL_DAY,
+        List<Object[]> rows = new ArrayList<>(deltas.size());
+        deltas.forEach((k, d) -> rows.add(new Object[] {userId, k.day(), k.trackId(), k.albumId(), d.plays, d.weighted,
+            d.skips, d.time, d.estimated}));
+        upsert("day_track", rows, n -> {
+            var insert = database.dsl().insertInto(STATS_DAY_TRACK, STATS_DAY_TRACK.USER_ID, STATS_DAY_TRACK.LOCAL_DAY,
                     STATS_DAY_TRACK.TRACK_ID, STATS_DAY_TRACK.ALBUM_ID, STATS_DAY_TRACK.PLAYS,
                     STATS_DAY_TRACK.WEIGHTED_PLAYS, STATS_DAY_TRACK.SKIPS, STATS_DAY_TRACK.TIME_MS,
                     STATS_DAY_TRACK.ESTIMATED_TIME_MS);
-            for (Map.Entry<DayTrack, Delta> e : all.subList(i, Math.min(all.size(), i + CHUNK))) {
-                Delta d = e.getValue();
-                insert = insert.values(userId, e.getKey().day(), e.getKey().trackId(), e.getKey().albumId(), d.plays,
-                        d.weighted, d.skips, d.time, d.estimated);
+            for (int i = 0; i < n; i++) {
+                insert = insert.values(0L, 0, 0L, 0L, 0L, 0.0, 0L, 0L, 0L);
             }
-            insert.onConflict(STATS_DAY_TRACK.USER_ID, STATS_DAY_TRACK.LOCAL_DAY, STATS_DAY_TRACK.TRACK_ID,
+            return insert.onConflict(STATS_DAY_TRACK.USER_ID, STATS_DAY_TRACK.LOCAL_DAY, STATS_DAY_TRACK.TRACK_ID,
                             STATS_DAY_TRACK.ALBUM_ID)
                     .doUpdate()
                     .set(STATS_DAY_TRACK.PLAYS, STATS_DAY_TRACK.PLAYS.plus(excluded(STATS_DAY_TRACK.PLAYS)))
@@ -55,27 +76,151 @@ class RollupRepository {
                     .set(STATS_DAY_TRACK.SKIPS, STATS_DAY_TRACK.SKIPS.plus(excluded(STATS_DAY_TRACK.SKIPS)))
                     .set(STATS_DAY_TRACK.TIME_MS, STATS_DAY_TRACK.TIME_MS.plus(excluded(STATS_DAY_TRACK.TIME_MS)))
                     .set(STATS_DAY_TRACK.ESTIMATED_TIME_MS,
-                            STATS_DAY_TRACK.ESTIMATED_TIME_MS.plus(excluded(STATS_DAY_TRACK.ESTIMATED_TIME_MS)))
+                            STATS_DAY_TRACK.ESTIMATED_TIME_MS.plus(excluded(STATS_DAY_TRACK.ESTIMATED_TIME_MS)));
+        });
+    }
+
+    void applyDayHour(long userId, Map<DayHour, Delta> deltas) {
+        List<Object[]> rows = new ArrayList<>(deltas.size());
+        deltas.forEach((k, d) -> rows.add(new Object[] {userId, k.day(), (short) k.hour(), d.plays, d.skips, d.time}));
+        upsert("day_hour", rows, n -> {
+            var insert = database.dsl().insertInto(STATS_DAY_HOUR, STATS_DAY_HOUR.USER_ID, STATS_DAY_HOUR.LOCAL_DAY,
+                    STATS_DAY_HOUR.LOCAL_HOUR, STATS_DAY_HOUR.PLAYS, STATS_DAY_HOUR.SKIPS, STATS_DAY_HOUR.TIME_MS);
+            for (int i = 0; i < n; i++) {
+                insert = insert.values(0L, 0, (short) 0, 0L, 0L, 0L);
+            }
+            return insert.onConflict(STATS_DAY_HOUR.USER_ID, STATS_DAY_HOUR.LOCAL_DAY, STATS_DAY_HOUR.LOCAL_HOUR)
+                    .doUpdate()
+                    .set(STATS_DAY_HOUR.PLAYS, STATS_DAY_HOUR.PLAYS.plus(excluded(STATS_DAY_HOUR.PLAYS)))
+                    .set(STATS_DAY_HOUR.SKIPS, STATS_DAY_HOUR.SKIPS.plus(excluded(STATS_DAY_HOUR.SKIPS)))
+                    .set(STATS_DAY_HOUR.TIME_MS, STATS_DAY_HOUR.TIME_MS.plus(excluded(STATS_DAY_HOUR.TIME_MS)));
+        });
+    }
+
+    void applyDay(long userId, Map<Integer, Delta> deltas) {
+        List<Object[]> rows = new ArrayList<>(deltas.size());
+        deltas.forEach((day, d) -> rows.add(new Object[] {userId, day, d.plays, d.weighted, d.skips, d.time,
+            d.estimated}));
+        upsert("day", rows, n -> {
+            var insert = database.dsl().insertInto(STATS_DAY, STATS_DAY.USER_ID, STATS_DAY.LOCAL_DAY, STATS_DAY.PLAYS,
+                    STATS_DAY.WEIGHTED_PLAYS, STATS_DAY.SKIPS, STATS_DAY.TIME_MS, STATS_DAY.ESTIMATED_TIME_MS);
+            for (int i = 0; i < n; i++) {
+                insert = insert.values(0L, 0, 0L, 0.0, 0L, 0L, 0L);
+            }
+            return insert.onConflict(STATS_DAY.USER_ID, STATS_DAY.LOCAL_DAY)
+                    .doUpdate()
+                    .set(STATS_DAY.PLAYS, STATS_DAY.PLAYS.plus(excluded(STATS_DAY.PLAYS)))
+                    .set(STATS_DAY.WEIGHTED_PLAYS, STATS_DAY.WEIGHTED_PLAYS.plus(excluded(STATS_DAY.WEIGHTED_PLAYS)))
+                    .set(STATS_DAY.SKIPS, STATS_DAY.SKIPS.plus(excluded(STATS_DAY.SKIPS)))
+                    .set(STATS_DAY.TIME_MS, STATS_DAY.TIME_MS.plus(excluded(STATS_DAY.TIME_MS)))
+                    .set(STATS_DAY.ESTIMATED_TIME_MS,
+                            STATS_DAY.ESTIMATED_TIME_MS.plus(excluded(STATS_DAY.ESTIMATED_TIME_MS)));
+        });
+    }
+
+    void applyTrack(long userId, Map<TrackAlbum, Delta> deltas) {
+        List<Object[]> rows = new ArrayList<>(deltas.size());
+        deltas.forEach((k, d) -> rows.add(new Object[] {userId, k.trackId(), k.albumId(), d.plays, d.weighted, d.skips,
+            d.time, d.estimated, d.firstAt}));
+        upsert("track", rows, n -> {
+            var insert = database.dsl().insertInto(STATS_TRACK, STATS_TRACK.USER_ID, STATS_TRACK.TRACK_ID,
+                    STATS_TRACK.ALBUM_ID, STATS_TRACK.PLAYS, STATS_TRACK.WEIGHTED_PLAYS, STATS_TRACK.SKIPS,
+                    STATS_TRACK.TIME_MS, STATS_TRACK.ESTIMATED_TIME_MS, STATS_TRACK.FIRST_AT);
+            for (int i = 0; i < n; i++) {
+                insert = insert.values(0L, 0L, 0L, 0L, 0.0, 0L, 0L, 0L, 0L);
+            }
+            Field<Long> first = STATS_TRACK.FIRST_AT;
+            Field<Long> added = excluded(STATS_TRACK.FIRST_AT);
+            return insert.onConflict(STATS_TRACK.USER_ID, STATS_TRACK.TRACK_ID, STATS_TRACK.ALBUM_ID)
+                    .doUpdate()
+                    .set(STATS_TRACK.PLAYS, STATS_TRACK.PLAYS.plus(excluded(STATS_TRACK.PLAYS)))
+                    .set(STATS_TRACK.WEIGHTED_PLAYS,
+                            STATS_TRACK.WEIGHTED_PLAYS.plus(excluded(STATS_TRACK.WEIGHTED_PLAYS)))
+                    .set(STATS_TRACK.SKIPS, STATS_TRACK.SKIPS.plus(excluded(STATS_TRACK.SKIPS)))
+                    .set(STATS_TRACK.TIME_MS, STATS_TRACK.TIME_MS.plus(excluded(STATS_TRACK.TIME_MS)))
+                    .set(STATS_TRACK.ESTIMATED_TIME_MS,
+                            STATS_TRACK.ESTIMATED_TIME_MS.plus(excluded(STATS_TRACK.ESTIMATED_TIME_MS)))
+                    // the earlier of the two (removals recompute it: recomputeFirst)
+                    .set(first, when(added.isNull(), first).when(first.isNull().or(added.lt(first)), added)
+                            .otherwise(first));
+        });
+    }
+
+    void applyHour(long userId, Map<WeekHour, Delta> deltas) {
+        List<Object[]> rows = new ArrayList<>(deltas.size());
+        deltas.forEach((k, d) -> rows.add(new Object[] {userId, (short) k.weekday(), (short) k.hour(), d.plays, d.skips,
+            d.time}));
+        upsert("hour", rows, n -> {
+            var insert = database.dsl().insertInto(STATS_HOUR, STATS_HOUR.USER_ID, STATS_HOUR.WEEKDAY,
+                    STATS_HOUR.LOCAL_HOUR, STATS_HOUR.PLAYS, STATS_HOUR.SKIPS, STATS_HOUR.TIME_MS);
+            for (int i = 0; i < n; i++) {
+                insert = insert.values(0L, (short) 0, (short) 0, 0L, 0L, 0L);
+            }
+            return insert.onConflict(STATS_HOUR.USER_ID, STATS_HOUR.WEEKDAY, STATS_HOUR.LOCAL_HOUR)
+                    .doUpdate()
+                    .set(STATS_HOUR.PLAYS, STATS_HOUR.PLAYS.plus(excluded(STATS_HOUR.PLAYS)))
+                    .set(STATS_HOUR.SKIPS, STATS_HOUR.SKIPS.plus(excluded(STATS_HOUR.SKIPS)))
+                    .set(STATS_HOUR.TIME_MS, STATS_HOUR.TIME_MS.plus(excluded(STATS_HOUR.TIME_MS)));
+        });
+    }
+
+    /**
+     * Runs {@code rows} through the upsert {@code template} renders for a chunk's row count. The SQL of each (statement,
+     * row count) is rendered by jOOQ once and then bound by JDBC: rendering a multi-row upsert per batch and table
+     * was the rollups' main client cost (ingest-ratio, PostgreSQL: the funnel's JVM spent 2.5× the CPU with rollups,
+     * docs/performance.md). Row counts are at most CHUNK, so the cache holds at most 5 × CHUNK strings.
+     */
+    private void upsert(String name, List<Object[]> rows, IntFunction<Query> template) {
+        DSLContext dsl = database.dsl();
+        for (int i = 0; i < rows.size(); i += CHUNK) {
+            List<Object[]> chunk = rows.subList(i, Math.min(rows.size(), i + CHUNK));
+            String sql = rendered.computeIfAbsent(name + ":" + chunk.size(),
+                    k -> template.apply(chunk.size()).getSQL(ParamType.INDEXED));
+            dsl.connection(connection -> {
+                try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                    int at = 1;
+                    for (Object[] row : chunk) {
+                        for (Object value : row) {
+                            if (value == null) {
+                                ps.setNull(at++, Types.BIGINT); // first_at of a pair with skips only
+                            } else {
+                                ps.setObject(at++, value);
+                            }
+                        }
+                    }
+                    ps.executeUpdate();
+                }
+            });
+        }
+    }
+
+    /**
+     * After removals: the first play of these tracks' rows again from the listens (a removed listen may have been the
+     * first), one indexed range of ix_listens_user_track_time per row.
+     */
+    void recomputeFirst(long userId, Collection<Long> tracks) {
+        DSLContext dsl = database.dsl();
+        List<Long> all = new ArrayList<>(tracks);
+        for (int i = 0; i < all.size(); i += 5000) {
+            List<Long> chunk = all.subList(i, Math.min(all.size(), i + 5000));
+            dsl.update(STATS_TRACK)
+                    .set(STATS_TRACK.FIRST_AT, dsl.select(min(LISTENS.LISTENED_AT)).from(LISTENS)
+                            .where(LISTENS.USER_ID.eq(STATS_TRACK.USER_ID), LISTENS.TRACK_ID.eq(STATS_TRACK.TRACK_ID),
+                                    coalesce(LISTENS.ALBUM_ID, inline(0L)).eq(STATS_TRACK.ALBUM_ID),
+                                    LISTENS.CLASSIFICATION.ne("SKIP")))
+                    .where(STATS_TRACK.USER_ID.eq(userId), STATS_TRACK.TRACK_ID.in(chunk))
                     .execute();
         }
     }
 
-    void applyDayHour(long userId, Map<DayHour, Delta> deltas) {
+    /** Deletes the all-time rows of these tracks that no listen backs any more (after removals). */
+    void deleteEmptyTracks(long userId, Collection<Long> tracks) {
         DSLContext dsl = database.dsl();
-        List<Map.Entry<DayHour, Delta>> all = new ArrayList<>(deltas.entrySet());
-        for (int i = 0; i < all.size(); i += CHUNK) {
-            var insert = dsl.insertInto(STATS_DAY_HOUR, STATS_DAY_HOUR.USER_ID, STATS_DAY_HOUR.LOCAL_DAY,
-                    STATS_DAY_HOUR.LOCAL_HOUR, STATS_DAY_HOUR.PLAYS, STATS_DAY_HOUR.SKIPS, STATS_DAY_HOUR.TIME_MS);
-            for (Map.Entry<DayHour, Delta> e : all.subList(i, Math.min(all.size(), i + CHUNK))) {
-                Delta d = e.getValue();
-                insert = insert.values(userId, e.getKey().day(), (short) e.getKey().hour(), d.plays, d.skips, d.time);
-            }
-            insert.onConflict(STATS_DAY_HOUR.USER_ID, STATS_DAY_HOUR.LOCAL_DAY, STATS_DAY_HOUR.LOCAL_HOUR)
-                    .doUpdate()
-                    .set(STATS_DAY_HOUR.PLAYS, STATS_DAY_HOUR.PLAYS.plus(excluded(STATS_DAY_HOUR.PLAYS)))
-                    .set(STATS_DAY_HOUR.SKIPS, STATS_DAY_HOUR.SKIPS.plus(excluded(STATS_DAY_HOUR.SKIPS)))
-                    .set(STATS_DAY_HOUR.TIME_MS, STATS_DAY_HOUR.TIME_MS.plus(excluded(STATS_DAY_HOUR.TIME_MS)))
-                    .execute();
+        List<Long> all = new ArrayList<>(tracks);
+        for (int i = 0; i < all.size(); i += 5000) {
+            List<Long> chunk = all.subList(i, Math.min(all.size(), i + 5000));
+            dsl.deleteFrom(STATS_TRACK).where(STATS_TRACK.USER_ID.eq(userId), STATS_TRACK.TRACK_ID.in(chunk),
+                    STATS_TRACK.PLAYS.eq(0L), STATS_TRACK.SKIPS.eq(0L)).execute();
         }
     }
 
@@ -91,6 +236,10 @@ class RollupRepository {
             dsl.deleteFrom(STATS_DAY_HOUR).where(STATS_DAY_HOUR.USER_ID.eq(userId),
                     STATS_DAY_HOUR.LOCAL_DAY.in(chunk), STATS_DAY_HOUR.PLAYS.eq(0L), STATS_DAY_HOUR.SKIPS.eq(0L))
                     .execute();
+            dsl.deleteFrom(STATS_DAY).where(STATS_DAY.USER_ID.eq(userId), STATS_DAY.LOCAL_DAY.in(chunk),
+                    STATS_DAY.PLAYS.eq(0L), STATS_DAY.SKIPS.eq(0L)).execute();
         }
+        dsl.deleteFrom(STATS_HOUR).where(STATS_HOUR.USER_ID.eq(userId), STATS_HOUR.PLAYS.eq(0L),
+                STATS_HOUR.SKIPS.eq(0L)).execute();
     }
 }

@@ -1,5 +1,6 @@
 package org.tonearm.stats.internal.rollup;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeSet;
@@ -37,26 +38,56 @@ class RollupUpdater {
         }
         Map<RollupRepository.DayTrack, Delta> tracks = new HashMap<>();
         Map<RollupRepository.DayHour, Delta> hours = new HashMap<>();
-        change.removed().forEach(f -> add(tracks, hours, f, -1));
-        change.added().forEach(f -> add(tracks, hours, f, 1));
+        Map<Integer, Delta> days = new HashMap<>();
+        Map<RollupRepository.TrackAlbum, Delta> totals = new HashMap<>();
+        Map<RollupRepository.WeekHour, Delta> weekHours = new HashMap<>();
+        change.removed().forEach(f -> add(tracks, hours, days, totals, f, -1));
+        change.added().forEach(f -> add(tracks, hours, days, totals, f, 1));
+        hours.forEach((k, d) -> weekHours.computeIfAbsent(
+                new RollupRepository.WeekHour(LocalDate.ofEpochDay(k.day()).getDayOfWeek().getValue(), k.hour()),
+                w -> new Delta()).plus(d));
+        weekHours.values().removeIf(Delta::isZero);
         tracks.values().removeIf(Delta::isZero); // a merge that changed nothing the rollups hold
         hours.values().removeIf(Delta::isZero);
+        days.values().removeIf(Delta::isZero);
+        totals.values().removeIf(Delta::isZero);
         if (!tracks.isEmpty()) {
             rollups.applyDayTrack(change.userId(), tracks);
         }
         if (!hours.isEmpty()) {
             rollups.applyDayHour(change.userId(), hours);
         }
+        if (!days.isEmpty()) {
+            rollups.applyDay(change.userId(), days);
+        }
+        if (!totals.isEmpty()) {
+            rollups.applyTrack(change.userId(), totals);
+        }
+        if (!weekHours.isEmpty()) {
+            rollups.applyHour(change.userId(), weekHours);
+        }
         if (!change.removed().isEmpty()) {
-            TreeSet<Integer> days = new TreeSet<>();
-            change.removed().forEach(f -> days.add(f.localDay()));
-            rollups.deleteEmpty(change.userId(), days);
+            TreeSet<Integer> removedDays = new TreeSet<>();
+            TreeSet<Long> removedTracks = new TreeSet<>();
+            change.removed().forEach(f -> {
+                removedDays.add(f.localDay());
+                removedTracks.add(f.trackId());
+            });
+            rollups.deleteEmpty(change.userId(), removedDays);
+            rollups.deleteEmptyTracks(change.userId(), removedTracks);
+            TreeSet<Long> removedPlays = new TreeSet<>();
+            change.removed().stream().filter(f -> !f.skip()).forEach(f -> removedPlays.add(f.trackId()));
+            if (!removedPlays.isEmpty()) {
+                rollups.recomputeFirst(change.userId(), removedPlays);
+            }
         }
     }
 
     private static void add(Map<RollupRepository.DayTrack, Delta> tracks, Map<RollupRepository.DayHour, Delta> hours,
-            Fact f, int sign) {
+            Map<Integer, Delta> days, Map<RollupRepository.TrackAlbum, Delta> totals, Fact f, int sign) {
         long album = f.albumId() == null ? 0 : f.albumId();
+        days.computeIfAbsent(f.localDay(), k -> new Delta()).add(f, sign);
+        totals.computeIfAbsent(new RollupRepository.TrackAlbum(f.trackId(), album), k -> new Delta()).add(f, sign);
         tracks.computeIfAbsent(new RollupRepository.DayTrack(f.localDay(), f.trackId(), album), k -> new Delta())
                 .add(f, sign);
         hours.computeIfAbsent(new RollupRepository.DayHour(f.localDay(), f.localHour()), k -> new Delta()).add(f, sign);
