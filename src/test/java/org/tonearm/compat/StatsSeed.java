@@ -25,9 +25,14 @@ import tools.jackson.databind.JsonNode;
  */
 public final class StatsSeed {
 
-    /** Now, truncated to the second; every seeded listen is at least an hour before it. */
+    /** Now, truncated to the second; every seeded listen is before it. */
     public final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     public final LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+    /**
+     * Two hours ago, but never before today's UTC midnight: at 00:30 on a Monday "two hours ago" would be last week
+     * and land in last week's chart. Halfway between midnight and now instead (at least a second before now).
+     */
+    public final Instant recent = recent(now, today);
     /** Monday of last week, 12:00 UTC. */
     public final Instant lastWeek = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1)
             .atTime(12, 0).toInstant(ZoneOffset.UTC);
@@ -37,9 +42,19 @@ public final class StatsSeed {
 
     private StatsSeed() {}
 
+    private static Instant recent(Instant now, LocalDate today) {
+        Instant twoHoursAgo = now.minus(2, ChronoUnit.HOURS);
+        Instant midnight = today.atStartOfDay(ZoneOffset.UTC).toInstant();
+        if (!twoHoursAgo.isBefore(midnight)) {
+            return twoHoursAgo;
+        }
+        return now.minusSeconds(Math.max(1, (now.getEpochSecond() - midnight.getEpochSecond()) / 2));
+    }
+
     /**
      * Last week: artist A three plays (two tracks, album "Album A"), B two ("Album B"), C one play and one skip (no
-     * album). The last quarter's first day: D once. Two hours ago: E once. All time: A 3, B 2, C 1, D 1, E 1.
+     * album). The last quarter's first day: D once. Two hours ago (or earlier today, see recent): E once.
+     * All time: A 3, B 2, C 1, D 1, E 1.
      */
     public static StatsSeed write(Api.User user) {
         StatsSeed s = new StatsSeed();
@@ -53,7 +68,7 @@ public final class StatsSeed {
         // a skip (5 s of 200 s): stored, never a play (docs/api.md#listens, #statistics)
         listens.add(listen("Artist C", "C One", null, s.lastWeek.plus(2, ChronoUnit.DAYS).plusSeconds(600), 5_000));
         listens.add(listen("Artist D", "D One", "Album D", s.lastQuarter, null));
-        listens.add(listen("Artist E", "E One", "Album E", s.now.minus(2, ChronoUnit.HOURS), null));
+        listens.add(listen("Artist E", "E One", "Album E", s.recent, null));
         Api.Response r = user.api().post("/api/v1/listens", Map.of("listens", listens));
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return s;
