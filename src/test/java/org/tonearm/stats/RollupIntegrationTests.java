@@ -14,13 +14,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.tonearm.listens.LocalTimes;
+import org.tonearm.listens.internal.RelocationRunner;
 import org.tonearm.stats.internal.rollup.RollupRebuilder;
 import org.tonearm.testsupport.Api;
 import org.tonearm.testsupport.IntegrationTestBase;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Issue 11 item 5: the rollups follow every write in its own transaction — ingest, cross-source merges, corrections,
- * deletes, range deletes, a timezone change — so that a rebuild from the raw listens finds nothing to change.
+ * deletes, range deletes, a timezone change (a background job, during which the statistics stay exact in the previous zone) — so that a rebuild from the raw listens finds nothing to change.
  */
 class RollupIntegrationTests extends IntegrationTestBase {
 
@@ -32,6 +35,12 @@ class RollupIntegrationTests extends IntegrationTestBase {
 
     @Autowired
     ConfigurableApplicationContext context;
+
+    @Autowired
+    RelocationRunner relocations;
+
+    @Autowired
+    LocalTimes localTimes;
 
     private static Map<String, Object> listen(String artist, String track, String at, Long played, String service) {
         Map<String, Object> l = new HashMap<>(Map.of("artist", artist, "track", track, "listened_at", at,
@@ -103,27 +112,90 @@ class RollupIntegrationTests extends IntegrationTestBase {
         assertThat(o.figures().estimatedTimeMs()).isEqualTo(200_000L);
     }
 
+    private List<Integer> storedDays(long userId) {
+        return database.dsl().selectDistinct(LISTENS.LOCAL_DAY).from(LISTENS).where(LISTENS.USER_ID.eq(userId))
+                .fetch(LISTENS.LOCAL_DAY);
+    }
+
+    private void awaitRelocated(long userId) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (localTimes.relocating(userId) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(localTimes.relocating(userId)).as("the timezone job is done within 30 s").isFalse();
+    }
+
     @Test
-    void aTimezoneChangeMovesLocalDaysAndRollupsInTheSameRequest() {
+    void aTimezoneChangeMovesLocalDaysAndRollupsInABackgroundJobAndStatsStayExactInTheOldZoneMeanwhile()
+            throws Exception {
         Api.User user = api().newUser();
         Api me = user.api();
         create(me, listen("Nujabes", "Aruarian Dance", "2024-05-01T20:30:00Z", 200_000L, null));
-        StatsRange mayFirst = stats.resolve(user.id(), new RangeRequest(null, null, null, "2024-05-01", "2024-05-01"));
-        assertThat(stats.overview(user.id(), mayFirst).figures().plays()).isEqualTo(1);
+        RangeRequest mayFirst = new RangeRequest(null, null, null, "2024-05-01", "2024-05-01");
+        RangeRequest maySecond = new RangeRequest(null, null, null, "2024-05-02", "2024-05-02");
+        assertThat(stats.overview(user.id(), stats.resolve(user.id(), mayFirst)).figures().plays()).isEqualTo(1);
 
-        assertThat(me.patch("/api/v1/me", Map.of("timezone", "Asia/Tokyo")).status()).isEqualTo(200);
+        try (AutoCloseable held = relocations.hold()) {
+            Api.Response patched = me.patch("/api/v1/me", Map.of("timezone", "Asia/Tokyo"));
+            assertThat(patched.status()).isEqualTo(200);
+            assertThat(patched.json().path("timezone").asString()).isEqualTo("Asia/Tokyo");
+            assertThat(localTimes.relocating(user.id())).isTrue();
+            // a listen arriving meanwhile is stored in the zone the others are still in (UTC: 23:30 on 1 May)
+            create(me, listen("Nujabes", "Feather", "2024-05-01T23:30:00Z", 200_000L, null));
+            // meanwhile: nothing moved, and the statistics answer exactly, in UTC, and say so
+            assertThat(storedDays(user.id())).containsExactly((int) LocalDate.of(2024, 5, 1).toEpochDay());
+            JsonNode overview = me.get("/api/v1/stats/overview?from=2024-05-01&to=2024-05-01").json();
+            assertThat(overview.path("range").path("timezone").asString()).isEqualTo("UTC");
+            assertThat(overview.path("items").get(0).path("plays").asLong()).isEqualTo(2);
+            assertThat(stats.overview(user.id(), stats.resolve(user.id(), maySecond)).figures().plays()).isZero();
+        }
+        awaitRelocated(user.id());
 
-        // 20:30 UTC is 05:30 on 2 May in Tokyo
-        int day = database.dsl().select(LISTENS.LOCAL_DAY).from(LISTENS).where(LISTENS.USER_ID.eq(user.id()))
-                .fetchOne(LISTENS.LOCAL_DAY);
-        assertThat(LocalDate.ofEpochDay(day)).isEqualTo(LocalDate.of(2024, 5, 2));
+        // 20:30 and 23:30 UTC are 05:30 and 08:30 on 2 May in Tokyo
+        assertThat(storedDays(user.id())).containsExactly((int) LocalDate.of(2024, 5, 2).toEpochDay());
         assertThat(check(user.id()).changed()).isFalse();
-        StatsRange tokyoFirst = stats.resolve(user.id(), new RangeRequest(null, null, null, "2024-05-01", "2024-05-01"));
-        StatsRange tokyoSecond = stats.resolve(user.id(), new RangeRequest(null, null, null, "2024-05-02", "2024-05-02"));
+        StatsRange tokyoFirst = stats.resolve(user.id(), mayFirst);
+        StatsRange tokyoSecond = stats.resolve(user.id(), maySecond);
+        assertThat(tokyoSecond.zone()).isEqualTo(java.time.ZoneId.of("Asia/Tokyo"));
         assertThat(stats.overview(user.id(), tokyoFirst).figures().plays()).isZero();
-        assertThat(stats.overview(user.id(), tokyoSecond).figures().plays()).isEqualTo(1);
+        assertThat(stats.overview(user.id(), tokyoSecond).figures().plays()).isEqualTo(2);
         assertThat(stats.heatmap(user.id(), tokyoSecond).items()).filteredOn(c -> c.plays() > 0)
-                .singleElement().satisfies(c -> assertThat(c.hour()).isEqualTo(5));
+                .extracting(Heatmap.Cell::hour).containsExactly(5, 8);
+        JsonNode overview = me.get("/api/v1/stats/overview?from=2024-05-02&to=2024-05-02").json();
+        assertThat(overview.path("range").path("timezone").asString()).isEqualTo("Asia/Tokyo");
+        assertThat(overview.path("items").get(0).path("plays").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void aPendingTimezoneJobRunsWhenTheRunnerStartsAgain() throws Exception {
+        Api.User user = api().newUser();
+        Api me = user.api();
+        create(me, listen("Burial", "Archangel", "2024-06-30T23:30:00Z", 200_000L, null));
+        relocations.stop();
+        try {
+            // a node that stops (or dies: the job's one transaction rolls back) leaves the request in the table
+            assertThat(me.patch("/api/v1/me", Map.of("timezone", "Europe/Paris")).status()).isEqualTo(200);
+            Thread.sleep(200);
+            assertThat(localTimes.relocating(user.id())).isTrue();
+        } finally {
+            relocations.start();
+        }
+        awaitRelocated(user.id());
+        assertThat(storedDays(user.id())).containsExactly((int) LocalDate.of(2024, 7, 1).toEpochDay());
+        assertThat(check(user.id()).changed()).isFalse();
+    }
+
+    @Test
+    void aTimezoneChangeOfAnAccountWithoutListensNeedsNoJob() {
+        Api.User user = api().newUser();
+        try (AutoCloseable held = relocations.hold()) {
+            assertThat(user.api().patch("/api/v1/me", Map.of("timezone", "Asia/Kathmandu")).status()).isEqualTo(200);
+            assertThat(localTimes.relocating(user.id())).isFalse();
+            assertThat(stats.resolve(user.id(), RangeRequest.named("today")).zone())
+                    .isEqualTo(java.time.ZoneId.of("Asia/Kathmandu"));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
