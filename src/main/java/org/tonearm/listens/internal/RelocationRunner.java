@@ -40,8 +40,11 @@ public class RelocationRunner implements SmartLifecycle {
     private final LocalTimeRepository localTimes;
     private final ApplicationEventPublisher events;
     private final Duration pollInterval;
-    /** Holds taken by {@link #hold()}: while any is open this node starts no relocation. */
-    private final AtomicInteger holds = new AtomicInteger();
+    /**
+     * Holds taken by {@link #hold()}: while any is open no runner of this process starts a relocation. Per process, not
+     * per bean: tests start several application contexts over one database, and a hold must stop all their runners.
+     */
+    private static final AtomicInteger holds = new AtomicInteger();
     private volatile ScheduledExecutorService poller;
 
     RelocationRunner(Database database, RelocationRepository relocations, LocalTimeRepository localTimes,
@@ -55,8 +58,8 @@ public class RelocationRunner implements SmartLifecycle {
     }
 
     /**
-     * Keeps this node from starting relocations until the returned handle is closed (a maintenance window; tests use
-     * it to observe the statistics while a relocation is pending).
+     * Keeps this process from starting relocations until the returned handle is closed (a maintenance window; tests
+     * use it to observe the statistics while a relocation is pending). A relocation already running finishes.
      */
     public AutoCloseable hold() {
         holds.incrementAndGet();

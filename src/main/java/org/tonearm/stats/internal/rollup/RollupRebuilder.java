@@ -44,6 +44,15 @@ public class RollupRebuilder {
 
     /** Must run inside {@code Database.write}. */
     public Report rebuild(long userId) {
+        return rebuild(userId, true);
+    }
+
+    /** What {@link #rebuild} would change, without changing it (tests check the rollups after every write with it). */
+    public Report check(long userId) {
+        return rebuild(userId, false);
+    }
+
+    private Report rebuild(long userId, boolean repair) {
         DSLContext dsl = database.dsl();
         // jOOQ's set operations modify the left query in place: every comparison gets freshly built queries
         Supplier<Select<? extends Record>> expectedTracks = () -> expectedDayTrack(dsl, userId);
@@ -61,7 +70,7 @@ public class RollupRebuilder {
                 difference(dsl, actualTracks.get(), expectedTracks.get()),
                 difference(dsl, expectedHours.get(), actualHours.get()),
                 difference(dsl, actualHours.get(), expectedHours.get()));
-        if (report.changed()) {
+        if (repair && report.changed()) {
             Table<?> tracks = expectedTracks.get().asTable("e");
             Table<?> hours = expectedHours.get().asTable("e");
             dsl.deleteFrom(STATS_DAY_TRACK).where(STATS_DAY_TRACK.USER_ID.eq(userId)).execute();
