@@ -23,7 +23,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Issue 11 item 5: the rollups follow every write in its own transaction — ingest, cross-source merges, corrections,
- * deletes, range deletes, a timezone change (a background job, during which the statistics stay exact in the previous zone) — so that a rebuild from the raw listens finds nothing to change.
+ * deletes, range deletes, account-export restores, a timezone change (a background job, during which the statistics stay exact in the previous zone) — so that a rebuild from the raw listens finds nothing to change.
  */
 class RollupIntegrationTests extends IntegrationTestBase {
 
@@ -41,6 +41,9 @@ class RollupIntegrationTests extends IntegrationTestBase {
 
     @Autowired
     LocalTimes localTimes;
+
+    @Autowired
+    org.tonearm.imports.internal.jobs.ImportJobService imports;
 
     private static Map<String, Object> listen(String artist, String track, String at, Long played, String service) {
         Map<String, Object> l = new HashMap<>(Map.of("artist", artist, "track", track, "listened_at", at,
@@ -196,6 +199,47 @@ class RollupIntegrationTests extends IntegrationTestBase {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    @Test
+    void anAccountExportRestoredIntoAnAccountWithListensKeepsTheRollupsExact() throws Exception {
+        Api.User a = api().newUser();
+        assertThat(a.api().patch("/api/v1/me", Map.of("timezone", "Asia/Kathmandu")).status()).isEqualTo(200);
+        a.api().post("/api/v1/listens", Map.of("listens", List.of(
+                listen("Portishead", "Roads", "2024-12-31T18:20:00Z", 200_000L, null), // 00:05 on 1 Jan in Kathmandu
+                listen("Portishead", "Glory Box", "2024-02-29T18:10:00Z", 3_000L, null))));
+        assertThat(a.api().post("/api/v1/listens", listen("Portishead", "Roads", "2024-12-31T18:21:00Z", 210_000L,
+                "spotify")).json().path("status").asString()).isEqualTo("merged");
+        java.net.http.HttpResponse<byte[]> export = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port
+                        + "/api/v1/exports/account")).header("Authorization", "Bearer " + a.accessToken()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(export.statusCode()).isEqualTo(200);
+
+        Api.User b = api().newUser(); // in UTC, with a listen of its own
+        create(b.api(), listen("Massive Attack", "Teardrop", "2024-12-31T23:00:00Z", 200_000L, null));
+        java.nio.file.Path zip = java.nio.file.Files.createTempFile("account", ".zip");
+        java.nio.file.Files.write(zip, export.body());
+        long job = imports.submitCopy(b.id(), zip, null).id();
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!imports.view(b.id(), job).status().equals("completed") && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        java.nio.file.Files.deleteIfExists(zip);
+        assertThat(imports.view(b.id(), job).imported()).isEqualTo(2);
+        assertThat(check(b.id()).changed()).as("rollups right after the restore").isFalse();
+        awaitRelocated(b.id()); // the restored settings moved B to Kathmandu
+        assertThat(check(b.id()).changed()).as("rollups right after the timezone job").isFalse();
+
+        // in Kathmandu: Roads on 1 Jan 2025 for both, Teardrop (23:00 UTC) at 04:45 on 1 Jan 2025 for B
+        StatsRange newYear = stats.resolve(b.id(), new RangeRequest(null, null, null, "2025-01-01", "2025-01-01"));
+        assertThat(newYear.zone()).isEqualTo(java.time.ZoneId.of("Asia/Kathmandu"));
+        assertThat(stats.top(b.id(), newYear, Entity.TRACKS, TopOrder.PLAYS, 10, 0).items())
+                .extracting(TopItem::name, i -> i.figures().plays(), i -> i.figures().listeningTimeMs())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Roads", 1L, 210_000L),
+                        org.assertj.core.groups.Tuple.tuple("Teardrop", 1L, 200_000L));
+        StatsRange leapDay = stats.resolve(b.id(), new RangeRequest(null, null, null, "2024-02-29", "2024-02-29"));
+        assertThat(stats.overview(b.id(), leapDay).figures().skips()).isEqualTo(1);
     }
 
     @Test

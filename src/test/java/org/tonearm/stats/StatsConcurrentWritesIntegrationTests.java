@@ -101,7 +101,8 @@ class StatsConcurrentWritesIntegrationTests extends IntegrationTestBase {
         }
 
         List<StatsBruteForce.L> stored = StatsBruteForce.readBack(user.api());
-        assertThat(stored.size()).as("plays sent by both writers are stored once").isBetween(1_000, 1_500);
+        // 1,200 distinct plays were sent (the 300 both writers sent are stored once); a few random ones may coincide
+        assertThat(stored.size()).as("plays sent by both writers are stored once").isBetween(1_150, 1_200);
         RollupRebuilder.Report report = database.write(() -> rebuilder.rebuild(user.id()));
         assertThat(report.changed()).as("the rollups are exactly what a rebuild computes: %s", report).isFalse();
         Random ranges = new Random(7);
