@@ -28,7 +28,8 @@
  *   <li>write: new listens in one JDBC batch on SQLite, one {@code COPY} on PostgreSQL (ids allocated up front), merged listens updated, absorbed
  *       reports kept in {@code listen_sources};</li>
  *   <li>classify (docs/api.md#classification thresholds, {@link org.tonearm.listens.Classifier}) and store the local day and hour
- *       in the user's timezone; publish {@link org.tonearm.listens.ListensRecorded} per user.</li>
+ *       in the user's timezone (the previous one while a timezone change's background job is pending,
+ *       {@link org.tonearm.listens.LocalTimes}); publish {@link org.tonearm.listens.ListensRecorded} per user.</li>
  * </ol>
  *
  * <h2>Decisions where docs/api.md#listens is silent</h2>

@@ -18,6 +18,23 @@
  * A play counts for every credited artist (docs/api.md#statistics): artists are derived by joining {@code track_artists} at read
  * time, so rollups are per track and album only.
  *
+ * <h2>Timezone changes (issue 11 item 5)</h2>
+ * A user's listens store their local day and hour, and the rollups are keyed by them, so a timezone change moves both.
+ * {@code PATCH /api/v1/me} only records the change ({@code listen_relocations}); a background job of the listens module
+ * ({@code listens.internal.RelocationRunner}) recomputes the listens' local days and publishes
+ * {@link org.tonearm.listens.ListensRelocated}, on which {@code internal.rollup.RelocationFollower} rebuilds the user's
+ * rollups — in the job's one transaction, so the stored data is always wholly in one zone.
+ * <p><b>Meanwhile</b> (usually well under a second; minutes for a very large history on a busy node) the statistics
+ * stay exact in the <em>previous</em> timezone: {@link org.tonearm.stats.StatsService#resolve} resolves ranges in
+ * {@link org.tonearm.listens.LocalTimes#storedZone}, the zone the stored days are in, and every response names that
+ * zone ({@code range.timezone}); listens ingested meanwhile are stored in it too and moved by the job. When the job
+ * commits, the user's version is bumped and the next request answers in the new zone. We chose this over answering
+ * from the raw listens in the new zone because SQLite has no timezone rules to compute local days in SQL, and over
+ * per-chunk commits because a half-moved history cannot be read exactly. A request that resolved its range just before
+ * the job's commit and reads just after it can answer once with the previous zone's bounds over the new days; it is
+ * not cached under the new version. The week start is not stored with the listens: changing it needs no job and takes
+ * effect in the next request.
+ *
  * <h2>Cache (issue 11 item 6)</h2>
  * Answers are cached in each node's memory ({@code internal.cache.StatsCache}, Caffeine; {@code tonearm.stats.cache.*})
  * under a key of (user, the user's version, view, parameters, resolved range, today's date in the user's zone).

@@ -27,6 +27,7 @@ import org.tonearm.compat.listenbrainz.ListenBrainzStatsWire.ReleaseGroupsPayloa
 import org.tonearm.compat.listenbrainz.ListenBrainzStatsWire.ReleasesPayload;
 import org.tonearm.compat.listenbrainz.ListenBrainzStatsWire.YearInMusicPayload;
 import org.tonearm.identity.UserProfile;
+import org.tonearm.listens.LocalTimes;
 import org.tonearm.stats.Entity;
 import org.tonearm.stats.Heatmap;
 import org.tonearm.stats.StatsRange;
@@ -57,13 +58,16 @@ class ListenBrainzStats {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
     private final StatsService stats;
+    private final LocalTimes localTimes;
 
-    ListenBrainzStats(StatsService stats) {
+    ListenBrainzStats(StatsService stats, LocalTimes localTimes) {
         this.stats = stats;
+        this.localTimes = localTimes;
     }
 
     private StatsRange resolve(UserProfile user, ListenBrainzStatsRange range) {
-        LocalDate today = LocalDate.now(user.timezone());
+        // "today" in the zone the statistics are resolved in (the previous one while a timezone job is pending)
+        LocalDate today = LocalDate.now(localTimes.storedZone(user.id()));
         return stats.resolve(user.id(), ListenBrainzStatsQuery.nativeRange(range, today));
     }
 

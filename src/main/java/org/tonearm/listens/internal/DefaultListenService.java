@@ -16,7 +16,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.tonearm.catalog.CatalogService;
 import org.tonearm.catalog.ResolvedTrack;
 import org.tonearm.catalog.TrackCredit;
-import org.tonearm.identity.UserDirectory;
 import org.tonearm.listens.IncomingListen;
 import org.tonearm.listens.IngestResult;
 import org.tonearm.listens.IngestStatus;
@@ -24,6 +23,7 @@ import org.tonearm.listens.ListenSanity;
 import org.tonearm.listens.ListenService;
 import org.tonearm.listens.ListensProperties;
 import org.tonearm.listens.ListensChanged;
+import org.tonearm.listens.LocalTimes;
 import org.tonearm.listens.ListensChanged.Fact;
 import org.tonearm.listens.ListensRecorded;
 import org.tonearm.listens.TimeStamp;
@@ -44,7 +44,7 @@ class DefaultListenService implements ListenService {
 
     private final Database database;
     private final CatalogService catalog;
-    private final UserDirectory users;
+    private final LocalTimes localTimes;
     private final JooqListenRepository listens;
     private final ListensProperties rules;
     private final ApplicationEventPublisher events;
@@ -58,12 +58,12 @@ class DefaultListenService implements ListenService {
 
     private static final long WINDOW_CUSHION_MS = 3_600_000;
 
-    DefaultListenService(Database database, CatalogService catalog, UserDirectory users, JooqListenRepository listens,
+    DefaultListenService(Database database, CatalogService catalog, LocalTimes localTimes, JooqListenRepository listens,
             ListensProperties rules, ApplicationEventPublisher events, JsonMapper json, ListenFactsRepository facts) {
         this.facts = facts;
         this.database = database;
         this.catalog = catalog;
-        this.users = users;
+        this.localTimes = localTimes;
         this.listens = listens;
         this.rules = rules;
         this.events = events;
@@ -128,7 +128,9 @@ class DefaultListenService implements ListenService {
         // 6. write with batched statements
         long now = clock.millis();
         Map<Long, ZoneId> zones = new HashMap<>();
-        LongFunction<ZoneId> zoneOf = id -> zones.computeIfAbsent(id, users::timezone);
+        // the zone the user's stored local days are in (the previous one while a timezone relocation is pending): the
+        // relocation job waits for this transaction (lockUser) and then moves these listens too
+        LongFunction<ZoneId> zoneOf = id -> zones.computeIfAbsent(id, localTimes::storedZone);
         listens.insertCreated(deduplicator.created(), zoneOf, now);
         Map<WorkingListen, Boolean> merged = new IdentityHashMap<>();
         decisions.stream().filter(d -> d.status() == IngestStatus.MERGED).forEach(d -> merged.put(d.target(), true));

@@ -7,6 +7,7 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.tonearm.identity.UserDirectory;
 import org.tonearm.identity.UserProfile;
+import org.tonearm.listens.LocalTimes;
 import org.tonearm.shared.Database;
 import org.tonearm.shared.TonearmException;
 import org.tonearm.stats.Discoveries;
@@ -56,10 +57,12 @@ class DefaultStatsService implements StatsService {
     private final YearQuery years;
     private final Clock clock;
     private final StatsCache cache;
+    private final LocalTimes localTimes;
 
     DefaultStatsService(Database database, UserDirectory users, OverviewQuery overview, TopQuery top,
             TimelineQuery timeline, HeatmapQuery heatmap, StreaksQuery streaks, DiscoveriesQuery discoveries,
-            InsightsQuery insights, EntityQuery entities, YearQuery years, StatsCache cache) {
+            InsightsQuery insights, EntityQuery entities, YearQuery years, StatsCache cache, LocalTimes localTimes) {
+        this.localTimes = localTimes;
         this.cache = cache;
         this.discoveries = discoveries;
         this.insights = insights;
@@ -78,7 +81,9 @@ class DefaultStatsService implements StatsService {
     @Override
     public StatsRange resolve(long userId, RangeRequest request) {
         UserProfile user = users.findById(userId).orElseThrow(() -> TonearmException.notFound("User"));
-        return RangeResolver.resolve(request, clock.instant(), user.timezone(), user.weekStart(),
+        // the zone the rollups and stored local days are in: the previous timezone until its relocation job is done
+        // (package documentation, "Timezone changes")
+        return RangeResolver.resolve(request, clock.instant(), localTimes.storedZone(userId), user.weekStart(),
                 heatmap.firstListen(userId));
     }
 
@@ -165,6 +170,6 @@ class DefaultStatsService implements StatsService {
         return cache.get(userId, "all_time_plays", null, List.of(clock.instant().truncatedTo(ChronoUnit.SECONDS)),
                 () -> database.read(() -> overview.totals(userId,
                         Slice.whole(userId, java.time.Instant.parse("1900-01-01T00:00:00Z"), clock.instant(),
-                                users.timezone(userId))).figures().plays()));
+                                localTimes.storedZone(userId))).figures().plays()));
     }
 }

@@ -52,6 +52,7 @@ public class ListenEditor {
      */
     public ListenRow correct(long userId, long listenId, ListenCorrection correction) {
         return database.write(() -> {
+            database.lockUser(userId);
             ListenRow row = rows.find(userId, listenId).orElseThrow(() -> TonearmException.notFound("Listen " + listenId));
             Long length = correction.trackLengthGiven() ? correction.trackLengthMs() : row.trackLengthMs();
             long trackId = row.trackId();
@@ -74,6 +75,7 @@ public class ListenEditor {
 
     public boolean delete(long userId, long listenId) {
         return database.write(() -> {
+            database.lockUser(userId); // serialized with ingests and the timezone job of the same user (their facts)
             List<Fact> before = facts.byIds(userId, List.of(listenId));
             boolean deleted = edits.delete(userId, listenId);
             if (deleted) {
@@ -85,6 +87,7 @@ public class ListenEditor {
 
     public int deleteRange(long userId, long fromMs, long toMs) {
         return database.write(() -> {
+            database.lockUser(userId);
             List<Fact> before = facts.inRange(userId, fromMs, toMs);
             int deleted = edits.deleteRange(userId, fromMs, toMs).size();
             if (deleted > 0) {

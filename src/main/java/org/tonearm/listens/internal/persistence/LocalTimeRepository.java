@@ -15,7 +15,8 @@ import org.tonearm.shared.Database;
 /**
  * Recomputes the stored local day and hour of a user's listens in another timezone (docs/architecture.md: "recomputed
  * when the user changes timezone"), page by page in id order, updating only the rows that moved, in one JDBC batch
- * per page. Callers run it inside {@code Database.write}.
+ * per page. Callers run it inside {@code Database.write} (the background relocation job,
+ * {@code listens.internal.RelocationRunner}).
  */
 @Repository
 public class LocalTimeRepository {
@@ -26,6 +27,11 @@ public class LocalTimeRepository {
 
     public LocalTimeRepository(Database database) {
         this.database = database;
+    }
+
+    public boolean hasListens(long userId) {
+        DSLContext dsl = database.dsl();
+        return dsl.fetchExists(dsl.selectOne().from(LISTENS).where(LISTENS.USER_ID.eq(userId)));
     }
 
     /** Returns how many listens moved to another local day or hour. */

@@ -50,6 +50,15 @@ public class RollupRebuilder {
 
     /** Must run inside {@code Database.write}. */
     public Report rebuild(long userId) {
+        return rebuild(userId, true);
+    }
+
+    /** What {@link #rebuild} would change, without changing it (tests check the rollups after every write with it). */
+    public Report check(long userId) {
+        return rebuild(userId, false);
+    }
+
+    private Report rebuild(long userId, boolean repair) {
         DSLContext dsl = database.dsl();
         // jOOQ's set operations modify the left query in place: every comparison gets freshly built queries
         Supplier<Select<? extends Record>> expectedTracks = () -> expectedDayTrack(dsl, userId);
@@ -87,7 +96,7 @@ public class RollupRebuilder {
                 difference(dsl, actualTotals.get(), expectedTotals.get()),
                 difference(dsl, expectedWeekHours.get(), actualWeekHours.get()),
                 difference(dsl, actualWeekHours.get(), expectedWeekHours.get()));
-        if (report.changed()) {
+        if (repair && report.changed()) {
             Table<?> weekHours = expectedWeekHours.get().asTable("e");
             dsl.deleteFrom(STATS_HOUR).where(STATS_HOUR.USER_ID.eq(userId)).execute();
             dsl.insertInto(STATS_HOUR).columns(List.of(STATS_HOUR.USER_ID, STATS_HOUR.WEEKDAY, STATS_HOUR.LOCAL_HOUR,
