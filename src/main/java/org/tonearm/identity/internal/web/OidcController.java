@@ -61,6 +61,8 @@ class OidcController {
     }
 
     @Operation(operationId = "startOidcLogin", summary = "Start a login with an OpenID Connect provider (redirect)")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "302",
+            description = "A redirect (Location) to the provider's login page")
     @GetMapping("/{provider}/authorize")
     ResponseEntity<Void> authorize(@PathVariable String provider, HttpServletRequest request) {
         // each call stores a pending login: bounded per address like password logins

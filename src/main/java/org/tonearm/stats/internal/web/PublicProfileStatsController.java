@@ -48,6 +48,10 @@ class PublicProfileStatsController {
     }
 
     @Operation(operationId = "getPublicProfileStats", summary = "A PUBLIC profile's statistics: the views of /api/v1/stats/** under /api/v1/users/{username}/stats/")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200",
+            description = "The view's answer, as /api/v1/stats/… gives it to the profile's owner",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "object")))
     @GetMapping(PREFIX + "{username}/stats/**")
     void publicStats(@PathVariable String username, HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
