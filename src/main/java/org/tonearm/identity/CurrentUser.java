@@ -10,7 +10,10 @@ public final class CurrentUser {
 
     private CurrentUser() {}
 
-    /** The authenticated caller; 401 AUTH_TOKEN_INVALID when there is none. */
+    /**
+     * The authenticated caller; 401 AUTH_TOKEN_INVALID when there is none. Whether the caller may call the route at
+     * all (credential kind, scopes, role) is the route's {@link Access} declaration, enforced before the handler runs.
+     */
     public static AuthenticatedUser get() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof AuthenticatedUser user) {
@@ -19,12 +22,12 @@ public final class CurrentUser {
         throw new TonearmException(ErrorCode.AUTH_TOKEN_INVALID, "Authentication required");
     }
 
-    /** The caller, who must hold {@code scope} (API tokens carry only their own scopes): else 403. */
-    public static AuthenticatedUser require(String scope) {
-        AuthenticatedUser user = get();
-        if (!user.has(scope)) {
-            throw TonearmException.permissionDenied("This token lacks the scope " + scope);
+    /** The authenticated caller, if the request carried a valid credential. */
+    public static java.util.Optional<AuthenticatedUser> find() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth != null && auth.getPrincipal() instanceof AuthenticatedUser user) {
+            return java.util.Optional.of(user);
         }
-        return user;
+        return java.util.Optional.empty();
     }
 }

@@ -8,7 +8,9 @@
  * {@link org.tonearm.identity.WebAccounts} (the web UI's login, registration, profile and password change, with the
  * API's rules and messages, docs/web.md),
  * {@link org.tonearm.identity.ApiTokenAuthenticator} (for compatibility protocols that check tokens themselves),
- * {@link org.tonearm.identity.Scopes}, {@link org.tonearm.identity.RateLimits} (the gateway's token buckets, for
+ * {@link org.tonearm.identity.Scopes}, {@link org.tonearm.identity.Access} (who may call a route, declared once per
+ * handler) with {@link org.tonearm.identity.Credential}, {@link org.tonearm.identity.AccessRule},
+ * {@link org.tonearm.identity.AccessDenied} and {@link org.tonearm.identity.ProtocolMethodAccess}, {@link org.tonearm.identity.RateLimits} (the gateway's token buckets, for
  * protocol-specific limits) with {@link org.tonearm.identity.RateLimitRejection} (a compat module's own 429 body),
  * and the event {@link org.tonearm.identity.AccountDeleted}.
  *
@@ -28,8 +30,11 @@
  *   <li>Request (SecurityConfiguration): TokenAuthenticationFilter (Bearer JWT → SessionGuard checks the account
  *       is active, not revoked since issue, and supplies its current role; Bearer/Token API token → DB lookup) →
  *       RateLimitFilter (bucket per credential or per IP; Redis when configured, memory as fallback;
- *       X-RateLimit-* headers; 429 + Retry-After) → BodySizeLimitFilter (413) → authorization (public paths,
- *       ADMIN for {@code /api/v1/admin/**}, authenticated for the rest of {@code /api/v1/**}).</li>
+ *       X-RateLimit-* headers; 429 + Retry-After) → BodySizeLimitFilter (413) → routing → AccessInterceptor: the
+ *       route's {@link org.tonearm.identity.Access} declaration (credential, scopes, admin) decides, and a refusal
+ *       is rendered by the route's own error advice (problem+json; ListenBrainz's format). Last.fm and
+ *       Audioscrobbler check their protocol sessions against the same declaration
+ *       ({@link org.tonearm.identity.AccessRule}) (docs/api.md#who-may-call-what).</li>
  *   <li>OpenID Connect login (internal.oidc, docs/operations.md): authorize → state/nonce/PKCE verifier stored
  *       (state hashed, 10 min, single use) → 302 to the provider → callback: take the state → exchange the code
  *       with the verifier → validate the ID token (keys, iss, aud, exp, nonce) → OidcAccounts: existing link, else

@@ -6,15 +6,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.tonearm.testsupport.AccessDeclarations;
 import org.tonearm.testsupport.Api;
 import org.tonearm.testsupport.IntegrationTestBase;
+import org.tonearm.testsupport.OpenApiContract;
 
 /**
  * Every {@code /api/v1} route × {anonymous, token without the needed scope, other user, admin, owner} → expected
@@ -24,6 +29,13 @@ import org.tonearm.testsupport.IntegrationTestBase;
  *
  * <p>Every row gets fresh users, so destructive calls (deleting an account, logging out) cannot spill over. The
  * actors call in the order of the columns; the resource's owner (for admin routes: the admin) goes last.
+ *
+ * <p>Who may call a route is its {@code @Access} declaration (docs/api.md#who-may-call-what): the anonymous and
+ * token columns, and the scopes of the token (every scope but those the route needs), are taken from it. The
+ * hand-written values of those columns stay in the rows and must agree with the declarations
+ * ({@link #handWrittenExpectationsAgreeWithTheDeclarations}), so neither can drift alone. Every response is also
+ * checked against the OpenAPI document (status, content type, JSON schema): the matrix calls every route, so
+ * every documented operation's real answers are validated.
  */
 class AuthorizationMatrixIntegrationTests extends IntegrationTestBase {
 
@@ -201,20 +213,82 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestBase {
         assertThat(covered).as("rows of this matrix; add one for each new /api/v1 route").isEqualTo(routes);
     }
 
+    /** The route's declaration; empty for the OpenAPI document's own routes (springdoc's, public). */
+    private Optional<AccessRule> declared(Row row) {
+        String method = row.route().substring(0, row.route().indexOf(' '));
+        String pattern = row.route().substring(row.route().indexOf(' ') + 1);
+        return mapping.getHandlerMethods().entrySet().stream()
+                .filter(e -> e.getKey().getPatternValues().contains(pattern))
+                .filter(e -> e.getKey().getMethodsCondition().getMethods().stream().anyMatch(m -> m.name().equals(method)))
+                .filter(e -> e.getValue().getBeanType().getName().startsWith("org.tonearm."))
+                .findFirst().map(e -> AccessDeclarations.ruleOf(e.getValue())
+                        .orElseThrow(() -> new AssertionError(row.route() + " declares no @Access")));
+    }
+
+    /** Anonymous: 401 wherever a credential is needed; an open route answers as its row says. */
+    private int anonymousExpected(Row row) {
+        return declared(row).filter(rule -> rule.credential() != Credential.NONE).map(rule -> 401).orElse(row.anonymous());
+    }
+
+    /** The limited token: 403 where it is the wrong credential, not an admin's session, or lacks the scopes. */
+    private int tokenExpected(Row row) {
+        return declared(row).filter(rule -> rule.credential() != Credential.NONE)
+                .filter(rule -> rule.credential() == Credential.SESSION || rule.admin() || !rule.scopes().isEmpty())
+                .map(rule -> 403).orElse(row.token());
+    }
+
+    /** Every scope but the ones the route needs (none: the row's). */
+    private String tokenScopes(Row row) {
+        return declared(row).filter(rule -> !rule.scopes().isEmpty())
+                .map(rule -> Scopes.ALL.stream().filter(s -> !rule.scopes().contains(s)).sorted()
+                        .collect(Collectors.joining(" ")))
+                .orElse(row.tokenScopes());
+    }
+
+    @Test
+    void handWrittenExpectationsAgreeWithTheDeclarations() {
+        List<String> disagreements = new ArrayList<>();
+        for (Row row : rows()) {
+            if (anonymousExpected(row) != row.anonymous() || tokenExpected(row) != row.token()) {
+                disagreements.add(row.route() + ": declared anonymous " + anonymousExpected(row) + " token "
+                        + tokenExpected(row) + ", written " + row.anonymous() + " " + row.token());
+            }
+            declared(row).filter(rule -> !rule.scopes().isEmpty() && rule.credential() != Credential.NONE)
+                    .filter(rule -> rule.scopesHeldBy(Set.of(row.tokenScopes().split(" "))))
+                    .ifPresent(rule -> disagreements.add(row.route() + ": the written token scopes hold " + rule.scopes()));
+        }
+        // a few by hand, independent of both: what a user would notice first
+        assertThat(declared(route("POST /api/v1/listens")).orElseThrow())
+                .isEqualTo(new AccessRule(Credential.ANY, List.of(Scopes.LISTENS_WRITE), false, false));
+        assertThat(declared(route("POST /api/v1/me/tokens")).orElseThrow().credential()).isEqualTo(Credential.SESSION);
+        assertThat(declared(route("GET /api/v1/stats/overview")).orElseThrow().scopes()).containsExactly(Scopes.STATS_READ);
+        assertThat(declared(route("GET /api/v1/admin/users")).orElseThrow().admin()).isTrue();
+        assertThat(declared(route("POST /api/v1/auth/login")).orElseThrow().credential()).isEqualTo(Credential.NONE);
+        assertThat(disagreements).isEmpty();
+    }
+
+    private Row route(String route) {
+        return rows().stream().filter(r -> r.route().equals(route)).findFirst().orElseThrow();
+    }
+
     @Test
     void everyRouteAnswersEachKindOfCallerAsExpected() {
         Map<String, String> mismatches = new LinkedHashMap<>();
         Map<String, Fixture> shared = new LinkedHashMap<>();
+        contract = OpenApiContract.of(api());
+        contractViolations.clear();
         for (Row row : rows()) {
             boolean adminRoute = row.route().contains("/admin/");
+            String tokenScopes = tokenScopes(row);
             // reads change nothing and may share users; every other method gets fresh ones (registering costs bcrypt)
             Fixture f = row.route().startsWith("GET ")
-                    ? shared.computeIfAbsent(row.tokenScopes() + adminRoute, k -> fixture(row.tokenScopes(), adminRoute))
-                    : fixture(row.tokenScopes(), adminRoute);
+                    ? shared.computeIfAbsent(tokenScopes + adminRoute, k -> fixture(tokenScopes, adminRoute))
+                    : fixture(tokenScopes, adminRoute);
             String path = row.path().apply(f);
             List<String> failures = new ArrayList<>();
-            check(failures, "anonymous", call(api(), row, f, null, path), row.anonymous());
-            check(failures, "token without scope", call(api().auth("Token " + f.token()), row, f, null, path), row.token());
+            check(failures, "anonymous", call(api(), row, f, null, path), anonymousExpected(row));
+            check(failures, "token without scope", call(api().auth("Token " + f.token()), row, f, null, path),
+                    tokenExpected(row));
             check(failures, "other user", call(f.other().api(), row, f, f.other(), path), row.other());
             if (adminRoute) {
                 check(failures, "owner", call(f.owner().api(), row, f, f.owner(), path), row.owner());
@@ -228,7 +302,11 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestBase {
             }
         }
         assertThat(mismatches).isEmpty();
+        assertThat(contractViolations).as("real responses that differ from /api/v1/openapi.json").isEmpty();
     }
+
+    private OpenApiContract contract;
+    private final List<String> contractViolations = new ArrayList<>();
 
     private static void check(List<String> failures, String who, Api.Response r, int expected) {
         if (r.status() != expected) {
@@ -257,11 +335,18 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestBase {
     private Api.Response call(Api client, Row row, Fixture f, Api.User actor, String path) {
         String method = row.route().substring(0, row.route().indexOf(' '));
         Object body = row.body().apply(f, actor);
+        Api.Response response;
         if (body instanceof Upload upload) {
-            return client.send(method, path, upload.body(), upload.contentType());
+            response = client.send(method, path, upload.body(), upload.contentType());
+        } else {
+            String json = body == null ? null : body instanceof String s ? s : Api.JSON.writeValueAsString(body);
+            response = client.send(method, path, json, json == null ? null : "application/json");
         }
-        String json = body == null ? null : body instanceof String s ? s : Api.JSON.writeValueAsString(body);
-        return client.send(method, path, json, json == null ? null : "application/json");
+        if (contract != null && declared(row).isPresent()) {
+            String pattern = row.route().substring(row.route().indexOf(' ') + 1);
+            contractViolations.addAll(contract.check(method, OpenApiContract.documentPath(pattern), response));
+        }
+        return response;
     }
 
     private Fixture fixture(String tokenScopes, boolean adminRoute) {

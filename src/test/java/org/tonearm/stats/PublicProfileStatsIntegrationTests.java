@@ -12,7 +12,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.tonearm.identity.Access;
 import org.tonearm.identity.AuthenticatedUser;
+import org.tonearm.identity.Credential;
 import org.tonearm.identity.CurrentUser;
 import org.tonearm.identity.Scopes;
 import org.tonearm.testsupport.Api;
@@ -24,7 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
  * exactly as {@code /api/v1/stats/…} answers its owner; a PRIVATE profile and a missing user get the same 404.
  *
  * <p>The public route forwards to whatever handles {@code /api/v1/stats/…}; a probe view under that prefix stands for
- * the native views here (it reads the caller the way they do, {@link CurrentUser#require}), so these tests prove the
+ * the native views here (declared the way they are, {@code @Access} with stats:read), so these tests prove the
  * route's rules independently of any one view.
  */
 class PublicProfileStatsIntegrationTests extends IntegrationTestBase {
@@ -37,11 +39,12 @@ class PublicProfileStatsIntegrationTests extends IntegrationTestBase {
         }
     }
 
+    @Access(credential = Credential.ANY, scopes = Scopes.STATS_READ)
     @RestController
     static class ProbeController {
         @GetMapping("/api/v1/stats/probe/{view}")
         Map<String, Object> probe(@PathVariable String view, HttpServletRequest request) {
-            AuthenticatedUser user = CurrentUser.require(Scopes.STATS_READ);
+            AuthenticatedUser user = CurrentUser.get();
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("user_id", user.id());
             body.put("view", view);

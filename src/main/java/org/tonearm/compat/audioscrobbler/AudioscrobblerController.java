@@ -16,12 +16,15 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.tonearm.compat.audioscrobbler.AudioscrobblerWire.Handshake;
 import org.tonearm.compat.audioscrobbler.AudioscrobblerWire.NowPlaying;
 import org.tonearm.compat.audioscrobbler.AudioscrobblerWire.Submission;
-import org.tonearm.compat.lastfm.ProtocolSessions;
 import org.tonearm.compat.lastfm.ProtocolSessions.Protocol;
 import org.tonearm.compat.lastfm.ProtocolSessions.SessionUser;
+import org.tonearm.compat.lastfm.ProtocolSessions;
+import org.tonearm.identity.Access;
+import org.tonearm.identity.AccessRule;
 import org.tonearm.identity.AuthenticatedUser;
-import org.tonearm.identity.LegacyCredentialVerifier;
+import org.tonearm.identity.Credential;
 import org.tonearm.identity.LegacyCredentialVerifier.LegacyLogin;
+import org.tonearm.identity.LegacyCredentialVerifier;
 import org.tonearm.identity.Scopes;
 import org.tonearm.listens.Channel;
 import org.tonearm.listens.IncomingListen;
@@ -62,6 +65,7 @@ class AudioscrobblerController {
         this.nowPlaying = nowPlaying;
     }
 
+    @Access(credential = Credential.PROTOCOL_SESSION, scopes = Scopes.LISTENS_WRITE) // the handshake opens the session
     @RequestMapping(path = {"", "/"}, method = {RequestMethod.GET, RequestMethod.POST})
     ResponseEntity<String> handshake(HttpServletRequest request) {
         Handshake hs = Handshake.of(params(request));
@@ -76,7 +80,8 @@ class AudioscrobblerController {
         String client = AudioscrobblerValidator.required(hs.c(), "c");
         AudioscrobblerValidator.required(hs.a(), "a");
         AudioscrobblerValidator.checkClock(t, System.currentTimeMillis());
-        LegacyLogin login = authenticate(hs).filter(l -> l.user().has(Scopes.LISTENS_WRITE))
+        AccessRule rule = AccessRule.current(request);
+        LegacyLogin login = authenticate(hs).filter(l -> rule.scopesHeldBy(l.user().scopes()))
                 .orElseThrow(AudioscrobblerException::badAuth);
         String session = sessions.open(login, Protocol.AUDIOSCROBBLER, client);
         String base = ServletUriComponentsBuilder.fromContextPath(request).path("/apis/audioscrobbler/").toUriString();
@@ -94,10 +99,11 @@ class AudioscrobblerController {
         return credentials.audioscrobblerToken(hs.u(), hs.t(), hs.a());
     }
 
+    @Access(credential = Credential.PROTOCOL_SESSION, scopes = Scopes.LISTENS_WRITE)
     @PostMapping({"/nowplaying", "/nowplaying/"})
     ResponseEntity<String> nowPlaying(HttpServletRequest request) {
         NowPlaying np = NowPlaying.of(params(request));
-        SessionUser user = session(np.s());
+        SessionUser user = session(np.s(), AccessRule.current(request));
         String artist = AudioscrobblerValidator.required(np.a(), "a");
         String title = AudioscrobblerValidator.required(np.t(), "t");
         Long length = AudioscrobblerValidator.optionalSeconds(np.l(), "l");
@@ -108,10 +114,11 @@ class AudioscrobblerController {
         return text("OK\n");
     }
 
+    @Access(credential = Credential.PROTOCOL_SESSION, scopes = Scopes.LISTENS_WRITE)
     @PostMapping({"/submissions", "/submissions/"})
     ResponseEntity<String> submissions(HttpServletRequest request) {
         Map<String, String> params = params(request);
-        SessionUser user = session(params.get("s"));
+        SessionUser user = session(params.get("s"), AccessRule.current(request));
         List<Submission> submissions = AudioscrobblerWire.submissions(params);
         AudioscrobblerValidator.checkBatchSize(submissions);
         List<IncomingListen> batch = new ArrayList<>();
@@ -135,8 +142,9 @@ class AudioscrobblerController {
         return text("OK\n");
     }
 
-    private SessionUser session(String s) {
-        return sessions.resolve(s, Protocol.AUDIOSCROBBLER).filter(u -> u.has(Scopes.LISTENS_WRITE))
+    /** The session {@code s}, whose credential must hold the route's scopes (its {@code @Access} rule): else BADSESSION. */
+    private SessionUser session(String s, AccessRule rule) {
+        return sessions.resolve(s, Protocol.AUDIOSCROBBLER).filter(u -> rule.scopesHeldBy(u.scopes()))
                 .orElseThrow(AudioscrobblerException::badSession);
     }
 

@@ -1,5 +1,6 @@
 package org.tonearm.compat.lastfm;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
@@ -10,8 +11,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.tonearm.compat.lastfm.internal.persistence.JooqLastfmAppRepository;
 import org.tonearm.compat.lastfm.internal.persistence.JooqLastfmAppRepository.AppRow;
+import org.tonearm.compat.lastfm.internal.persistence.JooqLastfmAppRepository;
+import org.tonearm.identity.Access;
+import org.tonearm.identity.Credential;
 import org.tonearm.identity.CurrentUser;
 import org.tonearm.shared.Instants;
 import org.tonearm.shared.TonearmException;
@@ -21,6 +24,7 @@ import org.tonearm.shared.TonearmException;
  * api_sig ({@code POST /api/v1/me/lastfm-apps {name}} → 201 {@code {id, name, api_key, shared_secret, created_at}}).
  * Needs a login session: an API token handed to a scrobbler must not mint credentials.
  */
+@Access(credential = Credential.SESSION)
 @RestController
 @RequestMapping("/api/v1/me/lastfm-apps")
 class LastfmAppController {
@@ -45,6 +49,7 @@ class LastfmAppController {
 
     record Page(List<App> apps) {}
 
+    @Operation(operationId = "createLastfmApp", summary = "Register a Last.fm API application (api_key and shared secret) for your clients")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     App create(@RequestBody CreateAppRequest body) {
@@ -56,17 +61,14 @@ class LastfmAppController {
         return App.of(apps.insert(userId, name, random32Hex(), random32Hex(), System.currentTimeMillis()));
     }
 
+    @Operation(operationId = "listLastfmApps", summary = "Your registered Last.fm API applications")
     @GetMapping
     Page list() {
         return new Page(apps.listForUser(sessionUser()).stream().map(App::of).toList());
     }
 
     private static long sessionUser() {
-        var user = CurrentUser.get();
-        if (user.viaApiToken()) {
-            throw TonearmException.permissionDenied("This needs a login session; API tokens cannot register apps");
-        }
-        return user.id();
+        return CurrentUser.get().id();
     }
 
     /** 128 random bits as 32 hex characters: the shape of Last.fm's own api keys and secrets. */

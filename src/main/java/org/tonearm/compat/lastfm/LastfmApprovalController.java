@@ -14,10 +14,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.tonearm.compat.lastfm.internal.persistence.JooqLastfmAuthTokenRepository;
 import org.tonearm.compat.lastfm.internal.persistence.JooqLastfmAuthTokenRepository.AuthTokenRow;
-import org.tonearm.identity.LegacyCredentialVerifier;
+import org.tonearm.compat.lastfm.internal.persistence.JooqLastfmAuthTokenRepository;
+import org.tonearm.identity.Access;
+import org.tonearm.identity.AccessRule;
+import org.tonearm.identity.Credential;
 import org.tonearm.identity.LegacyCredentialVerifier.LegacyLogin;
+import org.tonearm.identity.LegacyCredentialVerifier;
 import org.tonearm.identity.Scopes;
 
 /**
@@ -49,6 +52,7 @@ class LastfmApprovalController {
         this.credentials = credentials;
     }
 
+    @Access(credential = Credential.NONE)
     @GetMapping({"/apis/lastfm/auth", "/apis/lastfm/auth/", "/api/auth", "/api/auth/"})
     ResponseEntity<String> form(@RequestParam(name = "api_key", required = false) String apiKey,
             @RequestParam(name = "token", required = false) String token,
@@ -64,6 +68,9 @@ class LastfmApprovalController {
         return page(200, csrf, callback, LastfmApprovalPage.form(nz(apiKey), token, callback, csrf, null));
     }
 
+    // the protocol's own credential: the password typed into the form; approving gives the application a session
+    // with every scope, so a restricted API token typed as the password cannot do it
+    @Access(credential = Credential.PROTOCOL_SESSION, scopes = {Scopes.LISTENS_WRITE, Scopes.LISTENS_READ, Scopes.STATS_READ})
     @PostMapping({"/apis/lastfm/auth", "/apis/lastfm/auth/", "/api/auth", "/api/auth/"})
     ResponseEntity<String> approve(HttpServletRequest request,
             @RequestParam(name = "api_key", required = false) String apiKey,
@@ -81,9 +88,9 @@ class LastfmApprovalController {
         if (row.isEmpty()) {
             return page(400, null, null, LastfmApprovalPage.unknownToken());
         }
-        // approving gives the application a session with every listens scope, so a restricted token cannot do it
+        AccessRule rule = AccessRule.current(request);
         Optional<LegacyLogin> login = credentials.password(username, password)
-                .filter(l -> l.user().scopes().containsAll(Scopes.ALL));
+                .filter(l -> rule.scopesHeldBy(l.user().scopes()));
         if (login.isEmpty()) {
             String fresh = newCsrf();
             return page(401, fresh, callback, LastfmApprovalPage.form(nz(apiKey), token, callback, fresh,

@@ -12,7 +12,6 @@ import org.tonearm.compat.lastfm.LastfmChartResponses.ChartArtist;
 import org.tonearm.compat.lastfm.LastfmChartResponses.ChartTrack;
 import org.tonearm.compat.lastfm.LastfmChartResponses.Page;
 import org.tonearm.compat.lastfm.LastfmChartResponses.Week;
-import org.tonearm.identity.Scopes;
 import org.tonearm.identity.UserProfile;
 import org.tonearm.stats.Entity;
 import org.tonearm.stats.RangeRequest;
@@ -74,7 +73,7 @@ class LastfmChartMethods {
         LastfmPeriod period = LastfmPeriod.parse(p.get("period"));
         int limit = limit(p.text("limit"));
         int page = LastfmValidator.page(p.text("page"));
-        UserProfile user = profiles.visible(call, Scopes.STATS_READ, Scopes.LISTENS_READ);
+        UserProfile user = profiles.visible(call);
         StatsRange range = stats.resolve(user.id(), RangeRequest.named(period.nativeName));
         long offset = (long) (page - 1) * limit;
         TopPage top = stats.top(user.id(), range, kind, TopOrder.PLAYS, limit,
@@ -83,7 +82,7 @@ class LastfmChartMethods {
     }
 
     Lfm getWeeklyChartList(LastfmCall call) {
-        UserProfile user = profiles.visible(call, Scopes.STATS_READ, Scopes.LISTENS_READ);
+        UserProfile user = profiles.visible(call);
         StatsRange allTime = stats.resolve(user.id(), RangeRequest.named("all_time"));
         List<Week> weeks = new ArrayList<>();
         Instant now = allTime.to();
@@ -117,7 +116,7 @@ class LastfmChartMethods {
         if (from != null && from >= to) {
             throw new LastfmException(LastfmError.INVALID_PARAMETERS, "Invalid parameters - from must be before to");
         }
-        UserProfile user = profiles.visible(call, Scopes.STATS_READ, Scopes.LISTENS_READ);
+        UserProfile user = profiles.visible(call);
         StatsRange range = from != null
                 ? stats.resolve(user.id(), new RangeRequest(null, null, null, String.valueOf(from), String.valueOf(to)))
                 : stats.resolve(user.id(), RangeRequest.named("last_week"));

@@ -4,8 +4,9 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.tonearm.compat.lastfm.ProtocolSessions.Protocol;
 import org.tonearm.compat.lastfm.ProtocolSessions.SessionUser;
-import org.tonearm.compat.lastfm.internal.persistence.JooqLastfmAppRepository;
 import org.tonearm.compat.lastfm.internal.persistence.JooqLastfmAppRepository.AppRow;
+import org.tonearm.compat.lastfm.internal.persistence.JooqLastfmAppRepository;
+import org.tonearm.identity.AccessRule;
 
 /**
  * Who may call: the api_key and api_sig rules, then the session key.
@@ -63,11 +64,14 @@ class LastfmGate {
                 .orElseThrow(() -> new LastfmException(LastfmError.INVALID_SESSION_KEY)));
     }
 
-    /** A write needs the credential's listens:write scope; a read-only token's session gets error 4. */
-    static SessionUser requireScope(SessionUser user, String scope) {
-        if (!user.has(scope)) {
+    /** The method's access rule applied to its session key (LastfmController): error 9 without a valid one,
+     *  error 4 when the API token behind the session lacks the rule's scopes. */
+    SessionUser requireSession(LastfmCall call, AccessRule rule) {
+        SessionUser user = requireSession(call);
+        if (!rule.scopesHeldBy(user.scopes())) {
             throw new LastfmException(LastfmError.AUTHENTICATION_FAILED,
-                    "Authentication Failed - The API token behind this session lacks the scope " + scope);
+                    "Authentication Failed - The API token behind this session lacks the scope "
+                            + String.join(rule.anyScope() ? " or " : " and ", rule.scopes()));
         }
         return user;
     }

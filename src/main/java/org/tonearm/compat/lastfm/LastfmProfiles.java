@@ -1,6 +1,5 @@
 package org.tonearm.compat.lastfm;
 
-import java.util.Arrays;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.tonearm.compat.lastfm.ProtocolSessions.SessionUser;
@@ -17,22 +16,21 @@ import org.tonearm.identity.UserProfile;
 @Component
 class LastfmProfiles {
 
-    private final LastfmGate gate;
     private final UserDirectory users;
 
-    LastfmProfiles(LastfmGate gate, UserDirectory users) {
-        this.gate = gate;
+    LastfmProfiles(UserDirectory users) {
         this.users = users;
     }
 
-    UserProfile visible(LastfmCall call, String... ownerScopes) {
-        Optional<SessionUser> caller = gate.optionalSession(call);
+    /** The owner sees a PRIVATE profile with a session that holds the method's scopes (its access rule). */
+    UserProfile visible(LastfmCall call) {
+        Optional<SessionUser> caller = call.caller();
         String name = call.params().text("user");
         if (name == null) {
             name = caller.map(SessionUser::username).orElseThrow(() -> LastfmException.missing("user"));
         }
         UserProfile target = users.findByUsername(name.trim()).orElseThrow(LastfmException::userNotFound);
-        boolean own = caller.filter(c -> c.userId() == target.id() && Arrays.stream(ownerScopes).anyMatch(c::has))
+        boolean own = caller.filter(c -> c.userId() == target.id() && call.rule().scopesHeldBy(c.scopes()))
                 .isPresent();
         if (!own && !"PUBLIC".equals(target.profileVisibility())) {
             throw LastfmException.userNotFound();

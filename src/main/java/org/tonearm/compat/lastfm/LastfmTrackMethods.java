@@ -9,7 +9,6 @@ import org.tonearm.compat.lastfm.LastfmWire.NowPlaying;
 import org.tonearm.compat.lastfm.LastfmWire.Scrobble;
 import org.tonearm.compat.lastfm.ProtocolSessions.SessionUser;
 import org.tonearm.compat.lastfm.internal.persistence.JooqLastfmLoveRepository;
-import org.tonearm.identity.Scopes;
 import org.tonearm.listens.Channel;
 import org.tonearm.listens.IncomingListen;
 import org.tonearm.listens.IngestResult;
@@ -35,7 +34,7 @@ class LastfmTrackMethods {
     }
 
     Lfm scrobble(LastfmCall call) {
-        SessionUser user = LastfmGate.requireScope(gate.requireSession(call), Scopes.LISTENS_WRITE);
+        SessionUser user = call.user();
         List<Scrobble> scrobbles = LastfmWire.scrobbles(call.params());
         LastfmValidator.checkBatchSize(scrobbles);
         long now = System.currentTimeMillis();
@@ -71,7 +70,7 @@ class LastfmTrackMethods {
     }
 
     Lfm updateNowPlaying(LastfmCall call) {
-        SessionUser user = LastfmGate.requireScope(gate.requireSession(call), Scopes.LISTENS_WRITE);
+        SessionUser user = call.user();
         NowPlaying np = LastfmWire.nowPlaying(call.params());
         LastfmValidator.required(np.artist(), "artist");
         LastfmValidator.required(np.track(), "track");
@@ -86,14 +85,14 @@ class LastfmTrackMethods {
     }
 
     Lfm love(LastfmCall call) {
-        SessionUser user = LastfmGate.requireScope(gate.requireSession(call), Scopes.LISTENS_WRITE);
+        SessionUser user = call.user();
         Love love = checkedLove(call);
         loves.love(user.userId(), love.artist().strip(), love.track().strip(), System.currentTimeMillis());
         return null;
     }
 
     Lfm unlove(LastfmCall call) {
-        SessionUser user = LastfmGate.requireScope(gate.requireSession(call), Scopes.LISTENS_WRITE);
+        SessionUser user = call.user();
         Love love = checkedLove(call);
         loves.unlove(user.userId(), love.artist().strip(), love.track().strip());
         return null;

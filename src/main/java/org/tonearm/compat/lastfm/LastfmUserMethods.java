@@ -3,10 +3,9 @@ package org.tonearm.compat.lastfm;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import org.tonearm.compat.lastfm.LastfmResponses.Playing;
-import org.tonearm.identity.Scopes;
 import org.tonearm.identity.UserProfile;
-import org.tonearm.listens.RecentListens;
 import org.tonearm.listens.NowPlayingService;
+import org.tonearm.listens.RecentListens;
 import org.tonearm.stats.StatsService;
 
 /**
@@ -31,7 +30,7 @@ class LastfmUserMethods {
     }
 
     Lfm getInfo(LastfmCall call) {
-        UserProfile user = profiles.visible(call, Scopes.LISTENS_READ);
+        UserProfile user = profiles.visible(call);
         // playcount: all-time plays (docs/api.md#statistics Definitions), the figure the native overview shows for all_time
         return LastfmResponses.userInfo(user.username(), user.displayName(), "", stats.allTimePlays(user.id()),
                 user.createdAt());
@@ -43,7 +42,7 @@ class LastfmUserMethods {
         int page = LastfmValidator.page(p.text("page"));
         Long from = LastfmValidator.optionalSeconds(p.text("from"), "from");
         Long to = LastfmValidator.optionalSeconds(p.text("to"), "to");
-        UserProfile user = profiles.visible(call, Scopes.LISTENS_READ);
+        UserProfile user = profiles.visible(call);
         Long fromMs = from == null ? null : from * 1000;
         // "to": listens up to and including that second
         Long toMs = to == null ? null : to * 1000 + 999;

@@ -8,13 +8,15 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.tonearm.identity.AccessDenied;
 import org.tonearm.identity.AuthenticatedUser;
 
 /**
  * ListenBrainz authentication: {@code Authorization: Token <token>} with a Tonearm API token (like ListenBrainz,
  * whatever the scheme word: {@code Bearer <API token>} works too). A login token (JWT) is refused: it expires
- * within the hour, so a client configured with one would stop scrobbling silently. The security filter has already checked the header (the LB paths are public in the security chain),
- * so this reads its verdict and answers in ListenBrainz's terms (api_tools.py {@code validate_auth_header}).
+ * within the hour, so a client configured with one would stop scrobbling silently. Which routes need which token is
+ * each handler's {@code @Access} declaration, enforced by the security layer; this words its refusals in
+ * ListenBrainz's terms (api_tools.py {@code validate_auth_header}).
  */
 @Component
 class ListenBrainzAuth {
@@ -23,24 +25,23 @@ class ListenBrainzAuth {
     static final String LOGIN_TOKEN = "Invalid authorization token. This is a Tonearm login token; ListenBrainz clients"
             + " send an API token: Authorization: Token <API token> (create one with POST /api/v1/me/tokens).";
 
-    /** The caller, who must hold {@code scope}; else 401 with ListenBrainz's message. */
-    AuthenticatedUser require(HttpServletRequest request, String scope) {
-        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header == null || header.isEmpty()) {
-            throw unauthorized("You need to provide an Authorization header.");
-        }
-        if (header.indexOf(' ') < 0) {
-            throw unauthorized("Provided Authorization header is invalid.");
-        }
-        AuthenticatedUser user = authenticated().orElseThrow(() -> unauthorized("Invalid authorization token."));
-        if (!user.viaApiToken()) {
-            throw unauthorized(LOGIN_TOKEN);
-        }
-        if (!user.has(scope)) {
-            // ListenBrainz answers a token without the needed scope with 401 "Insufficient scope."
-            throw unauthorized("Insufficient scope.");
-        }
-        return user;
+    /**
+     * A refusal by the route's access rule (docs/api.md#who-may-call-what) in ListenBrainz's terms: its 401 messages
+     * (api_tools.py {@code validate_auth_header}), "Insufficient scope." for a token without the route's scope.
+     */
+    static ListenBrainzApiException refusal(HttpServletRequest request, AccessDenied denied) {
+        return switch (denied.denial()) {
+            case API_TOKEN_REQUIRED -> unauthorized(LOGIN_TOKEN);
+            case MISSING_SCOPE, SESSION_REQUIRED, NOT_ADMIN -> unauthorized("Insufficient scope.");
+            case NOT_AUTHENTICATED -> {
+                String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+                if (header == null || header.isEmpty()) {
+                    yield unauthorized("You need to provide an Authorization header.");
+                }
+                yield unauthorized(header.indexOf(' ') < 0 ? "Provided Authorization header is invalid."
+                        : "Invalid authorization token.");
+            }
+        };
     }
 
     /** The authenticated caller, if the request carried a valid token. */

@@ -1,7 +1,5 @@
 package org.tonearm.compat.listenbrainz;
 
-import static org.tonearm.compat.listenbrainz.ListenBrainzApiException.badRequest;
-
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -13,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.tonearm.catalog.TrackCredit;
 import org.tonearm.compat.listenbrainz.ListenBrainzSubmissionValidator.Submission;
 import org.tonearm.compat.listenbrainz.ListenBrainzWire.CountPayload;
 import org.tonearm.compat.listenbrainz.ListenBrainzWire.Envelope;
@@ -20,20 +19,23 @@ import org.tonearm.compat.listenbrainz.ListenBrainzWire.ListensPayload;
 import org.tonearm.compat.listenbrainz.ListenBrainzWire.PlayingNowPayload;
 import org.tonearm.compat.listenbrainz.ListenBrainzWire.Status;
 import org.tonearm.compat.listenbrainz.ListenBrainzWire.TokenValidity;
-import org.tonearm.catalog.TrackCredit;
+import org.tonearm.identity.Access;
 import org.tonearm.identity.ApiTokenAuthenticator;
 import org.tonearm.identity.AuthenticatedUser;
+import org.tonearm.identity.Credential;
+import org.tonearm.identity.CurrentUser;
 import org.tonearm.identity.Scopes;
 import org.tonearm.identity.UserProfile;
 import org.tonearm.listens.Channel;
 import org.tonearm.listens.IncomingListen;
 import org.tonearm.listens.IngestResult;
-import org.tonearm.listens.ListenSanity;
 import org.tonearm.listens.ListenHistory;
+import org.tonearm.listens.ListenSanity;
 import org.tonearm.listens.ListenService;
 import org.tonearm.listens.NowPlaying;
 import org.tonearm.listens.NowPlayingService;
 import org.tonearm.listens.StoredListen;
+import static org.tonearm.compat.listenbrainz.ListenBrainzApiException.badRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -83,9 +85,10 @@ class ListenBrainzController {
     }
 
     /** Any content type is read as JSON, like ListenBrainz ({@code request.get_data()}). */
+    @Access(credential = Credential.API_TOKEN, scopes = Scopes.LISTENS_WRITE)
     @PostMapping("/submit-listens")
     Object submitListens(HttpServletRequest request) throws IOException {
-        AuthenticatedUser user = auth.require(request, Scopes.LISTENS_WRITE);
+        AuthenticatedUser user = CurrentUser.get();
         boolean returnMsid = ListenBrainzSubmissionValidator.returnMsid(request.getParameter("return_msid"));
         byte[] body = RequestBodies.read(request, ListenBrainzSubmissionValidator.MAX_LISTEN_PAYLOAD_SIZE);
         Submission submission = submissions.validate(body, System.currentTimeMillis() / 1000);
@@ -135,6 +138,7 @@ class ListenBrainzController {
     record MsidStatus(String status, String recordingMsid) {}
 
     /** The token from {@code Authorization: Token …}, else from {@code ?token=} (kept by ListenBrainz for old clients). */
+    @Access(credential = Credential.NONE) // it checks the token it is given
     @GetMapping("/validate-token")
     TokenValidity validateToken(HttpServletRequest request) {
         String header = request.getHeader("Authorization");
@@ -153,6 +157,7 @@ class ListenBrainzController {
                 .orElseGet(() -> new TokenValidity(200, "Token invalid.", false, null));
     }
 
+    @Access(credential = Credential.NONE, scopes = Scopes.LISTENS_READ) // a PRIVATE profile: its owner's token with these
     @GetMapping("/user/{userName}/listens")
     Envelope<ListensPayload> userListens(@PathVariable String userName, HttpServletRequest request) {
         UserProfile profile = profiles.visible(userName);
@@ -165,12 +170,14 @@ class ListenBrainzController {
                 seconds(span.newestMs()), seconds(span.oldestMs())));
     }
 
+    @Access(credential = Credential.NONE, scopes = Scopes.LISTENS_READ)
     @GetMapping("/user/{userName}/listen-count")
     Envelope<CountPayload> listenCount(@PathVariable String userName) {
         UserProfile profile = profiles.visible(userName);
         return new Envelope<>(new CountPayload(history.span(profile.id()).count()));
     }
 
+    @Access(credential = Credential.NONE, scopes = Scopes.LISTENS_READ)
     @GetMapping("/user/{userName}/playing-now")
     Envelope<PlayingNowPayload> playingNow(@PathVariable String userName) {
         UserProfile profile = profiles.visible(userName);
@@ -184,9 +191,10 @@ class ListenBrainzController {
      * The listens of that second whose recording has that msid go (RecordingMsids; the per-listen msids of earlier
      * versions still match too).
      */
+    @Access(credential = Credential.API_TOKEN, scopes = Scopes.LISTENS_WRITE)
     @PostMapping("/delete-listen")
     Status deleteListen(HttpServletRequest request) throws IOException {
-        AuthenticatedUser user = auth.require(request, Scopes.LISTENS_WRITE);
+        AuthenticatedUser user = CurrentUser.get();
         byte[] body = RequestBodies.read(request, ListenBrainzSubmissionValidator.MAX_LISTEN_SIZE);
         ListenBrainzDeletion deletion = ListenBrainzDeletion.parse(body, json);
         long fromMs = deletion.listenedAt() * 1000;
@@ -202,47 +210,54 @@ class ListenBrainzController {
 
     // User statistics (stats_api.py), served live from the stats module; 204 when the range has no plays.
 
+    @Access(credential = Credential.NONE, scopes = {Scopes.STATS_READ, Scopes.LISTENS_READ}, anyScope = true)
     @GetMapping("/stats/user/{userName}/artists")
     ResponseEntity<?> statsArtists(@PathVariable String userName, HttpServletRequest request) {
-        UserProfile profile = profiles.statsVisible(userName);
+        UserProfile profile = profiles.visible(userName);
         return orNoContent(stats.artists(profile, ListenBrainzStatsQuery.parse(request::getParameter)));
     }
 
+    @Access(credential = Credential.NONE, scopes = {Scopes.STATS_READ, Scopes.LISTENS_READ}, anyScope = true)
     @GetMapping("/stats/user/{userName}/releases")
     ResponseEntity<?> statsReleases(@PathVariable String userName, HttpServletRequest request) {
-        UserProfile profile = profiles.statsVisible(userName);
+        UserProfile profile = profiles.visible(userName);
         return orNoContent(stats.releases(profile, ListenBrainzStatsQuery.parse(request::getParameter)));
     }
 
+    @Access(credential = Credential.NONE, scopes = {Scopes.STATS_READ, Scopes.LISTENS_READ}, anyScope = true)
     @GetMapping("/stats/user/{userName}/release-groups")
     ResponseEntity<?> statsReleaseGroups(@PathVariable String userName, HttpServletRequest request) {
-        UserProfile profile = profiles.statsVisible(userName);
+        UserProfile profile = profiles.visible(userName);
         return orNoContent(stats.releaseGroups(profile, ListenBrainzStatsQuery.parse(request::getParameter)));
     }
 
+    @Access(credential = Credential.NONE, scopes = {Scopes.STATS_READ, Scopes.LISTENS_READ}, anyScope = true)
     @GetMapping("/stats/user/{userName}/recordings")
     ResponseEntity<?> statsRecordings(@PathVariable String userName, HttpServletRequest request) {
-        UserProfile profile = profiles.statsVisible(userName);
+        UserProfile profile = profiles.visible(userName);
         return orNoContent(stats.recordings(profile, ListenBrainzStatsQuery.parse(request::getParameter)));
     }
 
+    @Access(credential = Credential.NONE, scopes = {Scopes.STATS_READ, Scopes.LISTENS_READ}, anyScope = true)
     @GetMapping("/stats/user/{userName}/listening-activity")
     ResponseEntity<?> statsListeningActivity(@PathVariable String userName, HttpServletRequest request) {
-        UserProfile profile = profiles.statsVisible(userName);
+        UserProfile profile = profiles.visible(userName);
         return orNoContent(stats.listeningActivity(profile, ListenBrainzStatsQuery.rangeOnly(request::getParameter)));
     }
 
+    @Access(credential = Credential.NONE, scopes = {Scopes.STATS_READ, Scopes.LISTENS_READ}, anyScope = true)
     @GetMapping("/stats/user/{userName}/daily-activity")
     ResponseEntity<?> statsDailyActivity(@PathVariable String userName, HttpServletRequest request) {
-        UserProfile profile = profiles.statsVisible(userName);
+        UserProfile profile = profiles.visible(userName);
         return orNoContent(stats.dailyActivity(profile, ListenBrainzStatsQuery.rangeOnly(request::getParameter)));
     }
 
     /** Flask's {@code <int:year>}: a path with anything but digits there is an unknown route (404). */
+    @Access(credential = Credential.NONE, scopes = {Scopes.STATS_READ, Scopes.LISTENS_READ}, anyScope = true)
     @GetMapping("/stats/user/{userName}/year-in-music/{year:\\d{1,9}}")
     Envelope<ListenBrainzStatsWire.YearInMusicPayload> yearInMusic(@PathVariable String userName,
             @PathVariable int year) {
-        UserProfile profile = profiles.statsVisible(userName);
+        UserProfile profile = profiles.visible(userName);
         return new Envelope<>(stats.yearInMusic(profile, year));
     }
 
@@ -252,6 +267,7 @@ class ListenBrainzController {
     }
 
     /** Every other path under the prefixes: ListenBrainz's (Flask's) 404 and 405 in its error format. */
+    @Access(credential = Credential.NONE)
     @RequestMapping("/**")
     ResponseEntity<Object> unknownRoute(HttpServletRequest request) {
         return ListenBrainzRoutes.answerUnknown(request, API_PREFIX, ROOT_PREFIX);

@@ -11,9 +11,10 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.transaction.TransactionException;
+import org.tonearm.identity.AccessDenied;
 import org.tonearm.shared.DatabaseUnavailable;
 import org.tonearm.shared.TonearmException;
 import tools.jackson.databind.JsonNode;
@@ -35,6 +36,12 @@ class ListenBrainzErrorAdvice {
     @ExceptionHandler(ListenBrainzApiException.class)
     ResponseEntity<Map<String, Object>> listenBrainz(ListenBrainzApiException e) {
         return respond(e.status(), e.getMessage(), e.listen());
+    }
+
+    /** The route's access rule refused the caller (ListenBrainzAuth words it). */
+    @ExceptionHandler(AccessDenied.class)
+    ResponseEntity<Map<String, Object>> refused(AccessDenied e, HttpServletRequest request) {
+        return listenBrainz(ListenBrainzAuth.refusal(request, e));
     }
 
     @ExceptionHandler(TonearmException.class)

@@ -1,7 +1,5 @@
 package org.tonearm.compat.listenbrainz;
 
-import static org.tonearm.compat.listenbrainz.ListenBrainzApiException.badRequest;
-
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.List;
@@ -13,9 +11,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.tonearm.compat.listenbrainz.ListenBrainzWire.Status;
 import org.tonearm.compat.listenbrainz.internal.persistence.JooqListenBrainzFeedbackRepository;
+import org.tonearm.identity.Access;
 import org.tonearm.identity.AuthenticatedUser;
+import org.tonearm.identity.Credential;
+import org.tonearm.identity.CurrentUser;
 import org.tonearm.identity.Scopes;
 import org.tonearm.identity.UserProfile;
+import static org.tonearm.compat.listenbrainz.ListenBrainzApiException.badRequest;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,9 +60,10 @@ class ListenBrainzFeedbackController {
 
     record FeedbackPage(List<FeedbackItem> feedback, int count, int offset, int totalCount) {}
 
+    @Access(credential = Credential.API_TOKEN, scopes = Scopes.LISTENS_WRITE)
     @PostMapping("/recording-feedback")
     Status recordingFeedback(HttpServletRequest request) throws IOException {
-        AuthenticatedUser user = auth.require(request, Scopes.LISTENS_WRITE);
+        AuthenticatedUser user = CurrentUser.get();
         JsonNode data = parse(RequestBodies.read(request, ListenBrainzSubmissionValidator.MAX_LISTEN_SIZE));
         if (!(data.has("recording_msid") || data.has("recording_mbid")) || !data.has("score")) {
             throw badRequest("JSON document must contain either recording_msid or recording_mbid, and score top "
@@ -83,6 +86,7 @@ class ListenBrainzFeedbackController {
         return Status.OK;
     }
 
+    @Access(credential = Credential.NONE, scopes = Scopes.LISTENS_READ)
     @GetMapping("/user/{userName}/get-feedback")
     FeedbackPage userFeedback(@PathVariable String userName, HttpServletRequest request) {
         UserProfile profile = profiles.visible(userName);

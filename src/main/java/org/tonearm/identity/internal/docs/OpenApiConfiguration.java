@@ -1,6 +1,5 @@
 package org.tonearm.identity.internal.docs;
 
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
@@ -17,25 +16,31 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.tags.Tag;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.tonearm.identity.Access;
+import org.tonearm.identity.AccessRule;
+import org.tonearm.identity.Credential;
 
 /**
  * The OpenAPI document ({@code /api/v1/openapi.json}) and its page ({@code /api/docs}), generated from the
- * controllers by springdoc. Added here what the code does not say on its own: the bearer/token security scheme,
+ * controllers by springdoc. Added here what the code does not say on its own: the two security schemes (login session, API token) and each operation's requirement from its route's
+ * {@link Access} declaration, its module as its tag,
  * the docs/api.md#gateway problem+json body, and the errors every endpoint can answer (400, 401, 403, 404, 413, 429, 500).
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
     static final String PROBLEM = "Problem";
-    /** The endpoints a caller reaches without credentials: no 401/403 is documented for them. */
-    static final Set<String> PUBLIC_PREFIXES = Set.of("/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh",
-            "/api/v1/auth/oidc");
+    static final String SESSION = "session";
+    static final String API_TOKEN = "apiToken";
 
     private static final Map<String, String> ERRORS = errors();
 
@@ -46,20 +51,60 @@ class OpenApiConfiguration {
                         .description("Native REST API of Tonearm (docs/api.md#conventions). Errors are application/problem+json "
                                 + "(RFC 9457) with a stable `code`. Rate limits are reported in X-RateLimit-* headers."))
                 .components(new Components()
-                        .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                                .description("JWT access token from login, or a personal API token (also accepted as "
-                                        + "'Authorization: Token <t>')"))
+                        .addSecuritySchemes(SESSION, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                                .bearerFormat("JWT").description("A login session: the access_token of POST /api/v1/auth/login "
+                                        + "(or register, refresh, OIDC). It holds every scope."))
+                        .addSecuritySchemes(API_TOKEN, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                                .description("A personal API token (POST /api/v1/me/tokens), as 'Authorization: Bearer <t>' or "
+                                        + "'Authorization: Token <t>'. It holds the scopes it was created with; an operation "
+                                        + "lists the scopes it needs (also in x-required-scopes)."))
                         .addSchemas(PROBLEM, problemSchema()))
-                .addSecurityItem(new SecurityRequirement().addList("bearer"));
+                .tags(List.of(
+                        new Tag().name("identity").description("Accounts, login sessions, API tokens, administration"),
+                        new Tag().name("listens").description("Submitting, listing and correcting listens; now playing"),
+                        new Tag().name("library").description("The catalog entries of your listens, search"),
+                        new Tag().name("imports").description("Importing listening history files; exports"),
+                        new Tag().name("stats").description("Statistics (docs/api.md#statistics)"),
+                        new Tag().name("compat").description("Settings of the compatibility protocols (Last.fm apps)")));
+    }
+
+    /** The records as they are on the wire (snake_case, nulls, JsonNode) with unique schema names. */
+    @Bean
+    ModelResolver tonearmModelResolver() {
+        return new TonearmModelResolver(Json.mapper());
     }
 
     /**
-     * The wire is snake_case (spring.jackson.property-naming-strategy), but swagger-core reads the records with its
-     * own (Jackson 2) mapper: give it the same naming so the documented shapes are the real ones.
+     * Each operation from its handler: who may call it (the route's {@link Access} declaration as {@code security}
+     * with its scopes, plus {@code x-credential}, {@code x-required-scopes}, {@code x-admin};
+     * docs/api.md#who-may-call-what) and its module as its tag.
      */
     @Bean
-    ModelResolver snakeCaseModelResolver() {
-        return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
+    OperationCustomizer accessAndModule() {
+        return (operation, handler) -> {
+            String module = handler.getBeanType().getPackageName().replaceFirst("^org\\.tonearm\\.", "").split("\\.")[0];
+            operation.setTags(new ArrayList<>(List.of(module)));
+            AccessRule access = AccessRule.declaredBy(handler.getMethod(), handler.getBeanType()).orElse(null);
+            if (access == null) {
+                return operation; // ApiContractIntegrationTests names it; the security layer refuses it
+            }
+            List<String> scopes = access.scopes();
+            operation.addExtension("x-credential", access.credential().name().toLowerCase(java.util.Locale.ROOT));
+            operation.addExtension("x-required-scopes", scopes);
+            if (access.admin()) {
+                operation.addExtension("x-admin", true);
+            }
+            List<SecurityRequirement> security = new ArrayList<>();
+            if (access.credential() == Credential.SESSION || access.credential() == Credential.ANY) {
+                security.add(new SecurityRequirement().addList(SESSION));
+            }
+            if (access.credential() == Credential.API_TOKEN || access.credential() == Credential.ANY) {
+                security.add(new SecurityRequirement().addList(API_TOKEN, scopes));
+            }
+            // NONE: anyone (an empty list overrides nothing, there is no global requirement)
+            operation.setSecurity(security);
+            return operation;
+        };
     }
 
     @Bean
@@ -74,12 +119,9 @@ class OpenApiConfiguration {
             }
             api.getPaths().forEach((path, item) -> item.readOperations().forEach(op -> {
                 ApiResponses responses = op.getResponses() == null ? new ApiResponses() : op.getResponses();
-                boolean open = PUBLIC_PREFIXES.stream().anyMatch(path::startsWith);
-                if (open) {
-                    op.setSecurity(java.util.List.of());
-                }
+                boolean open = op.getSecurity() == null || op.getSecurity().isEmpty();
                 ERRORS.forEach((status, description) -> {
-                    if (open && (status.equals("403"))) {
+                    if (open && status.equals("403")) {
                         return;
                     }
                     if (!responses.containsKey(status)) {

@@ -3,8 +3,8 @@ package org.tonearm.identity.internal.security;
 import jakarta.servlet.DispatcherType;
 import java.time.Duration;
 import java.util.List;
-import org.springframework.context.annotation.Bean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderNotFoundException;
@@ -30,19 +30,13 @@ import tools.jackson.databind.json.JsonMapper;
  * nothing for a cross-site request to ride on; the web UI's session cookie + CSRF protection of docs/api.md#accounts-and-authentication will get
  * its own chain). Filters in order: token authentication → rate limit → body size limit.
  *
- * <p>Access rules:
- * <ul>
- *   <li>public: register, login, refresh, OIDC; health; the compatibility protocols ({@code /apis/**},
- *       {@code /1/**} ListenBrainz, {@code /2.0/**} Last.fm), which authenticate their own way and answer in their
- *       own error formats; {@code /api/v1/users/{username}/stats/**} (a PUBLIC profile's statistics, docs/api.md#accounts-and-authentication; the
- *       stats module answers 404 for any other profile); {@code /error}; static files and API docs;</li>
- *   <li>{@code /api/v1/admin/**}: ADMIN (the role as it is now, see SessionGuard);</li>
- *   <li>everything else under {@code /api/v1/**}: authenticated. Decision: an unknown {@code /api/v1} path
- *       answers 401 to an anonymous caller (authorization runs before routing, and it does not reveal which
- *       endpoints exist); an authenticated caller gets the problem+json 404;</li>
- *   <li>other actuator endpoints (metrics): ADMIN (an admin's API token works for a scraper);</li>
- *   <li>any other path (web pages, unknown paths): passed on, so unknown routes still get the problem+json 404.</li>
- * </ul>
+ * <p>Who may call which API or protocol route is not decided here but by each route's own
+ * {@link org.tonearm.identity.Access} declaration, enforced by {@link AccessInterceptor} once the request is routed
+ * (docs/api.md#who-may-call-what). This chain authenticates (turns the Authorization header into a principal) and
+ * guards what has no Tonearm handler: other actuator endpoints than health (metrics) need ADMIN (an admin's API
+ * token works for a scraper); everything else is passed on, so unknown paths get the problem+json 404.
+ * Decision: an unknown {@code /api/v1} path answers 404 to everyone (the route table is public in the OpenAPI
+ * document, so hiding it behind a 401 protected nothing).
  *
  * <p>Headers (docs/api.md#gateway): CSP, {@code X-Content-Type-Options: nosniff}, {@code X-Frame-Options: DENY}, a referrer
  * policy, and HSTS on HTTPS requests (behind a proxy: {@code X-Forwarded-Proto} from a trusted proxy,
@@ -53,17 +47,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    private static final String[] PUBLIC = {
-        "/api/v1/auth/register", "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/oidc/**",
-        "/api/v1/openapi.json", "/api/v1/openapi.json.yaml", "/api/v1/openapi.json/**", "/api/docs", "/api/docs/**",
-        "/health", "/health/**", "/actuator/health", "/actuator/health/**",
-        "/apis/**", "/1/**", "/2.0/**",
-        // public profiles' statistics (docs/api.md#accounts-and-authentication): the stats module checks the profile's visibility
-        "/api/v1/users/*/stats/**",
-        "/error",
-        "/", "/favicon.ico", "/static/**", "/css/**", "/js/**", "/images/**", "/webjars/**",
-        "/docs/**", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
-    };
+    /** Actuator health is public (load balancers, docs/operations.md); the other actuator endpoints are not. */
+    private static final String[] PUBLIC_ACTUATOR = {"/actuator/health", "/actuator/health/**"};
 
     /**
      * Same-origin resources only; inline styles for the API docs page (Swagger UI sets element styles);
@@ -99,9 +84,7 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers(PUBLIC).permitAll()
-                        .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
-                        .requestMatchers("/api/v1/**").authenticated()
+                        .requestMatchers(PUBLIC_ACTUATOR).permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .anyRequest().permitAll());
         return http.build();

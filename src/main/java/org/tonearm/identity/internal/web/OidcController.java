@@ -1,5 +1,6 @@
 package org.tonearm.identity.internal.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.http.CacheControl;
@@ -11,6 +12,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.tonearm.identity.Access;
+import org.tonearm.identity.Credential;
 import org.tonearm.identity.internal.config.OidcProperties;
 import org.tonearm.identity.internal.oidc.OidcLoginService;
 
@@ -29,6 +32,7 @@ import org.tonearm.identity.internal.oidc.OidcLoginService;
  * its session cookie instead. A hand-off to a front-end on another origin (a one-time code exchanged by a POST) is
  * not built.
  */
+@Access(credential = Credential.NONE)
 @RestController
 @RequestMapping("/api/v1/auth/oidc")
 class OidcController {
@@ -49,12 +53,16 @@ class OidcController {
 
     record Providers(List<ProviderItem> providers) {}
 
+    @Operation(operationId = "listOidcProviders", summary = "The configured OpenID Connect providers")
     @GetMapping("/providers")
     Providers providers() {
         return new Providers(logins.providers().stream().map(p -> new ProviderItem(p.id(), p.displayName(),
                 "/api/v1/auth/oidc/" + p.id() + "/authorize")).toList());
     }
 
+    @Operation(operationId = "startOidcLogin", summary = "Start a login with an OpenID Connect provider (redirect)")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "302",
+            description = "A redirect (Location) to the provider's login page")
     @GetMapping("/{provider}/authorize")
     ResponseEntity<Void> authorize(@PathVariable String provider, HttpServletRequest request) {
         // each call stores a pending login: bounded per address like password logins
@@ -65,6 +73,7 @@ class OidcController {
                 .build();
     }
 
+    @Operation(operationId = "finishOidcLogin", summary = "Finish an OpenID Connect login: a login session")
     @GetMapping("/{provider}/callback")
     ResponseEntity<SessionResponse> callback(@PathVariable String provider,
             @RequestParam(required = false) String code, @RequestParam(required = false) String state,

@@ -9,8 +9,8 @@ import java.util.Set;
 import org.tonearm.identity.internal.account.AccountRules;
 import org.tonearm.identity.internal.account.ProfileChange;
 import org.tonearm.identity.internal.account.ProfileSettingsRules;
-import org.tonearm.shared.TonearmException;
 import org.tonearm.shared.TonearmException.FieldError;
+import org.tonearm.shared.TonearmException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -81,4 +81,8 @@ final class ProfilePatchReader {
     private static String visibility(JsonNode node, List<FieldError> errors) {
         return ProfileSettingsRules.visibility(node.isString() ? node.asString() : null, errors);
     }
+
+    /** The body's shape, for the OpenAPI document (read as a tree above: an absent key keeps the value). */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ProfilePatch")
+    record Patch(String displayName, String email, String timezone, String weekStart, String profileVisibility) {}
 }

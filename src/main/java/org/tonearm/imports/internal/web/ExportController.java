@@ -12,7 +12,9 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.tonearm.identity.Access;
 import org.tonearm.identity.AuthenticatedUser;
+import org.tonearm.identity.Credential;
 import org.tonearm.identity.CurrentUser;
 import org.tonearm.identity.Scopes;
 import org.tonearm.imports.internal.export.AccountExporter;
@@ -35,18 +37,19 @@ class ExportController {
         this.accounts = accounts;
     }
 
-    @Operation(summary = "Export the caller's listens",
+    @Operation(operationId = "exportListens", summary = "Export the caller's listens",
             description = "ListenBrainz-compatible JSONL in a zip (format=listenbrainz, default) or Tonearm CSV "
                     + "(format=tonearm_csv; csv is accepted too), oldest first, optionally limited to from <= listened_at < to (ISO-8601 or epoch "
                     + "seconds). Needs a login session or an API token with listens:read. Read back by the importer.",
             responses = @ApiResponse(responseCode = "200", description = "The export, as an attachment",
                     content = {@Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary")),
                             @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary"))}))
+    @Access(credential = Credential.ANY, scopes = Scopes.LISTENS_READ)
     @GetMapping("/api/v1/exports/listens")
     void listens(@RequestParam(name = "format", defaultValue = "listenbrainz") String format,
             @RequestParam(name = "from", required = false) String from, @RequestParam(name = "to", required = false) String to,
             HttpServletResponse response) throws IOException {
-        long userId = CurrentUser.require(Scopes.LISTENS_READ).id();
+        long userId = CurrentUser.get().id();
         Long fromMs = instant("from", from);
         Long toMs = instant("to", to);
         // the values are the import format ids (docs/formats.md, "Exports"): what an export writes, the importer reads
@@ -70,16 +73,17 @@ class ExportController {
      * listens export (a login session, or an API token with listens:read): it holds nothing such a token cannot
      * already read through {@code GET /api/v1/me} and {@code GET /api/v1/listens}, and no secret at all.
      */
-    @Operation(summary = "Export the caller's whole account",
+    @Operation(operationId = "exportAccount", summary = "Export the caller's whole account",
             description = "A zip of tonearm-account.json (profile and settings, no secrets), listens.jsonl (every "
                     + "listen with its sources, oldest first) and corrections.json; POST it to /api/v1/imports on "
                     + "another instance to recreate the account. Needs a login session or an API token with "
                     + "listens:read.",
             responses = @ApiResponse(responseCode = "200", description = "The account export, as an attachment",
                     content = @Content(mediaType = "application/zip", schema = @Schema(type = "string", format = "binary"))))
+    @Access(credential = Credential.ANY, scopes = Scopes.LISTENS_READ)
     @GetMapping("/api/v1/exports/account")
     void account(HttpServletResponse response) throws IOException {
-        AuthenticatedUser user = CurrentUser.require(Scopes.LISTENS_READ);
+        AuthenticatedUser user = CurrentUser.get();
         response.setContentType("application/zip");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 "attachment; filename=\"tonearm-account-" + user.username() + ".zip\"");

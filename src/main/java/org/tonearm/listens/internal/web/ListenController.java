@@ -1,5 +1,9 @@
 package org.tonearm.listens.internal.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -9,7 +13,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.tonearm.identity.Access;
 import org.tonearm.identity.AuthenticatedUser;
+import org.tonearm.identity.Credential;
 import org.tonearm.identity.CurrentUser;
 import org.tonearm.identity.Scopes;
 import org.tonearm.listens.internal.edit.ListenCorrection;
@@ -38,24 +44,32 @@ class ListenController {
         this.editor = editor;
     }
 
+    @Access(credential = Credential.ANY, scopes = Scopes.LISTENS_READ)
+    @Operation(operationId = "getListen", summary = "One of your listens")
     @GetMapping
     ListenJson get(@PathVariable String id) {
-        AuthenticatedUser user = CurrentUser.require(Scopes.LISTENS_READ);
+        AuthenticatedUser user = CurrentUser.get();
         return views.toJson(find(user.id(), id));
     }
 
+    @Access(credential = Credential.ANY, scopes = Scopes.LISTENS_WRITE)
+    @Operation(operationId = "correctListen", summary = "Correct a listen's artist, track, album or length")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = ListenRequests.ListenPatch.class)))
     @PatchMapping
     ListenJson correct(@PathVariable String id, HttpServletRequest request) {
-        AuthenticatedUser user = CurrentUser.require(Scopes.LISTENS_WRITE);
+        AuthenticatedUser user = CurrentUser.get();
         long listenId = find(user.id(), id).id();
         ListenCorrection correction = ListenCorrectionValidator.validate(body.read(request));
         return views.toJson(editor.correct(user.id(), listenId, correction));
     }
 
+    @Access(credential = Credential.ANY, scopes = Scopes.LISTENS_WRITE)
+    @Operation(operationId = "deleteListen", summary = "Delete one of your listens")
     @DeleteMapping
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable String id) {
-        AuthenticatedUser user = CurrentUser.require(Scopes.LISTENS_WRITE);
+        AuthenticatedUser user = CurrentUser.get();
         if (!editor.delete(user.id(), parseId(id))) {
             throw notFound(id);
         }

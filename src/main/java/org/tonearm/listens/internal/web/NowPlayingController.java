@@ -1,7 +1,10 @@
 package org.tonearm.listens.internal.web;
 
-import static org.tonearm.listens.internal.web.FieldErrors.path;
-
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +18,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.tonearm.catalog.Identifiers;
 import org.tonearm.catalog.TrackCredit;
+import org.tonearm.identity.Access;
 import org.tonearm.identity.AuthenticatedUser;
+import org.tonearm.identity.Credential;
 import org.tonearm.identity.CurrentUser;
 import org.tonearm.identity.Scopes;
 import org.tonearm.listens.Channel;
@@ -23,6 +28,7 @@ import org.tonearm.listens.NowPlaying;
 import org.tonearm.listens.NowPlayingService;
 import org.tonearm.listens.Service;
 import org.tonearm.shared.Instants;
+import static org.tonearm.listens.internal.web.FieldErrors.path;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -41,15 +47,25 @@ class NowPlayingController {
         this.nowPlaying = nowPlaying;
     }
 
+    @Access(credential = Credential.ANY, scopes = Scopes.LISTENS_READ)
+    @Operation(operationId = "getNowPlaying", summary = "What you are playing now, if anything")
+    @ApiResponse(responseCode = "200", description = "What is playing, or now_playing: null", content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = ListenRequests.NowPlayingEnvelope.class)))
     @GetMapping
     Map<String, Object> get() {
-        AuthenticatedUser user = CurrentUser.require(Scopes.LISTENS_READ);
+        AuthenticatedUser user = CurrentUser.get();
         return envelope(nowPlaying.current(user.id()).orElse(null));
     }
 
+    @Access(credential = Credential.ANY, scopes = Scopes.LISTENS_WRITE)
+    @Operation(operationId = "setNowPlaying", summary = "Set what you are playing now (never stored as a listen)")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = ListenRequests.NowPlayingIn.class)))
+    @ApiResponse(responseCode = "200", description = "What is playing now", content = @Content(
+            mediaType = "application/json", schema = @Schema(implementation = ListenRequests.NowPlayingEnvelope.class)))
     @PutMapping
     Map<String, Object> put(HttpServletRequest request) {
-        AuthenticatedUser user = CurrentUser.require(Scopes.LISTENS_WRITE);
+        AuthenticatedUser user = CurrentUser.get();
         JsonNode item = body.read(request);
         FieldErrors errors = new FieldErrors();
         if (!item.isObject()) {
@@ -72,10 +88,12 @@ class NowPlayingController {
                 Channel.NATIVE_API, client, null));
     }
 
+    @Access(credential = Credential.ANY, scopes = Scopes.LISTENS_WRITE)
+    @Operation(operationId = "clearNowPlaying", summary = "Clear what you are playing now")
     @DeleteMapping
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void clear() {
-        nowPlaying.clear(CurrentUser.require(Scopes.LISTENS_WRITE).id());
+        nowPlaying.clear(CurrentUser.get().id());
     }
 
     private static Map<String, Object> envelope(NowPlaying np) {

@@ -1,5 +1,6 @@
 package org.tonearm.stats.internal.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,7 +13,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.tonearm.identity.Access;
 import org.tonearm.identity.AuthenticatedUser;
+import org.tonearm.identity.Credential;
 import org.tonearm.identity.Role;
 import org.tonearm.identity.Scopes;
 import org.tonearm.identity.UserDirectory;
@@ -31,6 +34,7 @@ import org.tonearm.shared.TonearmException;
  * <p>A PRIVATE profile and a username that does not exist get the same 404 RESOURCE_NOT_FOUND, so the route
  * reveals nothing about which accounts exist.
  */
+@Access(credential = Credential.NONE) // the profile's visibility decides
 @RestController
 class PublicProfileStatsController {
 
@@ -43,6 +47,11 @@ class PublicProfileStatsController {
         this.users = users;
     }
 
+    @Operation(operationId = "getPublicProfileStats", summary = "A PUBLIC profile's statistics: the views of /api/v1/stats/** under /api/v1/users/{username}/stats/")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200",
+            description = "The view's answer, as /api/v1/stats/… gives it to the profile's owner",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "object")))
     @GetMapping(PREFIX + "{username}/stats/**")
     void publicStats(@PathVariable String username, HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {

@@ -1,5 +1,6 @@
 package org.tonearm.stats.internal.web;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +11,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.tonearm.identity.Access;
+import org.tonearm.identity.Credential;
 import org.tonearm.identity.CurrentUser;
 import org.tonearm.identity.Scopes;
 import org.tonearm.shared.TonearmException;
@@ -30,6 +33,7 @@ import org.tonearm.stats.TopPage;
  * The native statistics API (docs/api.md#statistics) under {@code /api/v1/stats/}: the caller's own statistics, scope
  * {@code stats:read}; every answer in the §8 envelope naming the resolved range and its previous period.
  */
+@Access(credential = Credential.ANY, scopes = Scopes.STATS_READ)
 @RestController
 @RequestMapping("/api/v1/stats")
 class StatsController {
@@ -46,10 +50,11 @@ class StatsController {
 
     /** {@code range}: the query parameters range, year, month, from and to, bound by name (docs/api.md#statistics). */
     private Ask ask(RangeRequest range) {
-        long userId = CurrentUser.require(Scopes.STATS_READ).id();
+        long userId = CurrentUser.get().id();
         return new Ask(userId, stats.resolve(userId, range));
     }
 
+    @Operation(operationId = "getStatsOverview", summary = "Totals of a range: plays, listening time, distinct artists, albums, tracks")
     @GetMapping("/overview")
     Map<String, Object> overview(@ParameterObject RangeRequest range) {
         Ask a = ask(range);
@@ -68,6 +73,7 @@ class StatsController {
         return StatsJson.envelope(o.range(), o.computedAt(), 1, 0, List.of(item));
     }
 
+    @Operation(operationId = "getTopEntities", summary = "Your top artists, albums or tracks of a range")
     @GetMapping("/top/{kind}")
     Map<String, Object> top(@PathVariable String kind, @ParameterObject RangeRequest range,
             @RequestParam(required = false) String order, @RequestParam(required = false) String limit,
@@ -86,6 +92,7 @@ class StatsController {
                 page.items().stream().map(StatsJson::topItem).toList());
     }
 
+    @Operation(operationId = "getStatsTimeline", summary = "Plays and listening time per day, week, month or year")
     @GetMapping("/timeline")
     Map<String, Object> timeline(@ParameterObject RangeRequest range,
             @RequestParam(required = false) String step) {
@@ -104,6 +111,7 @@ class StatsController {
         return out;
     }
 
+    @Operation(operationId = "getStatsHeatmap", summary = "Plays per local day of a range")
     @GetMapping("/heatmap")
     Map<String, Object> heatmap(@ParameterObject RangeRequest range) {
         Ask a = ask(range);
@@ -119,6 +127,7 @@ class StatsController {
         return StatsJson.envelope(h.range(), h.computedAt(), items.size(), 0, items);
     }
 
+    @Operation(operationId = "getStatsClock", summary = "Plays per local hour of the day and weekday")
     @GetMapping("/clock")
     Map<String, Object> clock(@ParameterObject RangeRequest range) {
         Ask a = ask(range);
@@ -133,6 +142,7 @@ class StatsController {
         return StatsJson.envelope(c.range(), c.computedAt(), items.size(), 0, items);
     }
 
+    @Operation(operationId = "getStatsStreaks", summary = "Your listening streaks")
     @GetMapping("/streaks")
     Map<String, Object> streaks(@ParameterObject RangeRequest range) {
         Ask a = ask(range);
@@ -143,6 +153,7 @@ class StatsController {
         return StatsJson.envelope(s.range(), s.computedAt(), 1, 0, List.of(item));
     }
 
+    @Operation(operationId = "getStatsInsights", summary = "Insights of a range compared with the one before")
     @GetMapping("/insights")
     Map<String, Object> insights(@ParameterObject RangeRequest range,
             @RequestParam(required = false) String limit) {
@@ -155,6 +166,7 @@ class StatsController {
         return StatsJson.envelope(i.range(), i.computedAt(), 1, 0, List.of(item));
     }
 
+    @Operation(operationId = "getStatsDiscoveries", summary = "Artists, albums and tracks you first heard in a range")
     @GetMapping("/discoveries")
     Map<String, Object> discoveries(@ParameterObject RangeRequest range,
             @RequestParam(required = false) String type, @RequestParam(required = false) String limit,
@@ -179,6 +191,7 @@ class StatsController {
         return StatsJson.envelope(d.range(), d.computedAt(), d.total(), d.offset(), items);
     }
 
+    @Operation(operationId = "getEntityStats", summary = "Statistics of one artist, album or track of your listens")
     @GetMapping("/{kind:artists|albums|tracks}/{id}")
     Map<String, Object> entity(@PathVariable String kind, @PathVariable long id, @ParameterObject RangeRequest range) {
         Entity entity = entity(kind);
@@ -205,9 +218,10 @@ class StatsController {
         return StatsJson.envelope(e.range(), e.computedAt(), 1, 0, List.of(item));
     }
 
+    @Operation(operationId = "getYearInReview", summary = "Your year in review")
     @GetMapping("/year/{year}")
     Map<String, Object> year(@PathVariable String year) {
-        long userId = CurrentUser.require(Scopes.STATS_READ).id();
+        long userId = CurrentUser.get().id();
         int y = integer("year", year, 0);
         if (y < 1 || y > 9999) {
             throw TonearmException.invalid("year", "must be a year YYYY");
