@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -14,10 +13,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.tonearm.identity.CurrentUser;
+import org.tonearm.shared.TonearmException;
 import org.tonearm.stats.Entity;
 import org.tonearm.stats.RangeRequest;
 import org.tonearm.stats.StatsService;
@@ -86,7 +85,7 @@ class ShareController {
     record Card(String title, String subtitle, List<String> lines) {}
 
     private Card card(String token, Locale locale) {
-        StatsShares.Share s = shares.open(token).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        StatsShares.Share s = shares.open(token).orElseThrow(() -> TonearmException.notFound("Shared link"));
         if (s.kind() == StatsShares.Kind.YEAR) {
             var y = stats.year(s.userId(), Integer.parseInt(s.subject()));
             String title = messages.getMessage("year.title", new Object[] {s.subject()}, locale);
