@@ -237,6 +237,9 @@ class StatsPagesBrowserTests {
         var picture = ImageIO.read(new ByteArrayInputStream(png.body()));
         assertThat(picture.getWidth()).isEqualTo(1200);
         assertThat(picture.getHeight()).isEqualTo(630);
+        java.nio.file.Path shot = java.nio.file.Path.of("target/screenshots/StatsPagesBrowserTests/share-image.png");
+        java.nio.file.Files.createDirectories(shot.getParent());
+        java.nio.file.Files.write(shot, png.body());
         // revoked: the page and the image are gone
         browser.desktop().loginAs("ann").open("/shares");
         browser.checkPage();
