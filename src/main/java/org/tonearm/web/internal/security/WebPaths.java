@@ -8,7 +8,7 @@ package org.tonearm.web.internal.security;
 public final class WebPaths {
 
     /** Pages anyone may open. {@code /} decides itself (first run, login, or the dashboard). */
-    static final String[] PUBLIC_PAGES = {"/", "/setup", "/login", "/register"};
+    static final String[] PUBLIC_PAGES = {"/", "/setup", "/login", "/register", "/s/**"};
 
     /** Pages for administrators only. */
     static final String[] ADMIN_PAGES = {"/admin", "/admin/**"};
@@ -22,6 +22,8 @@ public final class WebPaths {
         "/artist/**", "/album/**", "/track/**", "/admin", "/admin/**",
         // htmx fragments and server-sent events of the pages
         "/ui/**",
+        // sharing: my links, and the public cards (/s/{token}, /s/{token}/image.png)
+        "/shares", "/shares/**", "/s/**",
     };
 
     private WebPaths() {}
