@@ -8,7 +8,7 @@ package org.tonearm.web.internal.security;
 public final class WebPaths {
 
     /** Pages anyone may open. {@code /} decides itself (first run, login, or the dashboard). */
-    static final String[] PUBLIC_PAGES = {"/", "/setup", "/login", "/register"};
+    static final String[] PUBLIC_PAGES = {"/", "/setup", "/login", "/register", "/u/*"};
 
     /** Pages for administrators only. */
     static final String[] ADMIN_PAGES = {"/admin", "/admin/**"};
@@ -22,6 +22,8 @@ public final class WebPaths {
         "/artist/**", "/album/**", "/track/**", "/admin", "/admin/**",
         // htmx fragments and server-sent events of the pages
         "/ui/**",
+        // public profiles (issue #12 item 8): /u/{username}, no login when the profile is PUBLIC
+        "/u/*",
     };
 
     private WebPaths() {}
