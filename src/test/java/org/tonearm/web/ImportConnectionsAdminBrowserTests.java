@@ -51,13 +51,17 @@ class ImportConnectionsAdminBrowserTests {
 
         // the fragment is polled every second: collect what the page shows until the report appears
         Set<String> seen = new HashSet<>();
+        boolean runningShot = false;
         long deadline = System.currentTimeMillis() + 120_000;
         while (System.currentTimeMillis() < deadline) {
             String status = String.valueOf(browser.script("var j = document.getElementById('job');"
                     + " return j ? j.getAttribute('data-status') : null"));
             Object processed = browser.script("var p = document.querySelector('.job-processed');"
                     + " return p ? p.textContent : null");
-            seen.add(status + "|" + processed);
+            if (seen.add(status + "|" + processed) && status.equals("running") && !runningShot) {
+                runningShot = true;
+                browser.screenshot("import-running");
+            }
             if (status.equals("completed") || status.equals("failed")) {
                 break;
             }
@@ -144,6 +148,7 @@ class ImportConnectionsAdminBrowserTests {
         browser.open("/u/pia");
         assertThat(browser.find("h1").getText()).isEqualTo("pia");
         assertThat(browser.findAll(".site-nav")).isEmpty();
+        browser.screenshot("profile-public");
         browser.checkPage();
         browser.phone().open("/u/pia");
         browser.assertNoHorizontalOverflow();
@@ -193,7 +198,7 @@ class ImportConnectionsAdminBrowserTests {
         assertThat(browser.find("h1").getText()).isEqualTo("Not found");
         browser.open("/import?job=999999"); // no such job (or another user's)
         assertThat(browser.find("h1").getText()).isEqualTo("Not found");
-        var api = browser.app().api().get("/api/v1/no-such-endpoint");
+        var api = browser.app().api().bearer(apiToken("ann")).get("/api/v1/imports/999999");
         assertThat(api.status()).isEqualTo(404);
         assertThat(api.header("Content-Type")).startsWith("application/problem+json");
     }

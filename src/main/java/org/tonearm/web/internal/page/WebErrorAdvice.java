@@ -1,5 +1,6 @@
 package org.tonearm.web.internal.page;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,19 +23,21 @@ class WebErrorAdvice {
     private static final Logger log = LoggerFactory.getLogger(WebErrorAdvice.class);
 
     @ExceptionHandler(TonearmException.class)
-    ModelAndView refused(TonearmException e, HttpServletResponse response) {
-        return page(e.status(), response);
+    ModelAndView refused(TonearmException e, HttpServletRequest request, HttpServletResponse response) {
+        return page(e.status(), request, response);
     }
 
     @ExceptionHandler(Exception.class)
-    ModelAndView failed(Exception e, HttpServletResponse response) {
+    ModelAndView failed(Exception e, HttpServletRequest request, HttpServletResponse response) {
         log.error("web page failed", e);
-        return page(500, response);
+        return page(500, request, response);
     }
 
-    static ModelAndView page(int status, HttpServletResponse response) {
+    static ModelAndView page(int status, HttpServletRequest request, HttpServletResponse response) {
         response.setStatus(status);
         ModelAndView page = new ModelAndView("error");
+        // an exception handler's model gets no @ModelAttribute of WebPageAdvice: the layout's nav needs the path
+        page.addObject("currentPath", request.getRequestURI());
         page.addObject("status", status);
         page.addObject("key", switch (status) {
             case 403 -> "error.403";

@@ -1,5 +1,6 @@
 package org.tonearm.web.internal.page;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,12 +20,12 @@ class WebErrorController {
      */
     @RequestMapping({"/settings/**", "/top/**", "/history/**", "/discoveries/**", "/streaks/**", "/year/**",
         "/import/**", "/connections/**", "/artist/**", "/album/**", "/track/**", "/admin/**", "/ui/**"})
-    ModelAndView notFound(HttpServletResponse response) {
-        return WebErrorAdvice.page(404, response);
+    ModelAndView notFound(HttpServletRequest request, HttpServletResponse response) {
+        return WebErrorAdvice.page(404, request, response);
     }
 
     @RequestMapping("/ui/error/{status}")
-    ModelAndView error(@PathVariable int status, HttpServletResponse response) {
-        return WebErrorAdvice.page(status >= 400 && status <= 599 ? status : 404, response);
+    ModelAndView error(@PathVariable int status, HttpServletRequest request, HttpServletResponse response) {
+        return WebErrorAdvice.page(status >= 400 && status <= 599 ? status : 404, request, response);
     }
 }
