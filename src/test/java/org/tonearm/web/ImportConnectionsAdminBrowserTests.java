@@ -144,9 +144,15 @@ class ImportConnectionsAdminBrowserTests {
 
     @Test
     void aPublicProfileIsVisibleLoggedOutAndAPrivateOneIsNotFound() {
-        browser.app().api().bearer(apiToken("pia")).patch("/api/v1/me", Map.of("profile_visibility", "public"));
+        var pia = browser.app().api().bearer(apiToken("pia"));
+        pia.patch("/api/v1/me", Map.of("profile_visibility", "public"));
+        for (String at : new String[] {"2024-05-01T12:00:00Z", "2024-05-01T12:10:00Z"}) {
+            assertThat(pia.post("/api/v1/listens", Map.of("artist", "Nina Simone", "track", "Sinnerman",
+                    "listened_at", at, "duration_played_ms", 200000)).status()).isEqualTo(201);
+        }
         browser.open("/u/pia");
         assertThat(browser.find("h1").getText()).isEqualTo("pia");
+        assertThat(browser.find(".top-list li").getText()).contains("Nina Simone", "2 plays");
         assertThat(browser.findAll(".site-nav")).isEmpty();
         browser.screenshot("profile-public");
         browser.checkPage();
