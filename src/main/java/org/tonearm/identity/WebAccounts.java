@@ -54,4 +54,11 @@ public interface WebAccounts {
     record OidcOption(String id, String displayName, String authorizeUrl) {}
 
     List<OidcOption> oidcProviders();
+
+    /**
+     * Finishes an OpenID Connect login begun from the web login page: the callback's {@code code}, {@code state} and
+     * {@code error} as {@code GET /api/v1/auth/oidc/{provider}/callback} takes them, with its checks (state, nonce,
+     * PKCE, single use, account linking or creation) and per-address limit; the user to sign in.
+     */
+    AuthenticatedUser completeOidc(String provider, String code, String state, String error, String clientAddress);
 }

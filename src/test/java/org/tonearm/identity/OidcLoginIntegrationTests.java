@@ -108,6 +108,30 @@ class OidcLoginIntegrationTests extends IntegrationTestBase {
                 OIDC_LOGIN_STATES.STATE_SHA256.eq(TokenSecrets.sha256Hex(q.get("state"))))).isOne();
     }
 
+    /** docs/web.md#openid-connect: begun from the web login page, the same callback ends in a web session. */
+    @Test
+    void aLoginBegunOnTheWebLoginPageEndsInAWebSession() {
+        OidcBrowser browser = new OidcBrowser();
+        HttpResponse<String> begin = browser.get(tonearm("/login/oidc/sas"));
+        assertThat(begin.statusCode()).isEqualTo(302);
+        assertThat(begin.headers().firstValue("Location").orElseThrow()).endsWith("/api/v1/auth/oidc/sas/authorize");
+        URI callback = browser.logInAtProvider(authorize(browser), "wendy", OidcTestProvider.PASSWORD);
+
+        HttpResponse<String> handOver = browser.get(callback);
+        assertThat(handOver.statusCode()).as(handOver.body()).isEqualTo(302);
+        String web = handOver.headers().firstValue("Location").orElseThrow();
+        assertThat(web).startsWith("/login/oidc/sas/callback?code=");
+        HttpResponse<String> done = browser.get(tonearm(web));
+        assertThat(done.statusCode()).isEqualTo(302);
+        assertThat(done.headers().firstValue("Location").orElseThrow()).endsWith("/");
+        HttpResponse<String> settings = browser.get(tonearm("/settings"));
+        assertThat(settings.statusCode()).isEqualTo(200);
+        assertThat(settings.body()).contains("value=\"Wendy Web\"");
+        // the code was not spent by the hand-over, and it is single use: replaying it fails back to the login page
+        HttpResponse<String> replay = browser.get(tonearm(web));
+        assertThat(replay.headers().firstValue("Location").orElseThrow()).endsWith("/login?oidc_error");
+    }
+
     @Test
     void providersAreListedForAnyone() {
         Api.Response r = api().get("/api/v1/auth/oidc/providers");

@@ -54,6 +54,7 @@ final class OidcTestProvider {
         add(new Person("drew", "drew" + DOMAIN, false, "drew", "Drew Unverified"));
         add(new Person("carl", "carl" + DOMAIN, true, "carl", "Carl Closed"));
         add(new Person("walker", "walker" + DOMAIN, true, "walker", "Walker"));
+        add(new Person("wendy", "wendy" + DOMAIN, true, "wendy", "Wendy Web"));
         add(new Person(NONCE_MISMATCH, "nina" + DOMAIN, true, "nina", "Nina"));
         add(new Person(EXPIRED_ID_TOKEN, "olaf" + DOMAIN, true, "olaf", "Olaf"));
     }

@@ -10,8 +10,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.tonearm.compat.lastfm.internal.persistence.JooqLastfmAuthTokenRepository.AuthTokenRow;
@@ -31,7 +33,7 @@ import org.tonearm.identity.Scopes;
  * (https://www.last.fm/api/webauth): they open {@code /api/auth/?api_key=…&cb=<their url>} without a token; the page
  * issues one and, once the user approves, redirects to {@code cb} with {@code token=…} appended.
  *
- * <p>A server-rendered page without templates (Thymeleaf is not on the classpath). CSRF: a double-submit token in an
+ * <p>A server-rendered page without templates (compat does not use the web module), in the web UI's look: its stylesheet and header. CSRF: a double-submit token in an
  * HttpOnly, SameSite=Strict cookie and a hidden field, compared in constant time. Clickjacking: X-Frame-Options DENY
  * and CSP frame-ancestors 'none'. Nothing is cached, and no referrer leaks the token.
  */
@@ -39,17 +41,27 @@ import org.tonearm.identity.Scopes;
 class LastfmApprovalController {
 
     static final String CSRF_COOKIE = "tonearm_lastfm_csrf";
+    static final String STYLESHEET = "/css/app.css";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final LastfmAuthMethods auth;
     private final JooqLastfmAuthTokenRepository authTokens;
     private final LegacyCredentialVerifier credentials;
+    private final ObjectProvider<ResourceUrlProvider> resourceUrls;
 
     LastfmApprovalController(LastfmAuthMethods auth, JooqLastfmAuthTokenRepository authTokens,
-            LegacyCredentialVerifier credentials) {
+            LegacyCredentialVerifier credentials, ObjectProvider<ResourceUrlProvider> resourceUrls) {
         this.auth = auth;
         this.authTokens = authTokens;
         this.credentials = credentials;
+        this.resourceUrls = resourceUrls;
+    }
+
+    /** The web UI's stylesheet at its content-versioned URL (docs/web.md#speed), so the page has the web's look. */
+    private String stylesheet() {
+        ResourceUrlProvider urls = resourceUrls.getIfAvailable();
+        String versioned = urls == null ? null : urls.getForLookupPath(STYLESHEET);
+        return versioned == null ? STYLESHEET : versioned;
     }
 
     @Access(credential = Credential.NONE)
@@ -62,10 +74,10 @@ class LastfmApprovalController {
             token = auth.issueToken(apiKey);
         }
         if (live(token).isEmpty()) {
-            return page(400, null, null, LastfmApprovalPage.unknownToken());
+            return page(400, null, null, LastfmApprovalPage.unknownToken(stylesheet()));
         }
         String csrf = newCsrf();
-        return page(200, csrf, callback, LastfmApprovalPage.form(nz(apiKey), token, callback, csrf, null));
+        return page(200, csrf, callback, LastfmApprovalPage.form(stylesheet(), nz(apiKey), token, callback, csrf, null));
     }
 
     // the protocol's own credential: the password typed into the form; approving gives the application a session
@@ -81,23 +93,23 @@ class LastfmApprovalController {
             @RequestParam(name = "password", required = false) String password) {
         String callback = callbackOrigin(cb) == null ? null : cb;
         if (!csrfMatches(request, csrf)) {
-            return page(403, null, null, LastfmApprovalPage.message("Request refused",
+            return page(403, null, null, LastfmApprovalPage.message(stylesheet(), "Request refused",
                     "This form expired or did not come from this page. Open the link from your application again."));
         }
         Optional<AuthTokenRow> row = live(token);
         if (row.isEmpty()) {
-            return page(400, null, null, LastfmApprovalPage.unknownToken());
+            return page(400, null, null, LastfmApprovalPage.unknownToken(stylesheet()));
         }
         AccessRule rule = AccessRule.current(request);
         Optional<LegacyLogin> login = credentials.password(username, password)
                 .filter(l -> rule.scopesHeldBy(l.user().scopes()));
         if (login.isEmpty()) {
             String fresh = newCsrf();
-            return page(401, fresh, callback, LastfmApprovalPage.form(nz(apiKey), token, callback, fresh,
+            return page(401, fresh, callback, LastfmApprovalPage.form(stylesheet(), nz(apiKey), token, callback, fresh,
                     "Wrong username or password."));
         }
         if (!authTokens.approve(row.get().id(), login.get().user().id(), System.currentTimeMillis())) {
-            return page(400, null, null, LastfmApprovalPage.unknownToken());
+            return page(400, null, null, LastfmApprovalPage.unknownToken(stylesheet()));
         }
         if (callback != null) {
             // web flow: back to the application with the now approved token, which it exchanges via auth.getSession
@@ -105,7 +117,7 @@ class LastfmApprovalController {
             return ResponseEntity.status(303).header(HttpHeaders.LOCATION, target).cacheControl(CacheControl.noStore())
                     .build();
         }
-        return page(200, null, null, LastfmApprovalPage.message("Access granted",
+        return page(200, null, null, LastfmApprovalPage.message(stylesheet(), "Access granted",
                 "You can close this window and return to your application."));
     }
 
@@ -161,7 +173,7 @@ class LastfmApprovalController {
                 .cacheControl(CacheControl.noStore())
                 .header("X-Frame-Options", "DENY")
                 // form-action also governs the redirect after the post (web flow), so the callback's origin is allowed
-                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'"
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'"
                         + (callback == null ? "" : " " + callbackOrigin(callback)) + "; frame-ancestors 'none'")
                 .header("Referrer-Policy", "no-referrer");
         if (csrf != null) {

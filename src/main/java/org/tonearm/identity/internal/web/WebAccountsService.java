@@ -66,6 +66,13 @@ class WebAccountsService implements WebAccounts {
     }
 
     @Override
+    public AuthenticatedUser completeOidc(String provider, String code, String state, String error,
+            String clientAddress) {
+        loginLimit.check(clientAddress);
+        return user(oidc.complete(provider, code, state, error));
+    }
+
+    @Override
     public UserProfile profile(long userId) {
         return profiles.get(userId);
     }

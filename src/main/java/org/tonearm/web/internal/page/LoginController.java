@@ -6,6 +6,7 @@ import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.tonearm.identity.AuthenticatedUser;
 import org.tonearm.identity.UserDirectory;
 import org.tonearm.identity.WebAccounts;
@@ -28,7 +29,8 @@ class LoginController {
     }
 
     @GetMapping("/login")
-    String login(Authentication authentication, HttpSession session, Model model) {
+    String login(Authentication authentication, HttpSession session, Model model,
+            @RequestParam(name = "oidc_error", required = false) String oidcError) {
         if (!users.hasAccounts()) {
             return "redirect:/setup";
         }
@@ -44,6 +46,9 @@ class LoginController {
                 case AUTH_INVALID_CREDENTIALS -> "login.error.credentials";
                 default -> "login.error.other";
             });
+        }
+        if (oidcError != null) {
+            model.addAttribute("errorKey", "login.error.oidc");
         }
         model.addAttribute("registration", accounts.registrationMode());
         model.addAttribute("providers", accounts.oidcProviders());

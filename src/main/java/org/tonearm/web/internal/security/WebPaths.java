@@ -8,7 +8,7 @@ package org.tonearm.web.internal.security;
 public final class WebPaths {
 
     /** Pages anyone may open. {@code /} decides itself (first run, login, or the dashboard). */
-    static final String[] PUBLIC_PAGES = {"/", "/setup", "/login", "/register", "/s/**"};
+    static final String[] PUBLIC_PAGES = {"/", "/setup", "/login", "/register", "/s/**", "/u/*", "/login/oidc/**"};
 
     /** Pages for administrators only. */
     static final String[] ADMIN_PAGES = {"/admin", "/admin/**"};
@@ -24,6 +24,10 @@ public final class WebPaths {
         "/ui/**",
         // sharing: my links, and the public cards (/s/{token}, /s/{token}/image.png)
         "/shares", "/shares/**", "/s/**",
+        // public profiles (issue #12 item 8): /u/{username}, no login when the profile is PUBLIC
+        "/u/*",
+        // OpenID Connect into the web session: start and finish (docs/web.md#openid-connect)
+        "/login/oidc/**",
     };
 
     private WebPaths() {}

@@ -68,6 +68,14 @@ class WebSecurityConfiguration {
                     } else {
                         toLogin.commence(request, response, failure);
                     }
+                }).accessDeniedHandler((request, response, denied) -> {
+                    // a page, not the API's problem+json (docs/web.md#errors); htmx gets the bare status
+                    if (request.getHeader("HX-Request") != null) {
+                        response.sendError(HttpServletResponse.SC_FORBIDDEN);
+                    } else {
+                        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+                        request.getRequestDispatcher("/ui/error/403").forward(request, response);
+                    }
                 }))
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
