@@ -10,6 +10,9 @@
  *   <li>{@code /health/live} — the process is alive (UP until shutdown starts)</li>
  *   <li>{@code /health/ready} — the database answers and Liquibase has run</li>
  *   <li>{@code /health/db} — the database with the round-trip time of {@code select 1}</li>
+ *   <li>{@code /health/external} — each external service's circuit breaker (integrations' {@code ExternalServices}):
+ *       DOWN while not CLOSED, with since-when; on {@code /health} only an always-UP "external" component naming the
+ *       degraded services, because Tonearm keeps serving while Spotify is down</li>
  * </ul>
  *
  * <p>Under faults (issue #16) every dependency check is a {@code BoundedCheck}: it runs on its own virtual thread

@@ -2,6 +2,7 @@ package org.tonearm.ops.internal.web;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -17,8 +18,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.tonearm.integrations.ExternalServices;
 import org.tonearm.ops.internal.health.AvailabilityHealth;
 import org.tonearm.ops.internal.health.BoundedCheck;
+import org.tonearm.ops.internal.health.ExternalHealth;
 import org.tonearm.ops.internal.health.HealthProperties;
 import org.tonearm.ops.internal.health.HealthReport;
 
@@ -37,6 +40,8 @@ class HealthController {
     private final AvailabilityHealth availability;
     /** Present only when {@code TONEARM_REDIS_URL} is set (identity's rate limiter registers it). */
     private final HealthIndicator redis;
+    /** Circuit breakers of the external services (integrations' façade); absent in slices without integrations. */
+    private final ExternalServices external;
 
     /**
      * Each dependency's check is bounded (issue #16: every health path answers within 5 s whatever the database or
@@ -44,13 +49,15 @@ class HealthController {
      */
     HealthController(@Qualifier("dbHealthIndicator") HealthIndicator db,
             @Qualifier("migrationsHealthIndicator") HealthIndicator migrations, AvailabilityHealth availability,
-            @Qualifier("redisHealthIndicator") ObjectProvider<HealthIndicator> redis, HealthProperties properties) {
+            @Qualifier("redisHealthIndicator") ObjectProvider<HealthIndicator> redis, HealthProperties properties,
+            ObjectProvider<ExternalServices> external) {
         Clock clock = Clock.systemUTC();
         this.db = new BoundedCheck(db, properties.timeout(), clock);
         this.migrations = new BoundedCheck(migrations, properties.timeout(), clock);
         this.availability = availability;
         HealthIndicator r = redis.getIfAvailable();
         this.redis = r == null ? null : new BoundedCheck(r, properties.timeout(), clock);
+        this.external = external.getIfAvailable(() -> List::of);
     }
 
     /** Every component; DOWN (503) when any of them is. */
@@ -64,7 +71,18 @@ class HealthController {
         if (redis != null) {
             checks.put("redis", redis);
         }
+        // always UP: Spotify being down must not take Tonearm out of a load balancer; it names what is degraded
+        checks.put("external", () -> ExternalHealth.summary(external.statuses()));
         return respond(HealthReport.composite(sideBySide(checks)));
+    }
+
+    /**
+     * One component per external service (docs/api.md#health): DOWN while its circuit breaker is not CLOSED, with
+     * since-when and, while OPEN, when the trial call comes; 503 when any is DOWN. Reads in-memory state only.
+     */
+    @GetMapping("/health/external")
+    ResponseEntity<Map<String, Object>> external() {
+        return respond(HealthReport.composite(ExternalHealth.perService(external.statuses())));
     }
 
     /**
