@@ -126,7 +126,14 @@ class DashboardBrowserTests {
                         + riser.path("artist").path("name").asString() + " than the 30 days before.");
         browser.checkPage();
         browser.colorScheme("dark").open("/?range=30d");
-        browser.screenshot("dark");
+        browser.screenshot("dashboard-dark");
+        browser.waitFor(d -> !browser.findAll("#timeline-chart canvas").isEmpty());
+        browser.script("document.getElementById('timeline-chart').scrollIntoView()");
+        browser.screenshot("dashboard-dark-charts");
+        browser.colorScheme("light").open("/?range=30d");
+        browser.waitFor(d -> !browser.findAll("#timeline-chart canvas").isEmpty());
+        browser.script("document.querySelector('.heatmap').scrollIntoView()");
+        browser.screenshot("dashboard-light-charts");
     }
 
     private static String card(String key) {
@@ -225,7 +232,7 @@ class DashboardBrowserTests {
         // the issue asks for 1 s; the wait polls every 500 ms, so allow its granularity on a shared machine
         assertThat(nowPlaying).isLessThan(Duration.ofMillis(1_600));
         assertThat(listen).isLessThan(Duration.ofMillis(1_600));
-        browser.screenshot("live");
+        browser.screenshot("dashboard-live");
     }
 
     @Test
@@ -255,9 +262,13 @@ class DashboardBrowserTests {
         browser.loginAs("dana").phone().open("/?range=90d");
         browser.assertNoHorizontalOverflow();
         browser.checkPage();
-        browser.screenshot("phone-light");
+        browser.screenshot("dashboard-phone-light");
+        browser.script("document.querySelector('.top-lists').scrollIntoView()");
+        browser.screenshot("dashboard-phone-light-top");
+        browser.script("document.querySelector('.heatmap').scrollIntoView()");
+        browser.screenshot("dashboard-phone-light-heatmap");
         browser.colorScheme("dark").open("/?range=90d");
         browser.assertNoHorizontalOverflow();
-        browser.screenshot("phone-dark");
+        browser.screenshot("dashboard-phone-dark");
     }
 }

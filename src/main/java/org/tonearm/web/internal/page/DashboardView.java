@@ -33,7 +33,7 @@ import org.tonearm.stats.TopOrder;
 class DashboardView {
 
     static final int TOP = 5;
-    static final int RECENT = 10;
+    static final int RECENT = 8;
     static final int INSIGHTS = 3;
 
     private final StatsService stats;
