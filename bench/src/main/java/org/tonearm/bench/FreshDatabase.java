@@ -78,6 +78,16 @@ final class FreshDatabase implements AutoCloseable {
         return context;
     }
 
+    /** The whole application with its web server on a random port ({@code local.server.port}), for page benchmarks. */
+    ConfigurableApplicationContext bootWeb(List<String> extraProperties) {
+        List<String> properties = new ArrayList<>(List.of("spring.main.banner-mode=off", "logging.level.root=warn",
+                "logging.level.org.tonearm=info", "server.port=0"));
+        properties.addAll(databaseProperties());
+        properties.addAll(extraProperties);
+        context = start(WebApplicationType.SERVLET, properties);
+        return context;
+    }
+
     /** The application properties that point Tonearm at this database (for a context here or a server process). */
     List<String> databaseProperties() {
         List<String> properties = new ArrayList<>(List.of("tonearm.data-dir=" + dataDir));

@@ -119,7 +119,7 @@ public final class StatsBenchmark {
     }
 
     /** Streams one user's history from the generator into the funnel, one batch in memory at a time. */
-    private static void load(StatsBenchOptions o, ListenService listens, long user, FreshDatabase db) {
+    static void load(StatsBenchOptions o, ListenService listens, long user, FreshDatabase db) {
         SyntheticCatalog catalog = new SyntheticCatalog(o.artists(), "", o.seed());
         long firstDay = LocalDate.now(ZoneOffset.UTC).toEpochDay() - DAYS;
         ListenerStream stream = new HistoryGenerator(catalog, o.seed()).stream(user, 0, o.listens(), firstDay, DAYS);

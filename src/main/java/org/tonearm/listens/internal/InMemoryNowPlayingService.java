@@ -9,10 +9,13 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.tonearm.catalog.TrackCredit;
 import org.tonearm.listens.Channel;
 import org.tonearm.listens.NowPlaying;
+import org.tonearm.listens.NowPlayingChanged;
 import org.tonearm.listens.NowPlayingService;
 
 /**
@@ -27,6 +30,8 @@ class InMemoryNowPlayingService implements NowPlayingService {
     static final Duration DEFAULT_TTL = Duration.ofMinutes(10);
 
     private final Clock clock;
+    /** Tells live views (docs/web.md#live-updates) that the value changed; a no-op publisher in unit tests. */
+    private final ApplicationEventPublisher events;
     private final Cache<Long, NowPlaying> current = Caffeine.newBuilder()
             .maximumSize(100_000)
             .expireAfter(new Expiry<Long, NowPlaying>() {
@@ -47,12 +52,18 @@ class InMemoryNowPlayingService implements NowPlayingService {
             })
             .build();
 
-    InMemoryNowPlayingService() {
-        this(Clock.systemUTC());
+    @Autowired
+    InMemoryNowPlayingService(ApplicationEventPublisher events) {
+        this(Clock.systemUTC(), events);
     }
 
     InMemoryNowPlayingService(Clock clock) {
+        this(clock, event -> { });
+    }
+
+    InMemoryNowPlayingService(Clock clock, ApplicationEventPublisher events) {
         this.clock = clock;
+        this.events = events;
     }
 
     @Override
@@ -63,6 +74,7 @@ class InMemoryNowPlayingService implements NowPlayingService {
         NowPlaying np = new NowPlaying(userId, credit, service, channel, client, now, now + ttl,
                 extra == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extra)));
         current.put(userId, np);
+        events.publishEvent(new NowPlayingChanged(userId));
         return np;
     }
 
@@ -76,5 +88,6 @@ class InMemoryNowPlayingService implements NowPlayingService {
     @Override
     public void clear(long userId) {
         current.invalidate(userId);
+        events.publishEvent(new NowPlayingChanged(userId));
     }
 }

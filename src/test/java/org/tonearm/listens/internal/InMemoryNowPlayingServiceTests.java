@@ -24,6 +24,16 @@ class InMemoryNowPlayingServiceTests {
     }
 
     @Test
+    void updateAndClearTellLiveViewsWhoseNowPlayingChanged() {
+        List<Object> events = new java.util.ArrayList<>();
+        InMemoryNowPlayingService published = new InMemoryNowPlayingService(clock, events::add);
+        published.update(7, song("Metronomic Underground", null), Service.OTHER, Channel.NATIVE_API, null, null);
+        published.clear(7);
+        assertThat(events).containsExactly(new org.tonearm.listens.NowPlayingChanged(7),
+                new org.tonearm.listens.NowPlayingChanged(7));
+    }
+
+    @Test
     void theLatestReportWins() {
         service.update(1, song("Cybele's Reverie", 300_000L), Service.OTHER, Channel.LASTFM_API, "pano", null);
         service.update(1, song("French Disko", 200_000L), Service.SPOTIFY, Channel.LISTENBRAINZ_API, null, Map.of());

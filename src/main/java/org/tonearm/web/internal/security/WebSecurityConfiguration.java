@@ -79,6 +79,9 @@ class WebSecurityConfiguration {
                 }))
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
+                        // the completion of a request already authorized (the dashboard's event stream, which ends
+                        // when its session ends: logout would otherwise deny the stream's own completion)
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers(WebPaths.PUBLIC_PAGES).permitAll()
                         .requestMatchers(WebPaths.ADMIN_PAGES).hasRole("ADMIN")
                         .anyRequest().authenticated());

@@ -1,0 +1,186 @@
+package org.tonearm.bench;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.tonearm.listens.ListenService;
+import org.tonearm.listens.NowPlayingService;
+import org.tonearm.listens.RecentListens;
+import org.tonearm.stats.Entity;
+import org.tonearm.stats.RangeRequest;
+import org.tonearm.stats.StatsRange;
+import org.tonearm.stats.StatsService;
+import org.tonearm.stats.Step;
+import org.tonearm.stats.TopOrder;
+
+/**
+ * Web pages (issue #12 item 10; docs/performance.md "Web pages"): for one user with a large history, each page's
+ * server time against the time of the stats façade calls it renders, measured in the same run, and the page's
+ * transfer (compressed, all assets, first visit; second visit HTML only).
+ *
+ * <p>Page time: {@code GET /?range=R} over loopback HTTP with the session cookie, {@code Accept-Encoding: gzip},
+ * until the last byte — security chain, session re-check, the façade calls, Thymeleaf, gzip. Stats time: the same
+ * façade calls as the dashboard's {@code DashboardView} (range + live parts), in process. Both with the stats cache
+ * off (the uncached path), interleaved request by request so machine noise hits both alike; medians.
+ */
+public final class WebPagesBenchmark {
+
+    static final List<String> RANGES = List.of("this_month", "30d", "365d", "all_time");
+    static final double TARGET = 1.2;
+    static final long FIRST_VISIT_LIMIT = 400 * 1024;
+
+    private WebPagesBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        StatsBenchOptions o = StatsBenchOptions.parse(args);
+        System.out.printf(Locale.ROOT, "bench web db=%s listens=%d requests=%d java=%s cpus=%d%n", o.db(), o.listens(),
+                o.requests(), Runtime.version(), Runtime.getRuntime().availableProcessors());
+        try (FreshDatabase db = FreshDatabase.create(o.db(), "web", o.keep())) {
+            ConfigurableApplicationContext context = db.bootWeb(List.of("tonearm.stats.cache.enabled=false",
+                    "tonearm.registration=open", "tonearm.rate-limit.per-ip.capacity=1000000",
+                    "tonearm.rate-limit.login-per-ip.capacity=1000000"));
+            String base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+            HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+            String password = "bench password 123";
+            send(http, HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/register"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"webbench\",\"password\":\"" + password + "\"}")));
+            long user = context.getBean(org.tonearm.identity.UserDirectory.class).findByUsername("webbench").orElseThrow().id();
+            StatsBenchmark.load(o, context.getBean(ListenService.class), user, db);
+            login(http, base, "webbench", password);
+            StatsService stats = context.getBean(StatsService.class);
+            NowPlayingService nowPlaying = context.getBean(NowPlayingService.class);
+            RecentListens recent = context.getBean(RecentListens.class);
+            IngestBenchmark.settle();
+            boolean pass = true;
+            for (String range : RANGES) {
+                int n = o.requests();
+                long[] page = new long[n];
+                long[] query = new long[n];
+                for (int i = -3; i < n; i++) { // 3 untimed rounds: JIT, first plans
+                    long t0 = System.nanoTime();
+                    HttpResponse<byte[]> r = send(http, get(base + "/?range=" + range));
+                    long t1 = System.nanoTime();
+                    if (r.statusCode() != 200) {
+                        throw new IllegalStateException("GET / answered " + r.statusCode());
+                    }
+                    dashboardCalls(stats, nowPlaying, recent, user, range);
+                    long t2 = System.nanoTime();
+                    if (i >= 0) {
+                        page[i] = t1 - t0;
+                        query[i] = t2 - t1;
+                    }
+                }
+                double p = median(page) / 1e6;
+                double q = median(query) / 1e6;
+                pass &= p / q <= TARGET;
+                System.out.printf(Locale.ROOT, "RESULT db=%s page=/ range=%s requests=%d page_p50_ms=%.1f"
+                        + " stats_p50_ms=%.1f ratio=%.3f target=%.1f %s%n", o.db(), range, n, p, q, p / q, TARGET,
+                        p / q <= TARGET ? "PASS" : "FAIL");
+            }
+            pass &= weight(http, base, o.db());
+            System.out.println("RESULT db=" + o.db() + " overall=" + (pass ? "PASS" : "FAIL"));
+        }
+        System.exit(0);
+    }
+
+    /** The façade calls of the dashboard for one range: DashboardView.range(...) and DashboardView.live(...). */
+    static void dashboardCalls(StatsService stats, NowPlayingService nowPlaying, RecentListens recent, long user,
+            String name) {
+        StatsRange range = stats.resolve(user, RangeRequest.named(name));
+        stats.overview(user, range);
+        stats.top(user, range, Entity.ARTISTS, TopOrder.PLAYS, 5, 0);
+        stats.top(user, range, Entity.ALBUMS, TopOrder.PLAYS, 5, 0);
+        stats.top(user, range, Entity.TRACKS, TopOrder.PLAYS, 5, 0);
+        long days = Duration.between(range.from(), range.to()).toDays();
+        stats.timeline(user, range, days <= 92 ? Step.DAY : days <= 731 ? Step.WEEK : Step.MONTH);
+        stats.heatmap(user, range);
+        stats.clock(user, range);
+        stats.streaks(user, range);
+        stats.insights(user, range, 3);
+        stats.resolve(user, RangeRequest.named("today"));
+        nowPlaying.current(user);
+        recent.recent(user, null, null, 8, 0);
+    }
+
+    /** First visit: the HTML and every asset it references, compressed; second visit: assets must be cacheable. */
+    private static boolean weight(HttpClient http, String base, String db) throws Exception {
+        HttpResponse<byte[]> html = send(http, get(base + "/?range=365d"));
+        String text = new String(gunzipIfNeeded(html), StandardCharsets.UTF_8);
+        Set<String> assets = new LinkedHashSet<>();
+        Matcher m = Pattern.compile("(?:href|src)=\"(/[^\"]+\\.(?:css|js|svg))\"").matcher(text);
+        while (m.find()) {
+            assets.add(m.group(1));
+        }
+        long total = html.body().length;
+        boolean cacheable = true;
+        List<String> lines = new ArrayList<>();
+        for (String asset : assets) {
+            HttpResponse<byte[]> r = send(http, get(base + asset));
+            total += r.body().length;
+            String cc = r.headers().firstValue("Cache-Control").orElse("");
+            boolean hashed = asset.matches(".*-[0-9a-f]{32}\\.(css|js|svg)$");
+            cacheable &= hashed && cc.contains("max-age=31536000");
+            lines.add(String.format(Locale.ROOT, "  %s %d B (%s) %s", asset, r.body().length,
+                    r.headers().firstValue("Content-Encoding").orElse("identity"), hashed ? "hashed" : "NOT HASHED"));
+        }
+        lines.forEach(System.out::println);
+        System.out.printf(Locale.ROOT, "RESULT db=%s page=/ first_visit_bytes=%d html_bytes=%d assets=%d limit=%d %s"
+                        + " second_visit_bytes=%d assets_cacheable=%s%n", db, total, html.body().length, assets.size(),
+                FIRST_VISIT_LIMIT, total < FIRST_VISIT_LIMIT ? "PASS" : "FAIL", html.body().length, cacheable);
+        return total < FIRST_VISIT_LIMIT && cacheable;
+    }
+
+    private static byte[] gunzipIfNeeded(HttpResponse<byte[]> r) throws Exception {
+        if (r.headers().firstValue("Content-Encoding").orElse("").equals("gzip")) {
+            try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(r.body()))) {
+                return in.readAllBytes();
+            }
+        }
+        return r.body();
+    }
+
+    private static void login(HttpClient http, String base, String username, String password) throws Exception {
+        String page = new String(gunzipIfNeeded(send(http, get(base + "/login"))), StandardCharsets.UTF_8);
+        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page);
+        if (!csrf.find()) {
+            throw new IllegalStateException("no CSRF field on /login");
+        }
+        String form = "login=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + csrf.group(1);
+        HttpResponse<byte[]> r = send(http, HttpRequest.newBuilder(URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
+        if (r.statusCode() != 302 || r.headers().firstValue("Location").orElse("").contains("error")) {
+            throw new IllegalStateException("login failed: " + r.statusCode() + " " + r.headers().map());
+        }
+    }
+
+    private static HttpRequest.Builder get(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).header("Accept-Encoding", "gzip").GET();
+    }
+
+    private static HttpResponse<byte[]> send(HttpClient http, HttpRequest.Builder request) throws Exception {
+        return http.send(request.timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static double median(long[] v) {
+        long[] s = v.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2.0;
+    }
+}

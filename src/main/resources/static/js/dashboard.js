@@ -1,0 +1,92 @@
+// The dashboard (docs/web.md#the-dashboard): the range picker's extra fields and the timeline chart (uPlot).
+// Everything else — range changes, live updates — is htmx markup; without this file the page still works.
+(function () {
+  "use strict";
+
+  function picker() {
+    var form = document.getElementById("range-picker");
+    if (!form || form.dataset.ready) {
+      return;
+    }
+    form.dataset.ready = "1";
+    form.classList.add("js-on");
+    var select = form.querySelector("select[name=range]");
+    function show() {
+      form.querySelectorAll(".range-extra").forEach(function (el) {
+        var on = el.dataset["for"] === select.value;
+        el.classList.toggle("shown", on);
+        el.querySelectorAll("input").forEach(function (input) { input.disabled = !on; });
+      });
+    }
+    select.addEventListener("change", function () {
+      show();
+      // a named range needs nothing more: show it at once; year, month and dates wait for "Show"
+      if (["year", "month", "custom"].indexOf(select.value) < 0) {
+        form.requestSubmit();
+      }
+    });
+    show();
+  }
+
+  var plot = null;
+  function chart() {
+    var el = document.getElementById("timeline-chart");
+    if (plot) {
+      plot.destroy();
+      plot = null;
+    }
+    if (!el || typeof uPlot === "undefined") {
+      return;
+    }
+    var xs = JSON.parse(el.dataset.xs || "[]");
+    var ys = JSON.parse(el.dataset.ys || "[]");
+    var style = getComputedStyle(document.documentElement);
+    var accent = style.getPropertyValue("--accent").trim() || "#4f46e5";
+    var muted = style.getPropertyValue("--muted").trim() || "#666";
+    var grid = style.getPropertyValue("--border").trim() || "#ddd";
+    var axis = { stroke: muted, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
+    plot = new uPlot({
+      width: Math.max(200, el.clientWidth),
+      height: 220,
+      legend: { show: false },
+      cursor: { y: false },
+      scales: { x: { time: true } },
+      axes: [axis, Object.assign({ size: 44 }, axis)],
+      series: [{}, {
+        label: el.dataset.label || "Plays",
+        stroke: accent,
+        fill: accent + "33",
+        width: 2,
+        paths: uPlot.paths && uPlot.paths.bars ? uPlot.paths.bars({ size: [0.8, 40] }) : undefined,
+        points: { show: false }
+      }]
+    }, [xs, ys], el);
+  }
+
+  function init() {
+    picker();
+    chart();
+  }
+  document.addEventListener("DOMContentLoaded", init);
+  document.addEventListener("htmx:afterSettle", function (event) {
+    if (event.detail.target && event.detail.target.id === "dash-content") {
+      chart();
+    }
+  });
+  // htmx keeps a snapshot of the page for the back button: uPlot's inline styles would be re-inserted as HTML,
+  // which the CSP refuses, so the snapshot is taken without the chart and the chart is drawn again
+  document.addEventListener("htmx:beforeHistorySave", function () {
+    if (plot) {
+      plot.destroy();
+      plot = null;
+      setTimeout(chart, 0);
+    }
+  });
+  // history restore puts back a snapshot whose chart canvas was torn down: redraw
+  document.addEventListener("htmx:historyRestore", init);
+  var resizeTimer = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(chart, 150);
+  });
+})();
