@@ -55,7 +55,6 @@ class ListenBrainzController {
     static final int DEFAULT_ITEMS_PER_GET = 25;
     static final int MAX_ITEMS_PER_GET = 1000;
 
-    private final ListenBrainzAuth auth;
     private final ApiTokenAuthenticator tokens;
     private final ListenBrainzSubmissionValidator submissions;
     private final ListenBrainzListenMapper mapper;
@@ -67,11 +66,10 @@ class ListenBrainzController {
     private final NowPlayingService nowPlaying;
     private final JsonMapper json;
 
-    ListenBrainzController(ListenBrainzAuth auth, ApiTokenAuthenticator tokens,
+    ListenBrainzController(ApiTokenAuthenticator tokens,
             ListenBrainzSubmissionValidator submissions, ListenBrainzListenMapper mapper, ListenBrainzProfiles profiles,
             ListenBrainzViews views, ListenBrainzStats stats, ListenService listens, ListenHistory history,
             NowPlayingService nowPlaying, JsonMapper json) {
-        this.auth = auth;
         this.tokens = tokens;
         this.submissions = submissions;
         this.mapper = mapper;

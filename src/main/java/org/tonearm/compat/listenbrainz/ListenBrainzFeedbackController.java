@@ -43,14 +43,12 @@ class ListenBrainzFeedbackController {
     static final int DEFAULT_COUNT = ListenBrainzController.DEFAULT_ITEMS_PER_GET;
     static final int MAX_COUNT = ListenBrainzController.MAX_ITEMS_PER_GET;
 
-    private final ListenBrainzAuth auth;
     private final ListenBrainzProfiles profiles;
     private final JooqListenBrainzFeedbackRepository feedback;
     private final JsonMapper json;
 
-    ListenBrainzFeedbackController(ListenBrainzAuth auth, ListenBrainzProfiles profiles,
+    ListenBrainzFeedbackController(ListenBrainzProfiles profiles,
             JooqListenBrainzFeedbackRepository feedback, JsonMapper json) {
-        this.auth = auth;
         this.profiles = profiles;
         this.feedback = feedback;
         this.json = json;

@@ -26,7 +26,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *       own (Jackson 2) mapper;</li>
  *   <li>every key is written, {@code null} included (spring.jackson.default-property-inclusion: always): a record
  *       component of a reference type may be null, one of a primitive type never is;</li>
- *   <li>a {@code JsonNode} component ({@code extra}) is any JSON value, not the node class's getters.</li>
+ *   <li>a {@code JsonNode} component ({@code extra}) is any JSON value, not the node class's getters;</li>
+ *   <li>a record marked {@code @Schema(additionalProperties = FALSE)} is closed: its keys are all required (unless a
+ *       component says NOT_REQUIRED) and none other is allowed, and only its jspecify {@code @Nullable} components may
+ *       be null — used by documentation-only records of answers built as maps (the stats views' StatsResponses).</li>
  * </ul>
  * Schema names: a record nested in another class is named with its outer class's name in front (ListenResponses.Page
  * → ListenPage, ApiTokenResponses.Page → ApiTokenPage), so that four records called Page no longer overwrite each
@@ -55,10 +58,64 @@ class TonearmModelResolver extends ModelResolver {
                     ? context.getDefinedModels().get(schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1))
                     : schema;
             if (model != null && model.getProperties() != null) {
-                allowNulls(model, raw);
+                if (closed(raw)) {
+                    closeRecord(model, raw);
+                } else {
+                    allowNulls(model, raw);
+                }
             }
         }
         return schema;
+    }
+
+    /** A record that says {@code @Schema(additionalProperties = FALSE)} documents its keys exactly. */
+    private static boolean closed(Class<?> record) {
+        io.swagger.v3.oas.annotations.media.Schema annotation =
+                record.getAnnotation(io.swagger.v3.oas.annotations.media.Schema.class);
+        return annotation != null
+                && annotation.additionalProperties() == io.swagger.v3.oas.annotations.media.Schema.AdditionalPropertiesValue.FALSE;
+    }
+
+    /**
+     * A closed record: no other key, every component a key that is always written (required) unless its own
+     * {@code @Schema} says NOT_REQUIRED, and only a component marked {@code @Nullable} (jspecify) may be null.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static void closeRecord(Schema model, Class<?> record) {
+        model.setAdditionalProperties(Boolean.FALSE);
+        Map<String, Schema> properties = model.getProperties();
+        List<String> required = new java.util.ArrayList<>();
+        for (RecordComponent component : record.getRecordComponents()) {
+            String name = SNAKE.translate(component.getName());
+            Schema property = properties.get(name);
+            if (property == null) {
+                continue;
+            }
+            io.swagger.v3.oas.annotations.media.Schema own = field(record, component.getName());
+            if (own == null || own.requiredMode() != io.swagger.v3.oas.annotations.media.Schema.RequiredMode.NOT_REQUIRED) {
+                required.add(name);
+            }
+            if (component.getAnnotatedType().isAnnotationPresent(org.jspecify.annotations.Nullable.class)
+                    && !component.getType().isPrimitive() && !isNullable(property)) {
+                if (property.get$ref() != null || property.getTypes() == null && property.getType() == null) {
+                    properties.put(name, new JsonSchema().anyOf(List.of(property, new JsonSchema().types(Set.of("null")))));
+                } else {
+                    Set<String> types = new LinkedHashSet<>(property.getTypes() != null ? property.getTypes()
+                            : Set.of(property.getType()));
+                    types.add("null");
+                    property.setTypes(types);
+                }
+            }
+        }
+        model.setRequired(required);
+    }
+
+    private static io.swagger.v3.oas.annotations.media.Schema field(Class<?> record, String name) {
+        try {
+            return record.getDeclaredField(name).getAnnotation(io.swagger.v3.oas.annotations.media.Schema.class);
+        } catch (NoSuchFieldException e) {
+            return null;
+        }
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})

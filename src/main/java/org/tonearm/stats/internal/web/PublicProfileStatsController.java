@@ -51,7 +51,14 @@ class PublicProfileStatsController {
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200",
             description = "The view's answer, as /api/v1/stats/… gives it to the profile's owner",
             content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
-                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "object")))
+                    // one catch-all route for every view: its answer is one of the views' (StatsResponses)
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(anyOf = {
+                            StatsResponses.OverviewPage.class, StatsResponses.TopArtistsPage.class, StatsResponses.TopAlbumsPage.class,
+                            StatsResponses.TopTracksPage.class, StatsResponses.TimelinePage.class, StatsResponses.HeatmapPage.class,
+                            StatsResponses.ClockPage.class, StatsResponses.StreaksPage.class, StatsResponses.InsightsPage.class,
+                            StatsResponses.ArtistDiscoveriesPage.class, StatsResponses.AlbumDiscoveriesPage.class, StatsResponses.TrackDiscoveriesPage.class,
+                            StatsResponses.ArtistEntityPage.class, StatsResponses.AlbumEntityPage.class, StatsResponses.TrackEntityPage.class,
+                            StatsResponses.YearPage.class})))
     @GetMapping(PREFIX + "{username}/stats/**")
     void publicStats(@PathVariable String username, HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {

@@ -1,6 +1,9 @@
 package org.tonearm.stats.internal.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -55,6 +58,8 @@ class StatsController {
     }
 
     @Operation(operationId = "getStatsOverview", summary = "Totals of a range: plays, listening time, distinct artists, albums, tracks")
+    @ApiResponse(responseCode = "200", description = "The view in the stats envelope (docs/api.md#statistics)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = StatsResponses.OverviewPage.class)))
     @GetMapping("/overview")
     Map<String, Object> overview(@ParameterObject RangeRequest range) {
         Ask a = ask(range);
@@ -74,6 +79,8 @@ class StatsController {
     }
 
     @Operation(operationId = "getTopEntities", summary = "Your top artists, albums or tracks of a range")
+    @ApiResponse(responseCode = "200", description = "The view in the stats envelope (docs/api.md#statistics)",
+            content = @Content(mediaType = "application/json", schema = @Schema(anyOf = {StatsResponses.TopArtistsPage.class, StatsResponses.TopAlbumsPage.class, StatsResponses.TopTracksPage.class})))
     @GetMapping("/top/{kind}")
     Map<String, Object> top(@PathVariable String kind, @ParameterObject RangeRequest range,
             @RequestParam(required = false) String order, @RequestParam(required = false) String limit,
@@ -93,6 +100,8 @@ class StatsController {
     }
 
     @Operation(operationId = "getStatsTimeline", summary = "Plays and listening time per day, week, month or year")
+    @ApiResponse(responseCode = "200", description = "The view in the stats envelope (docs/api.md#statistics)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = StatsResponses.TimelinePage.class)))
     @GetMapping("/timeline")
     Map<String, Object> timeline(@ParameterObject RangeRequest range,
             @RequestParam(required = false) String step) {
@@ -112,6 +121,8 @@ class StatsController {
     }
 
     @Operation(operationId = "getStatsHeatmap", summary = "Plays per local day of a range")
+    @ApiResponse(responseCode = "200", description = "The view in the stats envelope (docs/api.md#statistics)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = StatsResponses.HeatmapPage.class)))
     @GetMapping("/heatmap")
     Map<String, Object> heatmap(@ParameterObject RangeRequest range) {
         Ask a = ask(range);
@@ -128,6 +139,8 @@ class StatsController {
     }
 
     @Operation(operationId = "getStatsClock", summary = "Plays per local hour of the day and weekday")
+    @ApiResponse(responseCode = "200", description = "The view in the stats envelope (docs/api.md#statistics)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = StatsResponses.ClockPage.class)))
     @GetMapping("/clock")
     Map<String, Object> clock(@ParameterObject RangeRequest range) {
         Ask a = ask(range);
@@ -143,6 +156,8 @@ class StatsController {
     }
 
     @Operation(operationId = "getStatsStreaks", summary = "Your listening streaks")
+    @ApiResponse(responseCode = "200", description = "The view in the stats envelope (docs/api.md#statistics)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = StatsResponses.StreaksPage.class)))
     @GetMapping("/streaks")
     Map<String, Object> streaks(@ParameterObject RangeRequest range) {
         Ask a = ask(range);
@@ -154,6 +169,8 @@ class StatsController {
     }
 
     @Operation(operationId = "getStatsInsights", summary = "Insights of a range compared with the one before")
+    @ApiResponse(responseCode = "200", description = "The view in the stats envelope (docs/api.md#statistics)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = StatsResponses.InsightsPage.class)))
     @GetMapping("/insights")
     Map<String, Object> insights(@ParameterObject RangeRequest range,
             @RequestParam(required = false) String limit) {
@@ -167,6 +184,8 @@ class StatsController {
     }
 
     @Operation(operationId = "getStatsDiscoveries", summary = "Artists, albums and tracks you first heard in a range")
+    @ApiResponse(responseCode = "200", description = "The view in the stats envelope (docs/api.md#statistics)",
+            content = @Content(mediaType = "application/json", schema = @Schema(anyOf = {StatsResponses.ArtistDiscoveriesPage.class, StatsResponses.AlbumDiscoveriesPage.class, StatsResponses.TrackDiscoveriesPage.class})))
     @GetMapping("/discoveries")
     Map<String, Object> discoveries(@ParameterObject RangeRequest range,
             @RequestParam(required = false) String type, @RequestParam(required = false) String limit,
@@ -192,6 +211,8 @@ class StatsController {
     }
 
     @Operation(operationId = "getEntityStats", summary = "Statistics of one artist, album or track of your listens")
+    @ApiResponse(responseCode = "200", description = "The view in the stats envelope (docs/api.md#statistics)",
+            content = @Content(mediaType = "application/json", schema = @Schema(anyOf = {StatsResponses.ArtistEntityPage.class, StatsResponses.AlbumEntityPage.class, StatsResponses.TrackEntityPage.class})))
     @GetMapping("/{kind:artists|albums|tracks}/{id}")
     Map<String, Object> entity(@PathVariable String kind, @PathVariable long id, @ParameterObject RangeRequest range) {
         Entity entity = entity(kind);
@@ -219,6 +240,8 @@ class StatsController {
     }
 
     @Operation(operationId = "getYearInReview", summary = "Your year in review")
+    @ApiResponse(responseCode = "200", description = "The view in the stats envelope (docs/api.md#statistics)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = StatsResponses.YearPage.class)))
     @GetMapping("/year/{year}")
     Map<String, Object> year(@PathVariable String year) {
         long userId = CurrentUser.get().id();
