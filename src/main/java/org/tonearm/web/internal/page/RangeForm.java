@@ -19,7 +19,7 @@ public record RangeForm(String range, String year, String month, String from, St
     static final List<String> NAMED = List.of("today", "yesterday", "this_week", "last_week", "this_month",
             "last_month", "this_year", "last_year", "7d", "30d", "90d", "180d", "365d", "all_time");
 
-    RangeForm {
+    public RangeForm {
         range = blank(range);
         year = blank(year);
         month = blank(month);
