@@ -1,6 +1,7 @@
 package org.tonearm.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.DayOfWeek;
@@ -30,6 +31,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.tonearm.TonearmApplication;
 import org.tonearm.shared.Database;
+import org.tonearm.shared.ErrorCode;
+import org.tonearm.shared.TonearmException;
 import org.tonearm.stats.internal.rollup.RollupRebuilder;
 import org.tonearm.testsupport.Api;
 import org.tonearm.testsupport.TestDatabase;
@@ -48,7 +51,7 @@ final class StatsBruteForce {
 
     /** One listen read back from {@code GET /api/v1/listens}: the brute force's only input. */
     record L(long id, Instant at, boolean skip, double weight, Long played, Long length, long trackId,
-            List<Long> artistIds, Long albumId) {
+            List<Long> artistIds, List<Long> featuredIds, Long albumId) {
 
         long timeMs() {
             return played != null ? played : length != null ? length : 0;
@@ -70,13 +73,19 @@ final class StatsBruteForce {
             JsonNode page = me.get("/api/v1/listens?limit=100" + (cursor == null ? "" : "&cursor=" + cursor)).json();
             for (JsonNode l : page.path("listens")) {
                 List<Long> artists = new ArrayList<>();
-                l.path("track").path("artists").forEach(a -> artists.add(a.path("id").asLong()));
+                List<Long> featured = new ArrayList<>();
+                l.path("track").path("artists").forEach(a -> {
+                    artists.add(a.path("id").asLong());
+                    if (a.path("role").asString().equals("featured")) {
+                        featured.add(a.path("id").asLong());
+                    }
+                });
                 JsonNode album = l.path("album");
                 out.add(new L(l.path("id").asLong(), Instant.parse(l.path("listened_at").asString()),
                         l.path("classification").asString().equals("SKIP"), l.path("weight").asDouble(),
                         l.path("duration_played_ms").isNull() ? null : l.path("duration_played_ms").asLong(),
                         l.path("track_length_ms").isNull() ? null : l.path("track_length_ms").asLong(),
-                        l.path("track").path("id").asLong(), artists,
+                        l.path("track").path("id").asLong(), artists, featured,
                         album.isNull() || album.isMissingNode() ? null : album.path("id").asLong()));
             }
             cursor = page.path("next_cursor").isNull() ? null : page.path("next_cursor").asString();
@@ -97,9 +106,12 @@ final class StatsBruteForce {
                 new RangeRequest(null, null, pick(random, "2024-02", "2024-12", "2025-03", "2025-11"), null, null)));
         LocalDate a = LocalDate.of(2024, 1, 1).plusDays(random.nextInt(1000));
         requests.add(new RangeRequest(null, null, null, a.toString(), a.plusDays(random.nextInt(120)).toString()));
+        // the entity timeline's boundary (by day up to 62 local days), across a spring-forward switch
+        LocalDate b = pick(random, LocalDate.of(2025, 2, 1), LocalDate.of(2025, 8, 20), LocalDate.of(2024, 1, 20));
+        requests.add(new RangeRequest(null, null, null, b.toString(), b.plusDays(61 + random.nextInt(2)).toString()));
         Instant i = START.plusSeconds(random.nextLong(86_400L * 1000));
         requests.add(new RangeRequest(null, null, null, i.toString(), i.plusSeconds(random.nextLong(86_400L * 200)).toString()));
-        // six of the ten ranges per check keep the class near a minute per database; tries cover them all
+        // six of the eleven ranges per check keep the class near a minute per database; tries cover them all
         java.util.Collections.shuffle(requests, random);
         for (RangeRequest request : requests.subList(0, 6)) {
             StatsRange range = stats.resolve(userId, request);
@@ -120,7 +132,26 @@ final class StatsBruteForce {
             }
             checkHeatmap(stats.heatmap(userId, range), in, range, what);
             checkClock(stats.clock(userId, range), in, range, what);
+            // one kind of discoveries and one entity page per range keep the added views near a tenth of the time
+            checkDiscoveries(stats, userId, range, listens, pick(random, Entity.values()), random, what);
+            checkInsights(stats, userId, range, in, listens, random, what);
+            if (!listens.isEmpty()) { // an entity someone listened to (skips only: never played, 404)
+                L l = listens.get(random.nextInt(listens.size()));
+                switch (pick(random, Entity.values())) {
+                    case TRACKS -> checkEntity(stats, userId, range, listens, Entity.TRACKS, l.trackId(), what);
+                    case ARTISTS -> checkEntity(stats, userId, range, listens, Entity.ARTISTS,
+                            l.artistIds().get(random.nextInt(l.artistIds().size())), what);
+                    case ALBUMS -> {
+                        if (l.albumId() != null) {
+                            checkEntity(stats, userId, range, listens, Entity.ALBUMS, l.albumId(), what);
+                        }
+                    }
+                }
+            }
         }
+        // the year in review of a year of the histories (2024 to now), same tries
+        int year = 2024 + random.nextInt(LocalDate.now(ZoneId.of("UTC")).getYear() - 2024 + 1);
+        checkYear(stats.year(userId, year), year, listens, zone);
     }
 
     /** The range bounds themselves, from docs/api.md#statistics: local midnights in the user's zone. */
@@ -244,6 +275,25 @@ final class StatsBruteForce {
     }
 
     private static void checkTop(TopPage page, List<L> in, Entity kind, TopOrder order, String what) {
+        Map<Long, Figures> figures = new HashMap<>();
+        List<Long> expected = ranking(in, kind, order, figures);
+        String w = "top " + kind + " by " + order + " " + what;
+        assertThat(page.total()).as("total " + w).isEqualTo(expected.size());
+        assertTopItems(page.items(), expected, figures, w);
+    }
+
+    private static void assertTopItems(List<TopItem> items, List<Long> expected, Map<Long, Figures> figures, String w) {
+        assertThat(items).extracting(TopItem::id).as(w).containsExactlyElementsOf(expected);
+        for (TopItem item : items) {
+            assertFigures(item.figures(), figures.get(item.id()), w + " #" + item.id());
+        }
+    }
+
+    /**
+     * The ids of a ranking (items with at least one play; ties broken by the other figure, then by id), their figures
+     * put into {@code figures}.
+     */
+    private static List<Long> ranking(List<L> in, Entity kind, TopOrder order, Map<Long, Figures> figures) {
         Map<Long, List<L>> groups = new HashMap<>();
         for (L l : in) { // an item's figures carry its skips too (its skip rate); it is listed only with a play
             switch (kind) {
@@ -256,19 +306,200 @@ final class StatsBruteForce {
                 case TRACKS -> groups.computeIfAbsent(l.trackId(), k -> new ArrayList<>()).add(l);
             }
         }
-        Map<Long, Figures> figures = new HashMap<>();
         groups.forEach((id, ls) -> figures.put(id, figures(ls)));
         figures.values().removeIf(f -> f.plays() == 0);
         Comparator<Long> byPlays = Comparator.comparingLong(id -> -figures.get(id).plays());
         Comparator<Long> byTime = Comparator.comparingLong(id -> -figures.get(id).listeningTimeMs());
         Comparator<Long> cmp = (order == TopOrder.PLAYS ? byPlays.thenComparing(byTime) : byTime.thenComparing(byPlays))
                 .thenComparing(Function.identity());
-        List<Long> expected = figures.keySet().stream().sorted(cmp).toList();
-        String w = "top " + kind + " by " + order + " " + what;
-        assertThat(page.total()).as("total " + w).isEqualTo(expected.size());
-        assertThat(page.items()).extracting(TopItem::id).as(w).containsExactlyElementsOf(expected);
-        for (TopItem item : page.items()) {
-            assertFigures(item.figures(), figures.get(item.id()), w + " #" + item.id());
+        return figures.keySet().stream().sorted(cmp).toList();
+    }
+
+    private static List<Long> idsOf(L l, Entity kind) {
+        return switch (kind) {
+            case ARTISTS -> l.artistIds();
+            case ALBUMS -> l.albumId() == null ? List.of() : List.of(l.albumId());
+            case TRACKS -> List.of(l.trackId());
+        };
+    }
+
+    private static List<L> inPeriod(List<L> listens, Instant from, Instant to) {
+        return listens.stream().filter(l -> !l.at().isBefore(from) && l.at().isBefore(to)).toList();
+    }
+
+    /** The first play (not a skip) of every item over the whole history: docs/api.md#statistics discoveries. */
+    private static Map<Long, Instant> firstPlays(List<L> all, Entity kind) {
+        Map<Long, Instant> first = new HashMap<>();
+        for (L l : all) {
+            if (!l.skip()) {
+                idsOf(l, kind).forEach(id -> first.merge(id, l.at(), (a, b) -> a.isBefore(b) ? a : b));
+            }
+        }
+        return first;
+    }
+
+    /** Discoveries: first plays inside the range, newest first (equal instants by id), with their local day. */
+    private static List<String> expectedDiscoveries(List<L> all, Entity kind, StatsRange range) {
+        Map<Long, Instant> first = firstPlays(all, kind);
+        return first.entrySet().stream()
+                .filter(e -> !e.getValue().isBefore(range.from()) && e.getValue().isBefore(range.to()))
+                .sorted(Comparator.<Map.Entry<Long, Instant>, Instant>comparing(Map.Entry::getValue).reversed()
+                        .thenComparing(Map.Entry::getKey))
+                .map(e -> e.getKey() + "@" + e.getValue() + "/" + e.getValue().atZone(range.zone()).toLocalDate())
+                .toList();
+    }
+
+    private static void checkDiscoveries(StatsService stats, long userId, StatsRange range, List<L> all, Entity kind,
+            Random random, String what) {
+        List<String> expected = expectedDiscoveries(all, kind, range);
+        String w = "discoveries of " + kind + " " + what;
+        Discoveries whole = stats.discoveries(userId, range, kind, 1000, 0);
+        assertThat(whole.total()).as("total " + w).isEqualTo(expected.size());
+        assertThat(whole.items()).extracting(d -> d.id() + "@" + d.firstListenedAt() + "/" + d.firstDay()).as(w)
+                .containsExactlyElementsOf(expected);
+        // a page: the same order sliced, total still the whole range's (offset may pass the end)
+        int limit = 1 + random.nextInt(3);
+        int offset = random.nextInt(expected.size() + 2);
+        Discoveries page = stats.discoveries(userId, range, kind, limit, offset);
+        assertThat(page.total()).as("total of page " + offset + " " + w).isEqualTo(expected.size());
+        assertThat(page.items()).extracting(d -> d.id() + "@" + d.firstListenedAt() + "/" + d.firstDay())
+                .as("page " + offset + "+" + limit + " " + w)
+                .containsExactlyElementsOf(expected.subList(Math.min(offset, expected.size()),
+                        Math.min(offset + limit, expected.size())));
+    }
+
+    /** Insights: artists' plays against the previous period; risers by gain, fallers by loss, ties by id. */
+    private static void checkInsights(StatsService stats, long userId, StatsRange range, List<L> in, List<L> all,
+            Random random, String what) {
+        int limit = 1 + random.nextInt(6);
+        Insights insights = stats.insights(userId, range, limit);
+        String w = "insights (limit " + limit + ") " + what;
+        if (range.previous() == null) {
+            assertThat(insights.risers()).as("risers " + w).isEmpty();
+            assertThat(insights.fallers()).as("fallers " + w).isEmpty();
+            return;
+        }
+        Map<Long, Long> now = artistPlays(in);
+        Map<Long, Long> before = artistPlays(inPeriod(all, range.previous().from(), range.previous().to()));
+        Set<Long> ids = new HashSet<>(now.keySet());
+        ids.addAll(before.keySet());
+        List<String> risers = new ArrayList<>();
+        List<String> fallers = new ArrayList<>();
+        Comparator<Long> byDelta = Comparator.comparingLong(id -> -Math.abs(now.getOrDefault(id, 0L) - before.getOrDefault(id, 0L)));
+        for (long id : ids.stream().sorted(byDelta.thenComparing(Function.identity())).toList()) {
+            long a = now.getOrDefault(id, 0L);
+            long b = before.getOrDefault(id, 0L);
+            String mover = id + ":" + a + "/" + b + "/" + (a - b) + "/" + (b == 0 ? null : (a - b) * 100.0 / b);
+            if (a > b && risers.size() < limit) {
+                risers.add(mover);
+            } else if (a < b && fallers.size() < limit) {
+                fallers.add(mover);
+            }
+        }
+        Function<Insights.Mover, String> shown = m -> m.artistId() + ":" + m.plays() + "/" + m.previousPlays() + "/"
+                + m.delta() + "/" + m.percent();
+        assertThat(insights.risers()).extracting(shown).as("risers " + w).containsExactlyElementsOf(risers);
+        assertThat(insights.fallers()).extracting(shown).as("fallers " + w).containsExactlyElementsOf(fallers);
+    }
+
+    private static Map<Long, Long> artistPlays(List<L> listens) {
+        Map<Long, Long> plays = new HashMap<>();
+        listens.stream().filter(l -> !l.skip()).forEach(l -> l.artistIds().forEach(a -> plays.merge(a, 1L, Long::sum)));
+        return plays;
+    }
+
+    /** An entity's page: whole-history first/last play, figures, rank, featured plays, top tracks/albums, timeline. */
+    private static void checkEntity(StatsService stats, long userId, StatsRange range, List<L> all, Entity kind, long id,
+            String what) {
+        String w = kind + " #" + id + " " + what;
+        List<L> mine = all.stream().filter(l -> idsOf(l, kind).contains(id)).toList();
+        List<L> played = mine.stream().filter(l -> !l.skip()).toList();
+        if (played.isEmpty()) { // docs/api.md: an entity the caller never played is 404, as one that does not exist
+            assertThatThrownBy(() -> stats.entity(userId, range, kind, id)).as(w)
+                    .isInstanceOfSatisfying(TonearmException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.RESOURCE_NOT_FOUND));
+            return;
+        }
+        EntityStats page = stats.entity(userId, range, kind, id);
+        assertThat(page.firstListenedAt()).as("first listened " + w)
+                .isEqualTo(played.stream().map(L::at).min(Comparator.naturalOrder()).orElseThrow());
+        assertThat(page.lastListenedAt()).as("last listened " + w)
+                .isEqualTo(played.stream().map(L::at).max(Comparator.naturalOrder()).orElseThrow());
+        List<L> in = inPeriod(mine, range.from(), range.to());
+        assertFigures(page.figures(), figures(in), "entity " + w);
+        assertThat(page.featuredPlays()).as("featured plays " + w).isEqualTo(kind != Entity.ARTISTS ? 0
+                : in.stream().filter(l -> !l.skip() && l.featuredIds().contains(id)).count());
+        List<Long> ranked = ranking(inPeriod(all, range.from(), range.to()), kind, TopOrder.PLAYS, new HashMap<>());
+        assertThat(page.rank()).as("rank " + w).isEqualTo(ranked.contains(id) ? ranked.indexOf(id) + 1 : null);
+        for (Entity inside : List.of(Entity.TRACKS, Entity.ALBUMS)) {
+            Map<Long, Figures> figures = new HashMap<>();
+            List<Long> expected = inside == kind ? List.of() : ranking(in, inside, TopOrder.PLAYS, figures);
+            assertTopItems(inside == Entity.TRACKS ? page.topTracks() : page.topAlbums(),
+                    expected.subList(0, Math.min(10, expected.size())), figures, "top " + inside + " of " + w);
+        }
+        // by day for ranges up to 62 local days, else by month
+        LocalDate first = range.from().atZone(range.zone()).toLocalDate();
+        LocalDate last = range.to().minusNanos(1).atZone(range.zone()).toLocalDate();
+        Step step = ChronoUnit.DAYS.between(first, last) + 1 <= 62 ? Step.DAY : Step.MONTH;
+        checkTimeline(page.timeline(), in, range, step, "of " + w);
+    }
+
+    /** docs/api.md#statistics year in review, every figure from the listens of that local year. */
+    private static void checkYear(YearInReview review, int year, List<L> all, ZoneId expectedZone) {
+        ZoneId zone = review.range().zone();
+        if (expectedZone != null) {
+            assertThat(zone).isEqualTo(expectedZone);
+        }
+        String w = "year " + year + " in " + zone;
+        Instant from = LocalDate.of(year, 1, 1).atStartOfDay(zone).toInstant();
+        Instant to = LocalDate.of(year + 1, 1, 1).atStartOfDay(zone).toInstant();
+        assertThat(review.range().from()).as("from " + w).isEqualTo(from);
+        assertThat(review.range().to()).as("to " + w).isEqualTo(to);
+        List<L> in = inPeriod(all, from, to);
+        assertFigures(review.figures(), figures(in), w);
+        for (Entity kind : Entity.values()) {
+            Map<Long, Figures> figures = new HashMap<>();
+            List<Long> expected = ranking(in, kind, TopOrder.PLAYS, figures);
+            List<TopItem> items = switch (kind) {
+                case ARTISTS -> review.topArtists();
+                case ALBUMS -> review.topAlbums();
+                case TRACKS -> review.topTracks();
+            };
+            assertTopItems(items, expected.subList(0, Math.min(5, expected.size())), figures, "top " + kind + " " + w);
+        }
+        Map<LocalDate, Long> perDay = new HashMap<>();
+        in.stream().filter(l -> !l.skip()).forEach(l -> perDay.merge(day(l, zone), 1L, Long::sum));
+        YearInReview.TopDay topDay = perDay.entrySet().stream()
+                .sorted(Comparator.<Map.Entry<LocalDate, Long>>comparingLong(e -> -e.getValue())
+                        .thenComparing(Map.Entry::getKey))
+                .findFirst().map(e -> new YearInReview.TopDay(e.getKey(), e.getValue())).orElse(null);
+        assertThat(review.topDay()).as("top day " + w).isEqualTo(topDay);
+        assertThat(review.newArtists()).as("new artists " + w).isEqualTo(firstPlays(all, Entity.ARTISTS).values()
+                .stream().filter(at -> !at.isBefore(from) && at.isBefore(to)).count());
+        // the longest run of consecutive local days with a play (of equal runs, the earliest)
+        Streak longest = Streak.NONE;
+        LocalDate runStart = null;
+        LocalDate previous = null;
+        for (LocalDate d : new TreeSet<>(perDay.keySet())) {
+            runStart = previous != null && previous.plusDays(1).equals(d) ? runStart : d;
+            int days = (int) ChronoUnit.DAYS.between(runStart, d) + 1;
+            if (days > longest.days()) {
+                longest = new Streak(days, runStart, d);
+            }
+            previous = d;
+        }
+        assertThat(review.longestStreak()).as("longest streak " + w).isEqualTo(longest);
+        assertThat(review.months()).extracting(YearInReview.Month::month).as("months " + w)
+                .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+        for (YearInReview.Month month : review.months()) {
+            LocalDate first = LocalDate.of(year, month.month(), 1);
+            List<L> ofMonth = inPeriod(in, first.atStartOfDay(zone).toInstant(),
+                    first.plusMonths(1).atStartOfDay(zone).toInstant());
+            assertFigures(month.figures(), figures(ofMonth), "month " + month.month() + " of " + w);
+            Map<Long, Figures> figures = new HashMap<>();
+            List<Long> tracks = ranking(ofMonth, Entity.TRACKS, TopOrder.PLAYS, figures);
+            assertTopItems(month.topTrack() == null ? List.of() : List.of(month.topTrack()),
+                    tracks.subList(0, Math.min(1, tracks.size())), figures, "top track of month " + month.month() + " of " + w);
         }
     }
 

@@ -39,7 +39,8 @@ import org.tonearm.testsupport.TestDatabase;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue 11 item 7: every view of {@link StatsService} over random small histories equals a brute-force computation
+ * Issue 11 item 7: every view of {@link StatsService} (overview, top, timeline, heatmap, clock, streaks, discoveries,
+ * insights, the entity pages and the year in review) over random small histories equals a brute-force computation
  * written here from docs/api.md#statistics "Definitions" over the raw listens read back from the listens API — after deletes,
  * corrections, a range delete and a timezone change, in zones with unusual rules (DST both ways, Lord Howe's 30-minute
  * shift, +05:45, +14) and with weeks starting on Monday or Sunday. Local days and hours are computed here from the

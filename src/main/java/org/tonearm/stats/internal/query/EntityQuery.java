@@ -7,8 +7,9 @@ import static org.tonearm.schema.Tables.LISTENS;
 import static org.tonearm.schema.Tables.STATS_DAY_TRACK;
 import static org.tonearm.schema.Tables.TRACK_ARTISTS;
 
-import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.jooq.Condition;
 import org.jooq.Record2;
@@ -62,7 +63,11 @@ public class EntityQuery {
                 : top.top(userId, slice, Entity.TRACKS, TopOrder.PLAYS, 10, rollupFilter(kind, id, false), raw);
         List<TopItem> topAlbums = kind == Entity.ALBUMS ? List.of()
                 : top.top(userId, slice, Entity.ALBUMS, TopOrder.PLAYS, 10, rollupFilter(kind, id, false), raw);
-        Step step = Duration.between(range.from(), range.to()).toDays() <= 62 ? Step.DAY : Step.MONTH;
+        // "ranges up to 62 days" (docs/api.md#statistics) counts the local days the range touches: a truncated
+        // duration would call 63 local days across a spring-forward switch, or 62.5 days of instants, 62
+        LocalDate firstDay = LocalDate.ofInstant(range.from(), range.zone());
+        LocalDate lastDay = LocalDate.ofInstant(range.to().minusNanos(1), range.zone());
+        Step step = ChronoUnit.DAYS.between(firstDay, lastDay) + 1 <= 62 ? Step.DAY : Step.MONTH;
         Timeline overTime = timeline.timeline(userId, range, step, now, rollupFilter(kind, id, false), raw, false);
         String name = names.of(kind, List.of(id)).getOrDefault(id, new Names.Named(null, null, List.of())).name();
         return new EntityStats(range, now, kind, id, name, Instant.ofEpochMilli(span.value1()),
