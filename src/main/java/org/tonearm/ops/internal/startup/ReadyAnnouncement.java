@@ -42,7 +42,8 @@ class ReadyAnnouncement {
         if (hasAccounts) {
             return ready;
         }
-        return ready + " — no account yet: create the first one (it becomes the admin) with curl -X POST "
+        return ready + " — no account yet: open " + baseUrl + "/ in a browser to create the first one (it becomes the"
+                + " admin), or with curl -X POST "
                 + baseUrl + "/api/v1/auth/register -H 'Content-Type: application/json'"
                 + " -d '{\"username\":\"admin\",\"password\":\"<a password of 8+ characters>\"}'"
                 + " (README.md, First steps; API reference: " + baseUrl + "/api/docs)";

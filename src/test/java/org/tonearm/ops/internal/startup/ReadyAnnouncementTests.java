@@ -16,6 +16,7 @@ class ReadyAnnouncementTests {
     void anEmptyInstanceSaysHowToCreateTheFirstAccount() {
         assertThat(ReadyAnnouncement.message("http://localhost:3000", false))
                 .startsWith("Tonearm is ready on http://localhost:3000 — no account yet")
+                .contains("open http://localhost:3000/ in a browser")
                 .contains("curl -X POST http://localhost:3000/api/v1/auth/register")
                 .contains("it becomes the admin");
     }
