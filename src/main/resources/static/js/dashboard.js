@@ -3,6 +3,21 @@
 (function () {
   "use strict";
 
+  // Logging out ends this page's live stream on the server (docs/web.md, live updates). Close it here first, when the
+  // logout form is submitted, so the browser does not see the stream cut while the logout answer is on its way
+  // (EventSource reports that as an error, which htmx's SSE extension logs to the console).
+  document.addEventListener("submit", function (event) {
+    if (!event.target.closest || !event.target.closest(".logout-form")) {
+      return;
+    }
+    document.querySelectorAll("[sse-connect]").forEach(function (el) {
+      var data = el["htmx-internal-data"];
+      if (data && data.sseEventSource) {
+        data.sseEventSource.close();
+      }
+    });
+  }, true);
+
   function picker() {
     var form = document.getElementById("range-picker");
     if (!form || form.dataset.ready) {

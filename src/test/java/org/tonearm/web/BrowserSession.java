@@ -24,7 +24,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -33,7 +32,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.tonearm.testsupport.TestApps;
 import tools.jackson.databind.JsonNode;
@@ -230,8 +228,15 @@ public final class BrowserSession implements BeforeAllCallback, AfterAllCallback
         return url.startsWith(baseUrl) ? url.substring(baseUrl.length()) : url;
     }
 
+    /**
+     * The first element matching, waiting for it to appear: after a form submit the answer page may still be loading
+     * (a plain click does not wait for the navigation it starts).
+     */
     public WebElement find(String css) {
-        return driver.findElement(By.cssSelector(css));
+        return waitFor(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector(css));
+            return found.isEmpty() ? null : found.get(0);
+        });
     }
 
     public List<WebElement> findAll(String css) {
@@ -255,20 +260,7 @@ public final class BrowserSession implements BeforeAllCallback, AfterAllCallback
             last.clear();
             last.sendKeys(f.getValue());
         }
-        WebElement form = last.findElement(By.xpath("ancestor::form"));
-        boolean navigates = List.of("hx-post", "hx-get", "hx-put", "hx-patch", "hx-delete").stream()
-                .noneMatch(a -> form.getAttribute(a) != null);
-        WebElement page = driver.findElement(By.tagName("html"));
-        form.findElement(By.cssSelector("button[type=submit]")).click();
-        if (navigates) {
-            // a plain form loads a new page: wait until the old one is gone, so the next find sees the answer
-            // (an error message on the re-rendered form), not the form as it was before the click
-            try {
-                new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
-            } catch (TimeoutException scriptHandled) {
-                // a form a page script submits itself (fetch) stays on the page; the caller waits for its result
-            }
-        }
+        last.findElement(By.xpath("ancestor::form")).findElement(By.cssSelector("button[type=submit]")).click();
         return this;
     }
 
