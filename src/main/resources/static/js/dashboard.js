@@ -60,13 +60,28 @@
     var muted = style.getPropertyValue("--muted").trim() || "#666";
     var grid = style.getPropertyValue("--border").trim() || "#ddd";
     var axis = { stroke: muted, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
+    // x ticks on bucket starts only, labelled by the bucket's local date (uPlot's own time ticks would show hours
+    // such as "12am" for daily buckets, and in the browser's zone rather than the user's)
+    var labels = JSON.parse(el.dataset.labels || "[]");
+    var step = el.dataset.step || "day";
+    var format = new Intl.DateTimeFormat(document.documentElement.lang || undefined, step === "year" ? { year: "numeric", timeZone: "UTC" }
+        : step === "month" ? { month: "short", year: "numeric", timeZone: "UTC" } : { month: "short", day: "numeric", timeZone: "UTC" });
+    var labelOf = {};
+    xs.forEach(function (x, i) { labelOf[x] = labels[i] ? format.format(new Date(labels[i] + "T00:00:00Z")) : ""; });
+    var xAxis = Object.assign({}, axis, {
+      splits: function () {
+        var every = Math.max(1, Math.ceil(xs.length / Math.max(2, Math.floor(el.clientWidth / 90))));
+        return xs.filter(function (x, i) { return i % every === 0; });
+      },
+      values: function (u, splits) { return splits.map(function (x) { return labelOf[x] || ""; }); }
+    });
     plot = new uPlot({
       width: Math.max(200, el.clientWidth),
       height: 220,
       legend: { show: false },
       cursor: { y: false },
       scales: { x: { time: true } },
-      axes: [axis, Object.assign({ size: 44 }, axis)],
+      axes: [xAxis, Object.assign({ size: 44 }, axis)],
       series: [{}, {
         label: el.dataset.label || "Plays",
         stroke: accent,

@@ -127,8 +127,10 @@ class DashboardView {
                     : new Sentence("insight.more", new Object[] {Math.round(m.percent()), m.name(), previous}));
         }
         for (Insights.Mover m : insights.fallers()) {
-            out.add(new Sentence("insight.less", new Object[] {Math.round(Math.abs(m.percent() == null ? 100 : m.percent())),
-                    m.name(), previous}));
+            // "100 % less" reads oddly: an artist not played at all this time says so, with last period's plays
+            out.add(m.plays() == 0
+                    ? new Sentence("insight.gone", new Object[] {m.name(), m.previousPlays(), previous})
+                    : new Sentence("insight.less", new Object[] {Math.round(Math.abs(m.percent())), m.name(), previous}));
         }
         return out;
     }

@@ -103,6 +103,8 @@ class StatsPagesController {
         long user = CurrentUser.get().id();
         var y = stats.year(user, year);
         model.addAttribute("y", y);
+        // no link to a year that has not begun (the same clock as /year's redirect)
+        model.addAttribute("hasNext", year < Year.now().getValue());
         model.addAttribute("chart", Bars.ofMonths(y.months()));
         return "year";
     }
