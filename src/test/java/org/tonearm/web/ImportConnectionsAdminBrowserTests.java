@@ -204,6 +204,10 @@ class ImportConnectionsAdminBrowserTests {
         assertThat(browser.find("h1").getText()).isEqualTo("Not found");
         browser.open("/import?job=999999"); // no such job (or another user's)
         assertThat(browser.find("h1").getText()).isEqualTo("Not found");
+        browser.open("/artist/abc"); // an id that is no number names no page: 404, not a server error
+        assertThat(browser.find("h1").getText()).isEqualTo("Not found");
+        browser.open("/year/99999999999");
+        assertThat(browser.find("h1").getText()).isEqualTo("Not found");
         var api = browser.app().api().bearer(apiToken("ann")).get("/api/v1/imports/999999");
         assertThat(api.status()).isEqualTo(404);
         assertThat(api.header("Content-Type")).startsWith("application/problem+json");

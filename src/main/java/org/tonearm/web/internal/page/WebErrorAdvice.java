@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -25,6 +26,12 @@ class WebErrorAdvice {
     @ExceptionHandler(TonearmException.class)
     ModelAndView refused(TonearmException e, HttpServletRequest request, HttpServletResponse response) {
         return page(e.status(), request, response);
+    }
+
+    /** {@code /artist/abc}, {@code /year/99999999999}: an address whose id is no number names no page. */
+    @ExceptionHandler(TypeMismatchException.class)
+    ModelAndView noSuchPage(TypeMismatchException e, HttpServletRequest request, HttpServletResponse response) {
+        return page(404, request, response);
     }
 
     @ExceptionHandler(Exception.class)
