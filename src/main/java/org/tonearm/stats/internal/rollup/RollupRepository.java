@@ -16,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -70,13 +71,8 @@ class RollupRepository {
             return insert.onConflict(STATS_DAY_TRACK.USER_ID, STATS_DAY_TRACK.LOCAL_DAY, STATS_DAY_TRACK.TRACK_ID,
                             STATS_DAY_TRACK.ALBUM_ID)
                     .doUpdate()
-                    .set(STATS_DAY_TRACK.PLAYS, STATS_DAY_TRACK.PLAYS.plus(excluded(STATS_DAY_TRACK.PLAYS)))
-                    .set(STATS_DAY_TRACK.WEIGHTED_PLAYS,
-                            STATS_DAY_TRACK.WEIGHTED_PLAYS.plus(excluded(STATS_DAY_TRACK.WEIGHTED_PLAYS)))
-                    .set(STATS_DAY_TRACK.SKIPS, STATS_DAY_TRACK.SKIPS.plus(excluded(STATS_DAY_TRACK.SKIPS)))
-                    .set(STATS_DAY_TRACK.TIME_MS, STATS_DAY_TRACK.TIME_MS.plus(excluded(STATS_DAY_TRACK.TIME_MS)))
-                    .set(STATS_DAY_TRACK.ESTIMATED_TIME_MS,
-                            STATS_DAY_TRACK.ESTIMATED_TIME_MS.plus(excluded(STATS_DAY_TRACK.ESTIMATED_TIME_MS)));
+                    .set(addingUp(STATS_DAY_TRACK.PLAYS, STATS_DAY_TRACK.WEIGHTED_PLAYS, STATS_DAY_TRACK.SKIPS,
+                            STATS_DAY_TRACK.TIME_MS, STATS_DAY_TRACK.ESTIMATED_TIME_MS));
         });
     }
 
@@ -91,9 +87,7 @@ class RollupRepository {
             }
             return insert.onConflict(STATS_DAY_HOUR.USER_ID, STATS_DAY_HOUR.LOCAL_DAY, STATS_DAY_HOUR.LOCAL_HOUR)
                     .doUpdate()
-                    .set(STATS_DAY_HOUR.PLAYS, STATS_DAY_HOUR.PLAYS.plus(excluded(STATS_DAY_HOUR.PLAYS)))
-                    .set(STATS_DAY_HOUR.SKIPS, STATS_DAY_HOUR.SKIPS.plus(excluded(STATS_DAY_HOUR.SKIPS)))
-                    .set(STATS_DAY_HOUR.TIME_MS, STATS_DAY_HOUR.TIME_MS.plus(excluded(STATS_DAY_HOUR.TIME_MS)));
+                    .set(addingUp(STATS_DAY_HOUR.PLAYS, STATS_DAY_HOUR.SKIPS, STATS_DAY_HOUR.TIME_MS));
         });
     }
 
@@ -109,12 +103,8 @@ class RollupRepository {
             }
             return insert.onConflict(STATS_DAY.USER_ID, STATS_DAY.LOCAL_DAY)
                     .doUpdate()
-                    .set(STATS_DAY.PLAYS, STATS_DAY.PLAYS.plus(excluded(STATS_DAY.PLAYS)))
-                    .set(STATS_DAY.WEIGHTED_PLAYS, STATS_DAY.WEIGHTED_PLAYS.plus(excluded(STATS_DAY.WEIGHTED_PLAYS)))
-                    .set(STATS_DAY.SKIPS, STATS_DAY.SKIPS.plus(excluded(STATS_DAY.SKIPS)))
-                    .set(STATS_DAY.TIME_MS, STATS_DAY.TIME_MS.plus(excluded(STATS_DAY.TIME_MS)))
-                    .set(STATS_DAY.ESTIMATED_TIME_MS,
-                            STATS_DAY.ESTIMATED_TIME_MS.plus(excluded(STATS_DAY.ESTIMATED_TIME_MS)));
+                    .set(addingUp(STATS_DAY.PLAYS, STATS_DAY.WEIGHTED_PLAYS, STATS_DAY.SKIPS, STATS_DAY.TIME_MS,
+                            STATS_DAY.ESTIMATED_TIME_MS));
         });
     }
 
@@ -133,13 +123,8 @@ class RollupRepository {
             Field<Long> added = excluded(STATS_TRACK.FIRST_AT);
             return insert.onConflict(STATS_TRACK.USER_ID, STATS_TRACK.TRACK_ID, STATS_TRACK.ALBUM_ID)
                     .doUpdate()
-                    .set(STATS_TRACK.PLAYS, STATS_TRACK.PLAYS.plus(excluded(STATS_TRACK.PLAYS)))
-                    .set(STATS_TRACK.WEIGHTED_PLAYS,
-                            STATS_TRACK.WEIGHTED_PLAYS.plus(excluded(STATS_TRACK.WEIGHTED_PLAYS)))
-                    .set(STATS_TRACK.SKIPS, STATS_TRACK.SKIPS.plus(excluded(STATS_TRACK.SKIPS)))
-                    .set(STATS_TRACK.TIME_MS, STATS_TRACK.TIME_MS.plus(excluded(STATS_TRACK.TIME_MS)))
-                    .set(STATS_TRACK.ESTIMATED_TIME_MS,
-                            STATS_TRACK.ESTIMATED_TIME_MS.plus(excluded(STATS_TRACK.ESTIMATED_TIME_MS)))
+                    .set(addingUp(STATS_TRACK.PLAYS, STATS_TRACK.WEIGHTED_PLAYS, STATS_TRACK.SKIPS,
+                            STATS_TRACK.TIME_MS, STATS_TRACK.ESTIMATED_TIME_MS))
                     // the earlier of the two (removals recompute it: recomputeFirst)
                     .set(first, when(added.isNull(), first).when(first.isNull().or(added.lt(first)), added)
                             .otherwise(first));
@@ -158,10 +143,19 @@ class RollupRepository {
             }
             return insert.onConflict(STATS_HOUR.USER_ID, STATS_HOUR.WEEKDAY, STATS_HOUR.LOCAL_HOUR)
                     .doUpdate()
-                    .set(STATS_HOUR.PLAYS, STATS_HOUR.PLAYS.plus(excluded(STATS_HOUR.PLAYS)))
-                    .set(STATS_HOUR.SKIPS, STATS_HOUR.SKIPS.plus(excluded(STATS_HOUR.SKIPS)))
-                    .set(STATS_HOUR.TIME_MS, STATS_HOUR.TIME_MS.plus(excluded(STATS_HOUR.TIME_MS)));
+                    .set(addingUp(STATS_HOUR.PLAYS, STATS_HOUR.SKIPS, STATS_HOUR.TIME_MS));
         });
+    }
+
+    /** The upsert's update of counters: each adds the new row's value to the stored one ({@code c + excluded.c}). */
+    private static Map<Field<?>, Field<?>> addingUp(Field<?>... counters) {
+        Map<Field<?>, Field<?>> sums = new LinkedHashMap<>();
+        for (Field<?> counter : counters) {
+            @SuppressWarnings("unchecked")
+            Field<Number> c = (Field<Number>) counter;
+            sums.put(c, c.plus(excluded(c)));
+        }
+        return sums;
     }
 
     /**
