@@ -1,7 +1,9 @@
 /**
  * Listens: THE ingestion funnel, the native listens API and (later) now playing. Other modules read stored listens
- * through {@link org.tonearm.listens.ListenHistory}, {@link org.tonearm.listens.RecentListens} and, for exports of a
- * whole history, {@link org.tonearm.listens.ListenArchive} (keyset pages with absorbed sources and identifiers).
+ * through {@link org.tonearm.listens.ListenHistory} (time windows for the compatibility protocols and the dashboard),
+ * {@link org.tonearm.listens.ListenJournal} (the native API's filtered pages, corrections and deletes, for the web UI)
+ * and, for exports of a whole history, {@link org.tonearm.listens.ListenArchive} (keyset pages with absorbed sources
+ * and identifiers); all of them read through one repository (internal.persistence.ListenQueryRepository).
  * {@link org.tonearm.listens.CatalogVisibility} answers which catalog entries a user may see (those of their own
  * listens or of a PUBLIC profile's, docs/api.md#accounts-and-authentication): the catalog module builds candidate queries without knowing the listens
  * tables, and this module filters them with one semi-join on the listens indexes (used by the library module's

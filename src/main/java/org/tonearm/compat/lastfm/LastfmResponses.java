@@ -5,7 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import org.tonearm.listens.RecentListens;
+import org.tonearm.listens.ListenHistory;
 
 /**
  * The response shapes of the supported methods, element for element as Last.fm documents them
@@ -82,7 +82,7 @@ final class LastfmResponses {
 
     /** user.getRecentTracks; {@code playing} (may be null) is marked {@code nowplaying="true"} and has no date. */
     static Lfm recentTracks(String user, int page, int perPage, long total, Playing playing,
-            List<RecentListens.Entry> entries) {
+            List<ListenHistory.Entry> entries) {
         long totalPages = (total + perPage - 1) / perPage;
         Lfm recent = Lfm.el("recenttracks").array("track")
                 .attr("user", user).attr("page", String.valueOf(page)).attr("perPage", String.valueOf(perPage))
@@ -91,7 +91,7 @@ final class LastfmResponses {
             recent.add(track(playing.artist(), null, playing.track(), null, playing.album(), null)
                     .attr("nowplaying", "true"));
         }
-        for (RecentListens.Entry e : entries) {
+        for (ListenHistory.Entry e : entries) {
             long uts = e.listenedAtMs() / 1000;
             recent.add(track(e.artist(), e.artistMbid(), e.track(), e.trackMbid(), e.album(), e.albumMbid())
                     .add(Lfm.text("date", DATE.format(Instant.ofEpochSecond(uts))).attr("uts", String.valueOf(uts))));

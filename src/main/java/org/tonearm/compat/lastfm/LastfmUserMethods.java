@@ -5,7 +5,7 @@ import org.springframework.stereotype.Component;
 import org.tonearm.compat.lastfm.LastfmResponses.Playing;
 import org.tonearm.identity.UserProfile;
 import org.tonearm.listens.NowPlayingService;
-import org.tonearm.listens.RecentListens;
+import org.tonearm.listens.ListenHistory;
 import org.tonearm.stats.StatsService;
 
 /**
@@ -18,10 +18,10 @@ class LastfmUserMethods {
 
     private final LastfmProfiles profiles;
     private final StatsService stats;
-    private final RecentListens history;
+    private final ListenHistory history;
     private final NowPlayingService nowPlaying;
 
-    LastfmUserMethods(LastfmProfiles profiles, StatsService stats, RecentListens history,
+    LastfmUserMethods(LastfmProfiles profiles, StatsService stats, ListenHistory history,
             NowPlayingService nowPlaying) {
         this.profiles = profiles;
         this.stats = stats;
@@ -44,12 +44,12 @@ class LastfmUserMethods {
         Long to = LastfmValidator.optionalSeconds(p.text("to"), "to");
         UserProfile user = profiles.visible(call);
         Long fromMs = from == null ? null : from * 1000;
-        // "to": listens up to and including that second
-        Long toMs = to == null ? null : to * 1000 + 999;
+        // "to": listens up to and including that second, so the half-open window ends at the next one
+        Long toMs = to == null ? null : (to + 1) * 1000;
         long total = history.count(user.id(), fromMs, toMs);
         long offset = (long) (page - 1) * limit;
-        List<RecentListens.Entry> entries = offset >= total ? List.of()
-                : history.recent(user.id(), fromMs, toMs, limit, (int) offset);
+        List<ListenHistory.Entry> entries = offset >= total ? List.of()
+                : history.page(user.id(), fromMs, toMs, limit, (int) offset);
         // the track playing now heads the first page of an open-ended listing, as on Last.fm
         Playing playing = page == 1 && to == null ? playing(user.id()) : null;
         return LastfmResponses.recentTracks(user.username(), page, limit, total, playing, entries);

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.tonearm.compat.Golden;
 import org.tonearm.compat.lastfm.LastfmResponses.Playing;
 import org.tonearm.compat.lastfm.LastfmResponses.ScrobbleResult;
-import org.tonearm.listens.RecentListens;
+import org.tonearm.listens.ListenHistory;
 
 /** Every Last.fm response shape, with data and empty, in XML and JSON, against golden files. */
 class LastfmGoldenTests {
@@ -57,9 +57,9 @@ class LastfmGoldenTests {
     void recentTracksWithNowPlayingAndDates() {
         both("recent_tracks", LastfmResponses.recentTracks("alice", 1, 2, 3,
                 new Playing("Playing Artist", "Playing Track", null),
-                List.of(new RecentListens.Entry(2, 1_700_000_100_000L, "Track Two", "Artist", "Album", null,
+                List.of(new ListenHistory.Entry(2, 1_700_000_100_000L, "Track Two", "Artist", "Album", null,
                                 "b10bbbfc-cf9e-42e0-be17-e2c3e1d2600d", null),
-                        new RecentListens.Entry(1, 1_700_000_000_000L, "Track One", "Artist", null, null, null, null))));
+                        new ListenHistory.Entry(1, 1_700_000_000_000L, "Track One", "Artist", null, null, null, null))));
     }
 
     @Test

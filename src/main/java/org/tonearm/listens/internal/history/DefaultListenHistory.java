@@ -17,22 +17,21 @@ import org.tonearm.listens.Classification;
 import org.tonearm.listens.ListenHistory;
 import org.tonearm.listens.StoredListen;
 import org.tonearm.listens.internal.edit.ListenEditor;
-import org.tonearm.listens.internal.persistence.ListenHistoryRepository;
+import org.tonearm.listens.internal.persistence.ListenQueryRepository;
 import org.tonearm.schema.tables.records.ListensRecord;
 
 /**
- * {@link ListenHistory}: rows from the repository, catalog entries fetched set-wise (one call per page).
- * Its window query differs from the native API's page query (ListenQueryRepository) in reading oldest-first too
- * and returning created_at; deletion is the native API's.
+ * {@link ListenHistory}: rows from the one read repository of listens (ListenQueryRepository, which also serves the
+ * native API's pages), catalog entries fetched set-wise (one call per page); deletion is the native API's.
  */
 @Service
 class DefaultListenHistory implements ListenHistory {
 
-    private final ListenHistoryRepository rows;
+    private final ListenQueryRepository rows;
     private final CatalogService catalog;
     private final ListenEditor editor;
 
-    DefaultListenHistory(ListenHistoryRepository rows, CatalogService catalog, ListenEditor editor) {
+    DefaultListenHistory(ListenQueryRepository rows, CatalogService catalog, ListenEditor editor) {
         this.rows = rows;
         this.catalog = catalog;
         this.editor = editor;
@@ -41,7 +40,7 @@ class DefaultListenHistory implements ListenHistory {
     @Override
     public List<StoredListen> window(long userId, Long fromMs, Long toMs, int limit, Start start) {
         boolean oldestFirst = start == Start.OLDEST;
-        List<ListensRecord> page = rows.window(userId, fromMs, toMs, limit, oldestFirst);
+        List<ListensRecord> page = rows.window(userId, fromMs, toMs, limit, 0, oldestFirst);
         if (page.isEmpty()) {
             return List.of();
         }
@@ -67,6 +66,16 @@ class DefaultListenHistory implements ListenHistory {
             Collections.reverse(listens);
         }
         return listens;
+    }
+
+    @Override
+    public List<Entry> page(long userId, Long fromMs, Long toMs, int limit, int offset) {
+        return rows.namedPage(userId, fromMs, toMs, limit, offset);
+    }
+
+    @Override
+    public long count(long userId, Long fromMs, Long toMs) {
+        return rows.count(userId, fromMs, toMs);
     }
 
     @Override

@@ -20,12 +20,14 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import org.tonearm.catalog.CatalogCandidates;
 import org.tonearm.catalog.NameKeys;
+import org.tonearm.listens.ListenHistory;
 import org.tonearm.schema.tables.records.ListensRecord;
 import org.tonearm.shared.Database;
 import org.tonearm.shared.DatabaseKind;
 
 /**
- * The read side of listens (the funnel owns the writes). Every query is scoped by {@code user_id}, so one
+ * The read side of listens (the funnel owns the writes): the native API's pages, the compatibility protocols' time
+ * windows (ListenHistory) and the catalog visibility probe — one place, so a window means the same rows everywhere. Every query is scoped by {@code user_id}, so one
  * user never sees another's rows (docs/api.md#accounts-and-authentication); {@link #listenedAmong} is scoped by the set of users whose listens the
  * caller may see.
  */
@@ -76,6 +78,74 @@ public class ListenQueryRepository {
     }
 
     /**
+     * The listens of the half-open window {@code fromMs <= listened_at < toMs} (null bounds are open) from its
+     * newest end (or its oldest when {@code oldestFirst}), skipping {@code offset}: a range scan of
+     * ix_listens_user_time in either direction (ListenHistory.window).
+     */
+    public List<ListensRecord> window(long userId, Long fromMs, Long toMs, int limit, int offset,
+            boolean oldestFirst) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return database.dsl().select(LISTENS.fields())
+                .from(timeOrderedListens())
+                .where(window(userId, fromMs, toMs))
+                .orderBy(oldestFirst ? LISTENS.LISTENED_AT.asc() : LISTENS.LISTENED_AT.desc(),
+                        oldestFirst ? LISTENS.ID.asc() : LISTENS.ID.desc())
+                .limit(limit).offset(offset)
+                .fetch(r -> r.into(LISTENS));
+    }
+
+    /**
+     * One page of the window newest first with the primary artist's, the track's and the album's names and mbids,
+     * joined in the same statement (ListenHistory.page, Last.fm's user.getRecentTracks).
+     */
+    public List<ListenHistory.Entry> namedPage(long userId, Long fromMs, Long toMs, int limit, int offset) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        return database.dsl()
+                .select(LISTENS.ID, LISTENS.LISTENED_AT, TRACKS.TITLE, ARTISTS.NAME, ALBUMS.TITLE, TRACKS.MBID,
+                        ARTISTS.MBID, ALBUMS.MBID)
+                .from(timeOrderedListens())
+                .join(TRACKS).on(TRACKS.ID.eq(LISTENS.TRACK_ID))
+                .join(ARTISTS).on(ARTISTS.ID.eq(TRACKS.ARTIST_ID))
+                .leftJoin(ALBUMS).on(ALBUMS.ID.eq(LISTENS.ALBUM_ID))
+                .where(window(userId, fromMs, toMs))
+                .orderBy(LISTENS.LISTENED_AT.desc(), LISTENS.ID.desc())
+                .limit(limit).offset(offset)
+                .fetch(r -> new ListenHistory.Entry(r.get(LISTENS.ID), r.get(LISTENS.LISTENED_AT),
+                        r.get(TRACKS.TITLE), r.get(ARTISTS.NAME), r.get(ALBUMS.TITLE), r.get(TRACKS.MBID),
+                        r.get(ARTISTS.MBID), r.get(ALBUMS.MBID)));
+    }
+
+    /** How many listens the window holds: an index-only count over ix_listens_user_time. */
+    public long count(long userId, Long fromMs, Long toMs) {
+        return database.dsl().fetchCount(database.dsl().selectOne().from(LISTENS)
+                .where(window(userId, fromMs, toMs)));
+    }
+
+    /** count, min and max of listened_at of the user's listens in one index-only aggregate. */
+    public Record span(long userId) {
+        return database.dsl()
+                .select(DSL.count(), DSL.min(LISTENS.LISTENED_AT), DSL.max(LISTENS.LISTENED_AT))
+                .from(LISTENS)
+                .where(LISTENS.USER_ID.eq(userId))
+                .fetchOne();
+    }
+
+    private static Condition window(long userId, Long fromMs, Long toMs) {
+        Condition c = LISTENS.USER_ID.eq(userId);
+        if (fromMs != null) {
+            c = c.and(LISTENS.LISTENED_AT.ge(fromMs));
+        }
+        if (toMs != null) {
+            c = c.and(LISTENS.LISTENED_AT.lt(toMs));
+        }
+        return c;
+    }
+
+    /**
      * SQLite's planner may prefer ix_listens_user_track_time when a track filter is present and then sort;
      * INDEXED BY pins the time-ordered index so every page stays a bounded scan. PostgreSQL picks it on
      * its own for ORDER BY ... LIMIT.
@@ -88,13 +158,7 @@ public class ListenQueryRepository {
 
     private static List<Condition> conditions(ListenFilter f) {
         List<Condition> c = new ArrayList<>();
-        c.add(LISTENS.USER_ID.eq(f.userId()));
-        if (f.fromMs() != null) {
-            c.add(LISTENS.LISTENED_AT.ge(f.fromMs()));
-        }
-        if (f.toMs() != null) {
-            c.add(LISTENS.LISTENED_AT.lt(f.toMs()));
-        }
+        c.add(window(f.userId(), f.fromMs(), f.toMs()));
         if (f.after() != null) {
             long at = f.after().listenedAt();
             // the first conjunct bounds the index range; the second breaks ties on id

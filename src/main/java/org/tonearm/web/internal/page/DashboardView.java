@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.tonearm.listens.NowPlaying;
 import org.tonearm.listens.NowPlayingService;
-import org.tonearm.listens.RecentListens;
+import org.tonearm.listens.ListenHistory;
 import org.tonearm.shared.TonearmException;
 import org.tonearm.stats.Entity;
 import org.tonearm.stats.Insights;
@@ -38,9 +38,9 @@ class DashboardView {
 
     private final StatsService stats;
     private final NowPlayingService nowPlaying;
-    private final RecentListens recent;
+    private final ListenHistory recent;
 
-    DashboardView(StatsService stats, NowPlayingService nowPlaying, RecentListens recent) {
+    DashboardView(StatsService stats, NowPlayingService nowPlaying, ListenHistory recent) {
         this.stats = stats;
         this.nowPlaying = nowPlaying;
         this.recent = recent;
@@ -89,7 +89,7 @@ class DashboardView {
         Optional<NowPlaying> np = nowPlaying.current(user);
         model.addAttribute("nowPlaying", np.orElse(null));
         DateTimeFormatter f = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(locale).withZone(zone);
-        List<RecentRow> rows = recent.recent(user, null, null, RECENT, 0).stream()
+        List<RecentRow> rows = recent.page(user, null, null, RECENT, 0).stream()
                 .map(e -> new RecentRow(e.track(), e.artist(), e.album(), f.format(Instant.ofEpochMilli(e.listenedAtMs())),
                         Instant.ofEpochMilli(e.listenedAtMs()).toString()))
                 .toList();
