@@ -17,7 +17,7 @@ import org.tonearm.integrations.ExternalServiceException.Reason;
 /**
  * The background MusicBrainz enrichment (docs/api.md#enrichment; the flow is numbered in the integrations
  * package-info). One thread per node asks for what is due, one entry at a time, at most one MusicBrainz request
- * per {@code min-interval} (≥ 1 s, MusicBrainz's published limit), and records every outcome in the catalog's
+ * per {@code min-interval} (≥ 1 s after the previous one ended; MusicBrainz's published limit is 1 per second), and records every outcome in the catalog's
  * table, which is therefore both the cache (an entry DONE or NOT_FOUND is never asked again) and the retry queue
  * (FAILED with a next attempt, backing off) — a restart resumes where it stopped.
  */
@@ -36,7 +36,7 @@ public class EnrichmentWorker implements SmartLifecycle {
     private final Object pacing = new Object();
     private volatile Thread thread;
     private volatile boolean running;
-    /** When the last MusicBrainz request started (the pace is kept between request starts). */
+    /** When the last MusicBrainz request ended (the pace is kept from there). */
     private Instant lastRequest = Instant.EPOCH;
 
     EnrichmentWorker(CatalogEnrichment catalog, MusicBrainzClient client, MusicBrainzProperties properties,
@@ -167,7 +167,11 @@ public class EnrichmentWorker implements SmartLifecycle {
         return e.retryAfter() != null && !e.retryAfter().isZero() ? e.retryAfter() : null;
     }
 
-    /** Runs one MusicBrainz request no sooner than min-interval after the start of the previous one. */
+    /**
+     * Runs one MusicBrainz request no sooner than min-interval after the previous one ended. Counted from the end,
+     * not the start: a request slow to arrive (a new connection, a loaded network) must not arrive at MusicBrainz
+     * less than a second before the next one (MusicBrainz counts requests as they arrive).
+     */
     private <T> T paced(java.util.function.Supplier<T> request) throws InterruptedException {
         synchronized (pacing) {
             Instant earliest = lastRequest.plus(properties.minInterval());
@@ -175,8 +179,11 @@ public class EnrichmentWorker implements SmartLifecycle {
             if (!wait.isNegative() && !wait.isZero()) {
                 Thread.sleep(wait);
             }
-            lastRequest = clock.instant();
+            try {
+                return request.get();
+            } finally {
+                lastRequest = clock.instant();
+            }
         }
-        return request.get();
     }
 }

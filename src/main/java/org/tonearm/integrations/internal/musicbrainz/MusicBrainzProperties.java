@@ -14,8 +14,8 @@ import org.tonearm.integrations.internal.IntegrationsProperties;
  *        operators can reach whoever runs this instance (https://musicbrainz.org/doc/MusicBrainz_API/Rate_Limiting)
  * @param apiBaseUrl where the MusicBrainz API lives (application.yaml passes it to the resilient client as
  *        {@code services.musicbrainz.base-url}); tests point it at WireMock
- * @param minInterval least time between the starts of two MusicBrainz requests: MusicBrainz allows one request per
- *        second per client (same page); never below 1 s
+ * @param minInterval least time from the end of one MusicBrainz request to the start of the next: MusicBrainz allows
+ *        one request per second per client (same page); never below 1 s
  * @param idlePoll how long the worker sleeps when nothing is due (5 s)
  * @param retryBackoff wait after an entry's first failed lookup, doubled per further failure up to one day (1 min)
  * @param maxAttempts failed lookups after which an entry is left FAILED for good (8)
