@@ -1,7 +1,8 @@
 /**
  * Integrations: outbound clients of Spotify, Last.fm, ListenBrainz, MusicBrainz and the Cover Art Archive
- * (docs/architecture.md). So far the foundation: the one resilient HTTP client every integration uses
- * ({@link org.tonearm.integrations.ExternalHttp}); no integration code calls HTTP any other way.
+ * (docs/architecture.md): the one resilient HTTP client every integration uses
+ * ({@link org.tonearm.integrations.ExternalHttp}; no integration code calls HTTP any other way) and the MusicBrainz
+ * enrichment of the catalog.
  *
  * <p>The flow of one call ({@code exchange(service, request, type)}), outermost first:
  * <ol>
@@ -22,6 +23,20 @@
  *   <li><b>Result</b> — the 2xx body converted to the caller's type; anything else one
  *       {@link org.tonearm.integrations.ExternalServiceException} (EXTERNAL_SERVICE_ERROR, 502) whose reason says
  *       why: UNAVAILABLE, TIMEOUT, RATE_LIMITED, CIRCUIT_OPEN, BUSY, REJECTED, BAD_RESPONSE.</li>
+ * </ol>
+ *
+ * <p>MusicBrainz enrichment ({@code internal.musicbrainz.EnrichmentWorker}, only with
+ * {@code tonearm.integrations.musicbrainz.enabled}; docs/api.md#enrichment), one thread per node:
+ * <ol>
+ *   <li>ask the catalog's {@code CatalogEnrichment.due}: it notes entries created since (PENDING) and returns the
+ *       entries whose next attempt is due — the table is both the cache and the retry queue;</li>
+ *   <li>per entry one MusicBrainz request, at least {@code min-interval} (≥ 1 s) after the previous one ended:
+ *       a lookup by the client-submitted MBID when there is one, else a search kept only under the conservative
+ *       match rule ({@code MusicBrainzMatch}); for an album found, its front image from the Cover Art Archive;</li>
+ *   <li>record the outcome through the façade: DONE with what was found, NOT_FOUND (never asked again), or FAILED
+ *       with the next attempt backing off; a circuit open, a 429 or a 503's Retry-After pauses the worker instead of
+ *       charging the entry;</li>
+ *   <li>nothing found is written over a submitted MBID: found ids live beside it, in the enrichment row.</li>
  * </ol>
  *
  * <p>Breaker states with since-when and call counters are served by ops at {@code /health/external}

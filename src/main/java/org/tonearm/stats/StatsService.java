@@ -42,4 +42,16 @@ public interface StatsService {
 
     /** All-time plays (Last.fm {@code user.getInfo} playcount). */
     long allTimePlays(long userId);
+
+    /**
+     * Top genres of a range: a play counts once for each distinct genre of its track's credited artists (their top
+     * MusicBrainz tags). {@code limit} 1–1000, {@code offset} ≥ 0 as for {@link #top}.
+     */
+    Breakdown genres(long userId, StatsRange range, TopOrder order, int limit, int offset);
+
+    /** Plays per artist country (ISO 3166-1 alpha-2): a play counts once for each distinct country of its artists. */
+    Breakdown artistMap(long userId, StatsRange range, TopOrder order, int limit, int offset);
+
+    /** Plays per release decade, oldest first: the track's first release year, else its album's. */
+    Breakdown eras(long userId, StatsRange range);
 }

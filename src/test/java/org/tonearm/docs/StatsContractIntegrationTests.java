@@ -33,7 +33,9 @@ class StatsContractIntegrationTests extends IntegrationTestBase {
         for (String v : List.of("overview", "top/artists", "top/albums", "top/tracks", "top/tracks?order=time",
                 "timeline?step=day", "timeline?step=week", "timeline?step=month", "timeline?step=year", "heatmap",
                 "clock", "discoveries?type=artists", "discoveries?type=albums", "discoveries?type=tracks", "streaks",
-                "insights", "artists/" + artist, "albums/" + album, "tracks/" + track)) {
+                "insights", "artists/" + artist, "albums/" + album, "tracks/" + track,
+                // the views MusicBrainz enrichment enables (issue #13 item 5); without enrichment all plays are unknown
+                "top/genres", "top/genres?order=time", "artist-map", "eras")) {
             views.add(v + (v.contains("?") ? "&" : "?") + range);
         }
         return views;

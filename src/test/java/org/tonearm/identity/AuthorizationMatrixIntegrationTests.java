@@ -145,7 +145,8 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestBase {
                 401, 403, 200, 200, 200));
         // statistics (issue #11): always the caller's own; a token needs stats:read; an entity page only for an
         // entity of the caller's listens (others get the same 404 as for an id that does not exist)
-        for (String view : List.of("overview", "timeline", "heatmap", "clock", "streaks", "insights", "discoveries")) {
+        for (String view : List.of("overview", "timeline", "heatmap", "clock", "streaks", "insights", "discoveries",
+                "top/genres", "artist-map", "eras")) {
             rows.add(row("GET /api/v1/stats/" + view, LISTENS_ONLY, 401, 403, 200, 200, 200));
         }
         rows.add(row("GET /api/v1/stats/top/{kind}", f -> "/api/v1/stats/top/artists", (f, u) -> null, LISTENS_ONLY,

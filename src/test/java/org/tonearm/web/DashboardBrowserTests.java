@@ -136,6 +136,67 @@ class DashboardBrowserTests {
         browser.screenshot("dashboard-light-charts");
     }
 
+    /**
+     * The genres, countries and eras card (issue #13 item 5) shows what the stats API answers for the range, once
+     * the catalog holds MusicBrainz data (written here through the catalog's façade, as the worker would).
+     */
+    @Test
+    void theGenresCountriesAndErasCardShowsTheApisNumbers() {
+        org.tonearm.catalog.CatalogEnrichment enrichment =
+                browser.app().context().getBean(org.tonearm.catalog.CatalogEnrichment.class);
+        Map<String, Long> artists = new java.util.HashMap<>();
+        stats("top/artists?range=all_time").path("items")
+                .forEach(i -> artists.put(i.path("artist").path("name").asString(), i.path("artist").path("id").asLong()));
+        Map<String, Long> tracks = new java.util.HashMap<>();
+        stats("top/tracks?range=all_time").path("items")
+                .forEach(i -> tracks.put(i.path("track").path("title").asString(), i.path("track").path("id").asLong()));
+        browser.waitFor(d -> {
+            enrichment.due(Instant.now(), 1); // notes the new entries, as the (disabled) worker's first step
+            return tracks.values().stream().allMatch(t ->
+                    enrichment.state(org.tonearm.catalog.CatalogKind.TRACK, t).isPresent())
+                    && artists.values().stream().allMatch(a ->
+                    enrichment.state(org.tonearm.catalog.CatalogKind.ARTIST, a).isPresent());
+        });
+        Instant now = Instant.now();
+        enrichment.artistFound(artists.get("Radiohead"), null, "GB", Map.of("alternative rock", 9, "art rock", 4), now);
+        enrichment.artistFound(artists.get("Air"), null, "FR", Map.of("electronic", 5, "french pop", 2), now);
+        enrichment.artistFound(artists.get("David Bowie"), null, "GB", Map.of("art rock", 7, "glam rock", 6), now);
+        enrichment.trackFound(tracks.get("Reckoner"), null, 2007, now);
+        enrichment.trackFound(tracks.get("Nude"), null, 2007, now);
+        enrichment.trackFound(tracks.get("Playground Love"), null, 2000, now);
+        // Heroes stays without a year: its plays are the eras' unknown ones
+
+        browser.loginAs("dana").open("/?range=30d");
+        browser.waitFor(d -> !browser.findAll("#enrichment.loaded").isEmpty());
+        for (String view : List.of("top/genres", "artist-map", "eras")) {
+            JsonNode api = stats(view + "?range=30d");
+            String block = "[data-view='" + view.replace("top/", "") + "']";
+            List<WebElement> bars = browser.findAll(block + " .bars li");
+            String key = view.equals("top/genres") ? "genre" : view.equals("artist-map") ? "country" : "decade";
+            assertThat(bars).as(view).hasSize(Math.min(api.path("items").size(), 8)).isNotEmpty();
+            for (int i = 0; i < bars.size(); i++) {
+                assertThat(bars.get(i).getAttribute("data-key")).isEqualTo(api.path("items").get(i).path(key).asString());
+                assertThat(Long.parseLong(bars.get(i).getAttribute("data-plays")))
+                        .isEqualTo(api.path("items").get(i).path("plays").asLong());
+            }
+            long unknown = api.path("unknown").path("plays").asLong();
+            List<WebElement> note = browser.findAll(block + " .unknown");
+            assertThat(note.isEmpty() ? 0L : Long.parseLong(note.get(0).getAttribute("data-unknown"))).as(view)
+                    .isEqualTo(unknown);
+        }
+        assertThat(browser.find("[data-view='artist-map'] .bar-label").getText()).isEqualTo("United Kingdom");
+        assertThat(browser.find("[data-view='eras'] .unknown").getText()).endsWith("not placed yet (no MusicBrainz data)");
+        // a range swap loads the card again for the new range
+        new Select(browser.find("#range-select")).selectByValue("7d");
+        browser.find("#range-picker button[type=submit]").click();
+        browser.waitFor(d -> browser.find(".range-title").getText().equals("Last 7 days")
+                && !browser.findAll("#enrichment.loaded").isEmpty());
+        long genrePlays = browser.findAll("[data-view='genres'] .bars li").stream()
+                .mapToLong(e -> Long.parseLong(e.getAttribute("data-plays"))).sum();
+        assertThat(genrePlays).isEqualTo(sum(stats("top/genres?range=7d").path("items")));
+        browser.checkPage();
+    }
+
     private static String card(String key) {
         return browser.find("[data-figure='" + key + "'] .stat-value").getText();
     }

@@ -10,6 +10,7 @@ import org.tonearm.identity.UserProfile;
 import org.tonearm.listens.LocalTimes;
 import org.tonearm.shared.Database;
 import org.tonearm.shared.TonearmException;
+import org.tonearm.stats.Breakdown;
 import org.tonearm.stats.Discoveries;
 import org.tonearm.stats.Entity;
 import org.tonearm.stats.EntityStats;
@@ -58,10 +59,13 @@ class DefaultStatsService implements StatsService {
     private final Clock clock;
     private final StatsCache cache;
     private final LocalTimes localTimes;
+    private final EnrichedViews enriched;
 
     DefaultStatsService(Database database, UserDirectory users, OverviewQuery overview, TopQuery top,
             TimelineQuery timeline, HeatmapQuery heatmap, StreaksQuery streaks, DiscoveriesQuery discoveries,
-            InsightsQuery insights, EntityQuery entities, YearQuery years, StatsCache cache, LocalTimes localTimes) {
+            InsightsQuery insights, EntityQuery entities, YearQuery years, StatsCache cache, LocalTimes localTimes,
+            EnrichedViews enriched) {
+        this.enriched = enriched;
         this.localTimes = localTimes;
         this.cache = cache;
         this.discoveries = discoveries;
@@ -162,6 +166,28 @@ class DefaultStatsService implements StatsService {
         StatsRange range = resolve(userId, RangeRequest.ofYear(year));
         return cache.get(userId, "year", range, List.of(year),
                 () -> database.read(() -> years.year(userId, year, range, clock.instant())));
+    }
+
+    /**
+     * Not cached: their answers change when the MusicBrainz enrichment writes to the catalog, which bumps no user's
+     * statistics version (docs/performance.md "Genres, artist map and eras").
+     */
+    @Override
+    public Breakdown genres(long userId, StatsRange range, TopOrder order, int limit, int offset) {
+        checkPage(limit, offset);
+        return database.read(() -> enriched.genres().genres(userId, range, order, limit, offset, clock.instant()));
+    }
+
+    @Override
+    public Breakdown artistMap(long userId, StatsRange range, TopOrder order, int limit, int offset) {
+        checkPage(limit, offset);
+        return database.read(() -> enriched.artistMap().artistMap(userId, range, order, limit, offset,
+                clock.instant()));
+    }
+
+    @Override
+    public Breakdown eras(long userId, StatsRange range) {
+        return database.read(() -> enriched.eras().eras(userId, range, clock.instant()));
     }
 
     @Override

@@ -34,8 +34,12 @@ final class ResponseFailures {
                         name + " answered 429; Retry-After " + wait.toSeconds() + " s", e);
             }
             if (status >= 500) {
-                return new ExternalServiceException(service, Reason.UNAVAILABLE, status, null,
-                        name + " answered " + status, e);
+                // a 503 may say when to come back (RFC 9110 §10.2.3; MusicBrainz answers 503 to clients over its
+                // rate limit): passed on to the caller, not enforced here
+                String after = response.getResponseHeaders() == null ? null
+                        : response.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER);
+                return new ExternalServiceException(service, Reason.UNAVAILABLE, status,
+                        after == null ? null : RetryAfter.parse(after, clock.instant()), name + " answered " + status, e);
             }
             return new ExternalServiceException(service, Reason.REJECTED, status, null,
                     name + " rejected the request with " + status, e);

@@ -58,7 +58,8 @@ class PublicProfileStatsController {
                             StatsResponses.ClockPage.class, StatsResponses.StreaksPage.class, StatsResponses.InsightsPage.class,
                             StatsResponses.ArtistDiscoveriesPage.class, StatsResponses.AlbumDiscoveriesPage.class, StatsResponses.TrackDiscoveriesPage.class,
                             StatsResponses.ArtistEntityPage.class, StatsResponses.AlbumEntityPage.class, StatsResponses.TrackEntityPage.class,
-                            StatsResponses.YearPage.class})))
+                            StatsResponses.YearPage.class, StatsResponses.GenresPage.class,
+                            StatsResponses.ArtistMapPage.class, StatsResponses.ErasPage.class})))
     @GetMapping(PREFIX + "{username}/stats/**")
     void publicStats(@PathVariable String username, HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {

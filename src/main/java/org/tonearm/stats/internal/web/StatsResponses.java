@@ -202,4 +202,33 @@ final class StatsResponses {
 
     @Schema(additionalProperties = AdditionalPropertiesValue.FALSE)
     record YearPage(ResolvedRange range, Instant computedAt, long total, int offset, List<Year> items) {}
+
+    // ---- the views MusicBrainz enrichment enables (issue #13 item 5)
+
+    /** Plays of the range whose track has no genre / no artist country / no release year (not in the items). */
+    @Schema(additionalProperties = AdditionalPropertiesValue.FALSE)
+    record Unknown(long plays, long listeningTimeMs) {}
+
+    @Schema(additionalProperties = AdditionalPropertiesValue.FALSE)
+    record Genre(String genre, long plays, long listeningTimeMs) {}
+
+    @Schema(additionalProperties = AdditionalPropertiesValue.FALSE)
+    record Country(@Schema(description = "ISO 3166-1 alpha-2", pattern = "^[A-Z]{2}$") String country, long plays,
+            long listeningTimeMs, @Schema(description = "distinct artists of that country played") long artists) {}
+
+    @Schema(additionalProperties = AdditionalPropertiesValue.FALSE)
+    record Era(@Schema(description = "first year of the decade, e.g. 1990") int decade, long plays,
+            long listeningTimeMs) {}
+
+    @Schema(additionalProperties = AdditionalPropertiesValue.FALSE)
+    record GenresPage(ResolvedRange range, Instant computedAt, long total, int offset, List<Genre> items,
+            Unknown unknown) {}
+
+    @Schema(additionalProperties = AdditionalPropertiesValue.FALSE)
+    record ArtistMapPage(ResolvedRange range, Instant computedAt, long total, int offset, List<Country> items,
+            Unknown unknown) {}
+
+    @Schema(additionalProperties = AdditionalPropertiesValue.FALSE)
+    record ErasPage(ResolvedRange range, Instant computedAt, long total, int offset, List<Era> items,
+            Unknown unknown) {}
 }
