@@ -43,5 +43,10 @@ public record DatabaseProperties(String dataDir, Db db) {
                 statementTimeout = Duration.ofSeconds(10);
             }
         }
+
+        /** The pool's size: the configured one, else 8 connections on SQLite and 10 on PostgreSQL. */
+        public int poolSize(DatabaseKind kind) {
+            return poolSize > 0 ? poolSize : kind == DatabaseKind.SQLITE ? 8 : 10;
+        }
     }
 }

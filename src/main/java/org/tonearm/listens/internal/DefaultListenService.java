@@ -35,6 +35,8 @@ import org.tonearm.listens.internal.dedup.WorkingListen;
 import org.tonearm.listens.internal.persistence.JooqListenRepository;
 import org.tonearm.listens.internal.persistence.ListenFactsRepository;
 import org.tonearm.shared.Database;
+import org.tonearm.shared.DatabaseKind;
+import org.tonearm.shared.DatabaseProperties;
 import org.tonearm.shared.TonearmException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,7 +52,7 @@ class DefaultListenService implements ListenService {
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final Clock clock;
-    private final GroupCommitter committer;
+    private final GroupCommitLanes committer;
     private final ListenFactsRepository facts;
 
     /** A combined transaction stops growing here: about 100 ms of work on SQLite (docs/performance.md). */
@@ -59,7 +61,8 @@ class DefaultListenService implements ListenService {
     private static final long WINDOW_CUSHION_MS = 3_600_000;
 
     DefaultListenService(Database database, CatalogService catalog, LocalTimes localTimes, JooqListenRepository listens,
-            ListensProperties rules, ApplicationEventPublisher events, JsonMapper json, ListenFactsRepository facts) {
+            ListensProperties rules, ApplicationEventPublisher events, JsonMapper json, ListenFactsRepository facts,
+            DatabaseProperties databaseProperties) {
         this.facts = facts;
         this.database = database;
         this.catalog = catalog;
@@ -69,7 +72,16 @@ class DefaultListenService implements ListenService {
         this.events = events;
         this.json = json;
         this.clock = Clock.systemUTC();
-        this.committer = new GroupCommitter(b -> database.write(() -> ingestInTransaction(b)), GROUP_COMMIT_MAX_LISTENS);
+        this.committer = new GroupCommitLanes(writeLanes(database.kind(), databaseProperties),
+                b -> database.write(() -> ingestInTransaction(b)), GROUP_COMMIT_MAX_LISTENS);
+    }
+
+    /**
+     * Concurrent write transactions of the funnel (issue #19 item 4): SQLite has one writer, so one lane; PostgreSQL
+     * half the connection pool (5 of the default 10), the rest left to readers and the other writers.
+     */
+    static int writeLanes(DatabaseKind kind, DatabaseProperties properties) {
+        return kind == DatabaseKind.SQLITE ? 1 : Math.max(1, properties.db().poolSize(kind) / 2);
     }
 
     @Override

@@ -63,7 +63,7 @@ class DataSourceConfiguration {
             config.addDataSourceProperty("loginTimeout", Long.toString(ceilSeconds(properties.db().connectionTimeout())));
             config.addDataSourceProperty("socketTimeout", Long.toString(ceilSeconds(properties.db().statementTimeout())));
             config.addDataSourceProperty("tcpKeepAlive", "true");
-            config.setMaximumPoolSize(poolSize(properties, 10));
+            config.setMaximumPoolSize(properties.db().poolSize(DatabaseKind.POSTGRES));
         }
         // A borrower waits at most connectionTimeout; a pooled connection idle for a moment is checked first,
         // within validationTimeout (Hikari wants it below connectionTimeout, and at least 250 ms)
@@ -126,11 +126,7 @@ class DataSourceConfiguration {
         // of index pages, and with the default every commit paid a checkpoint (copy back + fsync) of pages the
         // next commits dirty again. Measured: raw batched insert of 1M listens +15-20 % (docs/performance.md).
         config.setConnectionInitSql("PRAGMA wal_autocheckpoint=20000");
-        config.setMaximumPoolSize(poolSize(properties, 8));
-    }
-
-    private static int poolSize(DatabaseProperties properties, int fallback) {
-        return properties.db().poolSize() > 0 ? properties.db().poolSize() : fallback;
+        config.setMaximumPoolSize(properties.db().poolSize(DatabaseKind.SQLITE));
     }
 
     @Bean
