@@ -124,7 +124,9 @@ final class StatsBruteForce {
             checkOverview(stats.overview(userId, range), in, listens, range, what);
             for (Entity kind : Entity.values()) {
                 for (TopOrder order : TopOrder.values()) {
-                    checkTop(stats.top(userId, range, kind, order, 1000, 0), in, kind, order, what);
+                    TopPage page = stats.top(userId, range, kind, order, 1000, 0);
+                    checkTop(page, in, kind, order, what);
+                    checkPreviousRanks(page, listens, range, kind, order, what);
                 }
             }
             for (Step step : List.of(Step.DAY, Step.WEEK, Step.MONTH)) {
@@ -280,6 +282,28 @@ final class StatsBruteForce {
         String w = "top " + kind + " by " + order + " " + what;
         assertThat(page.total()).as("total " + w).isEqualTo(expected.size());
         assertTopItems(page.items(), expected, figures, w);
+    }
+
+    /**
+     * Each item's rank in the previous period: its place in the same ranking there (null when it had no play there),
+     * and the movement that follows from it (docs/api.md#statistics).
+     */
+    private static void checkPreviousRanks(TopPage page, List<L> all, StatsRange range, Entity kind, TopOrder order,
+            String what) {
+        String w = "previous ranks of top " + kind + " by " + order + " " + what;
+        if (range.previous() == null) {
+            assertThat(page.items()).as(w).allMatch(i -> i.previousRank() == null && i.movement() == Movement.NONE);
+            return;
+        }
+        List<Long> before = ranking(all.stream().filter(l -> !l.at().isBefore(range.previous().from())
+                && l.at().isBefore(range.previous().to())).toList(), kind, order, new HashMap<>());
+        for (TopItem item : page.items()) {
+            int at = before.indexOf(item.id());
+            Integer expected = at < 0 ? null : at + 1;
+            assertThat(item.previousRank()).as(w + " #" + item.id()).isEqualTo(expected);
+            assertThat(item.movement()).as(w + " #" + item.id()).isEqualTo(expected == null ? Movement.NEW
+                    : expected > item.rank() ? Movement.UP : expected < item.rank() ? Movement.DOWN : Movement.SAME);
+        }
     }
 
     private static void assertTopItems(List<TopItem> items, List<Long> expected, Map<Long, Figures> figures, String w) {

@@ -156,6 +156,35 @@ class StatsServiceIntegrationTests extends IntegrationTestBase {
     }
 
     @Test
+    void theCurrentStreakIsExactWhenItEndsAtAndReachesPastTheRecentDaysItReadsFirst() {
+        // the current streak reads the last 62 days first and the whole history only when the streak reaches back to
+        // their first day: streaks of 61, 62, 63 and 100 days (the boundary and past it), one play a day ending today
+        long user = TestUsers.create(database, "Pacific/Kiritimati");
+        java.time.ZoneId zone = java.time.ZoneId.of("Pacific/Kiritimati");
+        LocalDate today = LocalDate.now(zone);
+        for (int length : new int[] {61, 62, 63, 100}) {
+            long u = length == 61 ? user : TestUsers.create(database, "Pacific/Kiritimati");
+            java.util.ArrayList<IncomingListen> batch = new java.util.ArrayList<>();
+            for (int d = 0; d < length; d++) {
+                // local noon, or a minute after midnight today (the clock may not be at noon yet)
+                Instant at = d == 0 ? today.atStartOfDay(zone).plusMinutes(1).toInstant()
+                        : today.minusDays(d).atTime(12, 0).atZone(zone).toInstant();
+                batch.add(play(u, "Air", List.of(), "Track " + d, "Moon Safari", at, 200_000L));
+            }
+            // a gap day, then an older play that must not join the streak
+            batch.add(play(u, "Air", List.of(), "Old", null,
+                    today.minusDays(length + 1L).atTime(12, 0).atZone(zone).toInstant(), 200_000L));
+            listens.ingestBatch(batch);
+            StatsRange week = stats.resolve(u, RangeRequest.named("7d"));
+            Streak current = stats.overview(u, week).currentStreak();
+            assertThat(current.days()).as("streak of %d days", length).isEqualTo(length);
+            assertThat(current.first()).isEqualTo(today.minusDays(length - 1L));
+            assertThat(current.last()).isEqualTo(today);
+            assertThat(stats.streaks(u, week).current()).isEqualTo(current);
+        }
+    }
+
+    @Test
     void aContradictoryRangeIsRefusedNamingTheField() {
         long user = TestUsers.create(database, "UTC");
         assertThatThrownBy(() -> stats.resolve(user, new RangeRequest("7d", "2024", null, null, null)))

@@ -51,6 +51,17 @@ final class FreshDatabase implements AutoCloseable {
         return new FreshDatabase(kind, dir, schema, keep);
     }
 
+    /**
+     * The database a kept run left: {@code place} is its SQLite data directory or its PostgreSQL schema (as printed
+     * by {@link #describe()}). Always kept.
+     */
+    static FreshDatabase existing(String kind, String place) throws IOException {
+        if (kind.equals("sqlite")) {
+            return new FreshDatabase(kind, Path.of(place), null, true);
+        }
+        return new FreshDatabase(kind, Files.createTempDirectory("tonearm-bench-reuse-"), place, true);
+    }
+
     ConfigurableApplicationContext boot() {
         return boot(List.of());
     }

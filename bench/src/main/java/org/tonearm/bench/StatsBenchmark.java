@@ -73,14 +73,25 @@ public final class StatsBenchmark {
                 + " java=%s cpus=%d maxHeapMB=%d (in-process StatsService calls, cache disabled; latencies in ms)%n",
                 o.db(), o.listens(), o.requests(), o.clients(), o.artists(), o.seed(), Runtime.version(),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-        try (FreshDatabase db = FreshDatabase.create(o.db(), "stats", o.keep())) {
+        try (FreshDatabase db = o.reuse() != null ? FreshDatabase.existing(o.db(), o.reuse())
+                : FreshDatabase.create(o.db(), "stats", o.keep())) {
             // 16 clients share the application's pool (8 connections): a call may wait for a connection longer than the
             // production default of 3 s while long baselines run, and a whole-history baseline on PostgreSQL may run
             // past the 10 s statement timeout on a loaded machine: both must count as time, not as failed requests
             ConfigurableApplicationContext context = db.boot(List.of("tonearm.stats.cache.enabled=false",
                     "tonearm.db.connection-timeout=10m", "tonearm.db.statement-timeout=0s"));
-            long user = BenchUsers.create(context.getBean(Database.class), "stats_", 1)[0];
-            load(o, context.getBean(ListenService.class), user, db);
+            long user;
+            if (o.reuse() != null) {
+                Database database = context.getBean(Database.class);
+                user = database.read(() -> database.dsl().select(org.tonearm.schema.Tables.USERS.ID)
+                        .from(org.tonearm.schema.Tables.USERS)
+                        .where(org.tonearm.schema.Tables.USERS.USERNAME.startsWith("stats_")).fetchOne(0, Long.class));
+                System.out.printf(Locale.ROOT, "loaded nothing: reusing %s (user %d; listens as a kept run left them,"
+                        + " so 7d/30d end on the day it loaded) (load %s)%n", db.describe(), user, IngestBenchmark.load());
+            } else {
+                user = BenchUsers.create(context.getBean(Database.class), "stats_", 1)[0];
+                load(o, context.getBean(ListenService.class), user, db);
+            }
             StatsService stats = context.getBean(StatsService.class);
             DirectQueries direct = new DirectQueries(context.getBean(DataSource.class), o.db());
             IngestBenchmark.settle();
@@ -88,6 +99,9 @@ public final class StatsBenchmark {
             try (LatencyRun clients = new LatencyRun(o.clients())) {
                 for (String view : VIEWS) {
                     for (String name : RANGES) {
+                        if (!o.only().isEmpty() && !o.only().contains(view + "_" + name)) {
+                            continue;
+                        }
                         RangeRequest request = RangeRequest.named(name);
                         StatsRange range = stats.resolve(user, request);
                         LatencyRun.Call viewCall = () -> call(stats, view, user, stats.resolve(user, request));

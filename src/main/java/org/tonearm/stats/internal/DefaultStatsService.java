@@ -84,11 +84,15 @@ class DefaultStatsService implements StatsService {
 
     @Override
     public StatsRange resolve(long userId, RangeRequest request) {
-        UserProfile user = users.findById(userId).orElseThrow(() -> TonearmException.notFound("User"));
-        // the zone the rollups and stored local days are in: the previous timezone until its relocation job is done
-        // (package documentation, "Timezone changes")
-        return RangeResolver.resolve(request, clock.instant(), localTimes.storedZone(userId), user.weekStart(),
-                heatmap.firstListen(userId));
+        // one read transaction, so its statements share one pooled connection: under concurrency each checkout is a
+        // wait of its own (docs/performance.md, 2026-12-07)
+        return database.read(() -> {
+            UserProfile user = users.findById(userId).orElseThrow(() -> TonearmException.notFound("User"));
+            // the zone the rollups and stored local days are in: the previous timezone until its relocation job is
+            // done (package documentation, "Timezone changes")
+            return RangeResolver.resolve(request, clock.instant(), localTimes.storedZone(userId), user.weekStart(),
+                    RangeResolver.needsFirstListen(request) ? heatmap.firstListen(userId) : null);
+        });
     }
 
     @Override

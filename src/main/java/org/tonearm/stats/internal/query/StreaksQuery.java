@@ -35,7 +35,21 @@ public class StreaksQuery {
     }
 
     public Streak current(long userId, LocalDate today, ZoneId zone, Instant now) {
-        List<Integer> days = playDays(Slice.of(userId, BEGINNING, now, zone));
+        // the recent days first (every overview asks for the current streak, whatever its range): only a streak that
+        // reaches back to the window's first day needs the whole history (docs/performance.md, 2026-12-07)
+        LocalDate windowStart = today.minusDays(RECENT_DAYS);
+        Instant windowFrom = windowStart.atStartOfDay(zone).toInstant();
+        Streak recent = current(playDays(Slice.of(userId, windowFrom, now, zone)), today);
+        if (recent.days() == 0 || recent.first().isAfter(windowStart)) {
+            return recent;
+        }
+        return current(playDays(Slice.of(userId, BEGINNING, now, zone)), today);
+    }
+
+    /** Days read by the current streak's first try; a longer streak reads the whole history. */
+    static final int RECENT_DAYS = 62;
+
+    private static Streak current(List<Integer> days, LocalDate today) {
         if (days.isEmpty()) {
             return Streak.NONE;
         }

@@ -39,6 +39,21 @@ public final class RangeResolver {
     private RangeResolver() {}
 
     /**
+     * Whether {@link #resolve} reads its {@code firstListen} for this request (all_time and a custom range without
+     * {@code from}): the other ranges need no statement for it (docs/performance.md, 2026-12-07: every statement of
+     * a call waits for a pooled connection under concurrency).
+     */
+    public static boolean needsFirstListen(RangeRequest request) {
+        if (request.from() != null || request.to() != null) {
+            return request.from() == null;
+        }
+        if (request.range() == null) {
+            return request.year() == null && request.month() == null; // nothing given: all_time
+        }
+        return request.range().trim().toLowerCase().equals("all_time");
+    }
+
+    /**
      * @param now            the current instant
      * @param firstListen    the user's first listen (for all_time and open-ended custom ranges), null when none
      */
