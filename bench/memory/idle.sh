@@ -10,7 +10,7 @@ java="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
 data="$(mktemp -d /tmp/tonearm-idle-XXXXXX)"
 port=$(( 20000 + RANDOM % 20000 ))
 log="$data/server.log"
-nmt="-XX:NativeMemoryTracking=summary"
+nmt="${NMT--XX:NativeMemoryTracking=summary}"
 if [[ "$launcher" == jar ]]; then
   "$java" $nmt ${JAVA_OPTS:-} -jar "$here/target/tonearm.jar" --server.port=$port --tonearm.data-dir="$data" >"$log" 2>&1 &
 else
@@ -27,5 +27,5 @@ done
 sleep "${IDLE_SECONDS:-20}"   # idle: no request after the probe
 rss=$(awk '/VmRSS/ {print $2}' /proc/$pid/status); hwm=$(awk '/VmHWM/ {print $2}' /proc/$pid/status)
 echo "RESULT launcher=$launcher rss_mb=$((rss / 1024)) hwm_mb=$((hwm / 1024)) java_opts=\"${JAVA_OPTS:-}\" load=\"$(cut -d' ' -f1-3 /proc/loadavg)\""
-"$(dirname "$java")/jcmd" $pid VM.native_memory summary scale=MB | grep -E '^Total|^-  *[A-Z]|committed=' | grep -E 'Total|^-' \
+[[ -n "$nmt" ]] && "$(dirname "$java")/jcmd" $pid VM.native_memory summary scale=MB | grep -E '^Total|^-  *[A-Z]|committed=' | grep -E 'Total|^-' \
   | sed -E 's/\(reserved=[0-9]+MB, committed=([0-9]+)MB\)/committed=\1MB/' | head -30

@@ -13,7 +13,9 @@
  * Every path — native API, ListenBrainz, Last.fm, Audioscrobbler, imports, sync, web form — builds
  * {@link org.tonearm.listens.IncomingListen}s and calls the funnel. One batch is one write transaction —
  * or, when several callers ingest at the same moment, their batches share one (group commit, up to 5,000
- * listens: {@code GroupCommitter}; a caller already inside a transaction is never combined with others):
+ * listens: {@code GroupCommitter}; a caller already inside a transaction is never combined with others). On
+ * PostgreSQL the group commit runs in lanes by user ({@code GroupCommitLanes}, half the pool), so batches of users in
+ * different lanes commit concurrently; SQLite has one lane, its single writer:
  * <ol start="0">
  *   <li>the sanity gate ({@link org.tonearm.listens.ListenSanity}): a listen with a NUL character, a
  *       {@code listened_at} before 2002-10-01 or after now + 1 h, or a duration ≤ 0 or over 24 days is answered

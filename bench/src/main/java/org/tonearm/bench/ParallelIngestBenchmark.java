@@ -15,8 +15,9 @@ import org.tonearm.shared.Database;
  * {@code RESULT} line per round and the medians' ratio ({@code mode=parallel_ratio}; target ≥ 1.6 on PostgreSQL).
  *
  * <p>Options as {@link IngestBenchmark} ({@code --db --listens --users --threads --batch --artists --seed
- * --warmup --keep}): {@code --listens} per round, {@code --users} the clients of the parallel side (default 4; its
- * {@code --threads} is ignored); {@code --mode} is the number of rounds per side (default 3).
+ * --warmup --keep}) plus {@code --clients N} (the parallel side's clients and users, default 4), {@code --rounds N}
+ * per side (default 3) and {@code --lanes N} ({@code tonearm.listens.write-lanes}; 1 is the control: one group
+ * commit, as before issue #19). {@code --listens} is per round.
  */
 public final class ParallelIngestBenchmark {
 
@@ -26,10 +27,13 @@ public final class ParallelIngestBenchmark {
         List<String> forwarded = new ArrayList<>();
         int rounds = 3;
         int clients = 4;
+        List<String> properties = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--clients" -> clients = Integer.parseInt(args[++i]);
+                // the control: --lanes 1 is the one group commit of before, on the same code
+                case "--lanes" -> properties.add("tonearm.listens.write-lanes=" + args[++i]);
                 default -> forwarded.add(args[i]);
             }
         }
@@ -38,11 +42,11 @@ public final class ParallelIngestBenchmark {
         SyntheticCatalog catalog = new SyntheticCatalog(o.artists(), "", o.seed());
         SyntheticCatalog warmupCatalog = new SyntheticCatalog(Math.max(50, o.artists() / 10), "Warm-up ", o.seed() + 1);
         System.out.printf(Locale.ROOT, "bench parallel db=%s listens=%d per round clients=%d rounds=%d batch=%d cpus=%d"
-                + " maxHeapMB=%d load=\"%s\"%n", o.db(), o.listens(), clients, rounds, o.batch(),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                + " maxHeapMB=%d properties=%s load=\"%s\"%n", o.db(), o.listens(), clients, rounds, o.batch(),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, properties,
                 IngestBenchmark.load());
         try (FreshDatabase db = FreshDatabase.create(o.db(), "parallel", o.keep())) {
-            ConfigurableApplicationContext context = db.boot();
+            ConfigurableApplicationContext context = db.boot(properties);
             Database database = context.getBean(Database.class);
             FunnelRun run = new FunnelRun(context.getBean(ListenService.class));
             long[] warmupUsers = BenchUsers.create(database, "warmup_", 2);

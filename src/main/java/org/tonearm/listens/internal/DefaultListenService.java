@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongFunction;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -62,7 +63,7 @@ class DefaultListenService implements ListenService {
 
     DefaultListenService(Database database, CatalogService catalog, LocalTimes localTimes, JooqListenRepository listens,
             ListensProperties rules, ApplicationEventPublisher events, JsonMapper json, ListenFactsRepository facts,
-            DatabaseProperties databaseProperties) {
+            DatabaseProperties databaseProperties, @Value("${tonearm.listens.write-lanes:0}") int writeLanes) {
         this.facts = facts;
         this.database = database;
         this.catalog = catalog;
@@ -72,16 +73,22 @@ class DefaultListenService implements ListenService {
         this.events = events;
         this.json = json;
         this.clock = Clock.systemUTC();
-        this.committer = new GroupCommitLanes(writeLanes(database.kind(), databaseProperties),
+        this.committer = new GroupCommitLanes(writeLanes(database.kind(), databaseProperties, writeLanes),
                 b -> database.write(() -> ingestInTransaction(b)), GROUP_COMMIT_MAX_LISTENS);
     }
 
     /**
      * Concurrent write transactions of the funnel (issue #19 item 4): SQLite has one writer, so one lane; PostgreSQL
-     * half the connection pool (5 of the default 10), the rest left to readers and the other writers.
+     * half the connection pool (5 of the default 10), the rest left to readers and the other writers, unless
+     * {@code tonearm.listens.write-lanes} says otherwise (1 = the single group commit of before; never more than the
+     * pool minus one, so that a reader always finds a connection).
      */
-    static int writeLanes(DatabaseKind kind, DatabaseProperties properties) {
-        return kind == DatabaseKind.SQLITE ? 1 : Math.max(1, properties.db().poolSize(kind) / 2);
+    static int writeLanes(DatabaseKind kind, DatabaseProperties properties, int configured) {
+        if (kind == DatabaseKind.SQLITE) {
+            return 1;
+        }
+        int pool = properties.db().poolSize(kind);
+        return configured > 0 ? Math.max(1, Math.min(configured, pool - 1)) : Math.max(1, pool / 2);
     }
 
     @Override

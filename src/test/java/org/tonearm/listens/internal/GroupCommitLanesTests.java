@@ -98,16 +98,18 @@ class GroupCommitLanesTests {
     }
 
     @Test
-    void sqliteHasOneLaneAndPostgresHalfItsPool() {
+    void sqliteHasOneLaneAndPostgresHalfItsPoolOrWhatIsConfiguredBelowIt() {
         var defaults = new DatabaseProperties(null, null);
-        assertThat(DefaultListenService.writeLanes(DatabaseKind.SQLITE, defaults)).isEqualTo(1);
-        assertThat(DefaultListenService.writeLanes(DatabaseKind.POSTGRES, defaults)).isEqualTo(5);
+        assertThat(DefaultListenService.writeLanes(DatabaseKind.SQLITE, defaults, 0)).isEqualTo(1);
+        assertThat(DefaultListenService.writeLanes(DatabaseKind.POSTGRES, defaults, 0)).isEqualTo(5);
+        assertThat(DefaultListenService.writeLanes(DatabaseKind.POSTGRES, defaults, 1)).isEqualTo(1);
+        assertThat(DefaultListenService.writeLanes(DatabaseKind.POSTGRES, defaults, 50)).isEqualTo(9);
         var small = new DatabaseProperties(null, new DatabaseProperties.Db("jdbc:postgresql://h/db", null, null, 1,
                 null, null));
-        assertThat(DefaultListenService.writeLanes(DatabaseKind.POSTGRES, small)).isEqualTo(1);
+        assertThat(DefaultListenService.writeLanes(DatabaseKind.POSTGRES, small, 0)).isEqualTo(1);
         var big = new DatabaseProperties(null, new DatabaseProperties.Db("jdbc:sqlite:x.db", null, null, 20, null,
                 null));
-        assertThat(DefaultListenService.writeLanes(DatabaseKind.SQLITE, big)).isEqualTo(1);
+        assertThat(DefaultListenService.writeLanes(DatabaseKind.SQLITE, big, 8)).isEqualTo(1);
     }
 
     private static boolean await(CountDownLatch latch) {

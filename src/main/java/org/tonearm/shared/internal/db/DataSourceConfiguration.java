@@ -10,10 +10,12 @@ import javax.sql.DataSource;
 import org.jooq.SQLDialect;
 import org.springframework.boot.liquibase.autoconfigure.LiquibaseConnectionDetails;
 import org.springframework.boot.jooq.autoconfigure.DefaultConfigurationCustomizer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.tonearm.shared.DatabaseKind;
 import org.tonearm.shared.DatabaseProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Builds the connection pool: the embedded SQLite file under the data directory unless
@@ -35,13 +37,14 @@ class DataSourceConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(DatabaseProperties properties, DatabaseKind kind) throws IOException {
+    DataSource dataSource(DatabaseProperties properties, DatabaseKind kind,
+            @Value("${tonearm.db.sqlite-cache-size:16MB}") DataSize sqliteCacheSize) throws IOException {
         // fail at once, with one line naming the directory, instead of at the first write (issue #16)
         DataDirectory.requireWritable(properties.dataDir());
         HikariConfig config = new HikariConfig();
         config.setPoolName("tonearm");
         if (kind == DatabaseKind.SQLITE) {
-            configureSqlite(config, properties);
+            configureSqlite(config, properties, sqliteCacheSize);
         } else {
             config.setJdbcUrl(properties.db().url());
             config.setUsername(properties.db().user());
@@ -108,7 +111,8 @@ class DataSourceConfiguration {
         };
     }
 
-    private static void configureSqlite(HikariConfig config, DatabaseProperties properties) throws IOException {
+    private static void configureSqlite(HikariConfig config, DatabaseProperties properties, DataSize cacheSize)
+            throws IOException {
         String url = properties.db().url();
         if (url == null || url.isBlank()) {
             Path dir = Path.of(properties.dataDir()).toAbsolutePath().normalize();
@@ -121,7 +125,11 @@ class DataSourceConfiguration {
         config.addDataSourceProperty("synchronous", "NORMAL");
         config.addDataSourceProperty("busy_timeout", "30000");
         config.addDataSourceProperty("foreign_keys", "true");
-        config.addDataSourceProperty("cache_size", "-65536");
+        // The page cache is per connection and outside the Java heap: the pool's 8 connections at the former 64 MiB
+        // each could hold 512 MiB, most of the 2-2.5x the heap the process held after an import (issue #19 item 6).
+        // 16 MiB (tonearm.db.sqlite-cache-size) keeps a batch's index pages; the OS page cache keeps the rest of
+        // the file. A negative cache_size is in KiB.
+        config.addDataSourceProperty("cache_size", Long.toString(-Math.max(1, cacheSize.toKilobytes())));
         // Checkpoint the WAL every 20,000 pages (80 MB) instead of SQLite's 1,000: an ingest batch dirties thousands
         // of index pages, and with the default every commit paid a checkpoint (copy back + fsync) of pages the
         // next commits dirty again. Measured: raw batched insert of 1M listens +15-20 % (docs/performance.md).
