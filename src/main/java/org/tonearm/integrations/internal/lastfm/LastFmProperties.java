@@ -1,0 +1,35 @@
+package org.tonearm.integrations.internal.lastfm;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code tonearm.integrations.lastfm.*} (docs/operations.md#external-services): the operator's Last.fm API account
+ * (https://www.last.fm/api/account/create). The base URL is the common one of every service,
+ * {@code tonearm.integrations.services.lastfm.base-url}.
+ *
+ * @param apiKey the operator's API key; without it Last.fm cannot be connected
+ * @param apiSecret the shared secret that signs authenticated calls (auth.getSession, track.scrobble); without it
+ *        pulling works but mirroring to Last.fm cannot be set up
+ * @param authUrl where the user approves Tonearm (https://www.last.fm/api/auth/)
+ */
+@ConfigurationProperties("tonearm.integrations.lastfm")
+public record LastFmProperties(String apiKey, String apiSecret, String authUrl) {
+
+    public LastFmProperties {
+        apiKey = blankToNull(apiKey);
+        apiSecret = blankToNull(apiSecret);
+        authUrl = authUrl == null || authUrl.isBlank() ? "https://www.last.fm/api/auth/" : authUrl.strip();
+    }
+
+    public boolean configured() {
+        return apiKey != null;
+    }
+
+    public boolean canSign() {
+        return apiKey != null && apiSecret != null;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
