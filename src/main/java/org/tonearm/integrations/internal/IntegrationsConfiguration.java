@@ -10,6 +10,8 @@ import org.springframework.context.annotation.Configuration;
 import org.tonearm.integrations.ExternalService;
 import org.tonearm.integrations.internal.connection.TokenCipher;
 import org.tonearm.integrations.internal.http.ResilientHttpClient;
+import org.tonearm.integrations.internal.lastfm.LastFmProperties;
+import org.tonearm.integrations.internal.listenbrainz.ListenBrainzProperties;
 import org.tonearm.integrations.internal.spotify.SpotifyProperties;
 import org.tonearm.shared.DatabaseProperties;
 
@@ -23,9 +25,11 @@ class IntegrationsConfiguration {
 
     @Bean
     ResilientHttpClient resilientHttpClient(IntegrationsProperties properties, SpotifyProperties spotify,
-            ObjectProvider<MeterRegistry> meters) {
+            LastFmProperties lastFm, ListenBrainzProperties listenBrainz, ObjectProvider<MeterRegistry> meters) {
         IntegrationsProperties effective = properties.withBaseUrl(ExternalService.SPOTIFY, spotify.apiBaseUrl())
-                .withBaseUrl(ExternalService.SPOTIFY_ACCOUNTS, spotify.accountsBaseUrl());
+                .withBaseUrl(ExternalService.SPOTIFY_ACCOUNTS, spotify.accountsBaseUrl())
+                .withBaseUrl(ExternalService.LASTFM, lastFm.apiBaseUrl())
+                .withBaseUrl(ExternalService.LISTENBRAINZ, listenBrainz.apiBaseUrl());
         ResilientHttpClient client = new ResilientHttpClient(effective, version(), Clock.systemUTC());
         meters.ifAvailable(client::bindMetrics);
         return client;

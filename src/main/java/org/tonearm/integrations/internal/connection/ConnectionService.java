@@ -26,9 +26,12 @@ class ConnectionService implements Connections {
     private final Map<String, ConnectionProvider> providers = new LinkedHashMap<>();
     private final Clock clock;
     private final CallbackUrls callbackUrls;
+    private final org.tonearm.integrations.internal.persistence.OutboxRepository outbox;
 
     ConnectionService(ConnectionStore store, ConnectionScheduler scheduler, List<ConnectionProvider> providers,
-            Clock integrationsClock, CallbackUrls callbackUrls) {
+            Clock integrationsClock, CallbackUrls callbackUrls,
+            org.tonearm.integrations.internal.persistence.OutboxRepository outbox) {
+        this.outbox = outbox;
         this.callbackUrls = callbackUrls;
         this.store = store;
         this.scheduler = scheduler;
@@ -44,7 +47,7 @@ class ConnectionService implements Connections {
 
     @Override
     public List<ConnectionView> list(long userId) {
-        return store.list(userId).stream().map(ConnectionService::view).toList();
+        return store.list(userId).stream().map(this::view).toList();
     }
 
     @Override
@@ -116,7 +119,17 @@ class ConnectionService implements Connections {
         return provider;
     }
 
-    static ConnectionView view(Connection c) {
+    /** The connection as the API shows it, with its mirror outbox when it mirrors (scrobble-sync). */
+    ConnectionView view(Connection c) {
+        ConnectionView view = plainView(c);
+        if (!c.mirror()) {
+            return view;
+        }
+        var summary = outbox.summary(c.userId(), c.service());
+        return view.withOutbox(new ConnectionView.Outbox(summary.pending(), summary.ignored(), summary.lastError()));
+    }
+
+    static ConnectionView plainView(Connection c) {
         return new ConnectionView(c.service(), c.externalUser(), c.status().wire(), c.pull(), c.mirror(),
                 Instants.formatOrNull(c.lastSyncAt()), Instants.formatOrNull(c.nextSyncAt()), c.lastError(),
                 Instants.formatOrNull(c.lastErrorAt()), backfill(c.backfill()), Instants.format(c.createdAt()));

@@ -5,6 +5,7 @@ import org.tonearm.listens.ArchivedListen;
 import org.tonearm.catalog.Identifiers;
 import org.tonearm.catalog.TrackCredit;
 import org.tonearm.integrations.internal.lastfm.RecentTracksPage.LastFmScrobble;
+import org.tonearm.integrations.internal.scrobbling.PulledText;
 import org.tonearm.listens.Channel;
 import org.tonearm.listens.IncomingListen;
 import org.tonearm.listens.Service;
@@ -14,7 +15,9 @@ import org.tonearm.listens.TimeStamp;
  * How a pulled Last.fm scrobble becomes a listen (docs/formats.md#pulled-from-lastfm): channel {@code sync}, origin
  * {@code lastfm} (so a re-pulled scrobble is the same source and lands as a duplicate, and the outbox never echoes it
  * back to Last.fm), service {@code other} (Last.fm does not say which player played it), {@code date.uts} as the
- * START of the play (track.scrobble's timestamp is "the time the track started playing"), played duration unknown.
+ * START of the play (track.scrobble's timestamp is "the time the track started playing"), played duration unknown,
+ * external id {@code uts|artist|track} like the {@code lastfm_json} import (docs/formats.md), so a page read twice
+ * changes nothing.
  */
 public final class LastFmListens {
 
@@ -28,7 +31,8 @@ public final class LastFmListens {
                 new Identifiers(s.trackMbid(), s.artistMbid() == null ? List.of() : List.of(s.artistMbid()),
                         s.albumMbid(), null, null));
         return new IncomingListen(userId, credit, s.uts() * 1000, TimeStamp.START, null, Service.OTHER, Channel.SYNC,
-                ORIGIN, "last.fm", null, null, s.raw());
+                ORIGIN, "last.fm",
+                PulledText.externalId(Long.toString(s.uts()), s.artist() + "|" + s.track()), null, s.raw());
     }
 
     /**

@@ -9,6 +9,7 @@ import org.tonearm.listens.ArchivedListen;
 import org.tonearm.catalog.Identifiers;
 import org.tonearm.catalog.TrackCredit;
 import org.tonearm.integrations.internal.listenbrainz.ListensPage.RemoteListen;
+import org.tonearm.integrations.internal.scrobbling.PulledText;
 import org.tonearm.listens.Channel;
 import org.tonearm.listens.IncomingListen;
 import org.tonearm.listens.Service;
@@ -18,7 +19,8 @@ import org.tonearm.listens.TimeStamp;
  * How a pulled ListenBrainz listen becomes a listen (docs/formats.md#pulled-from-listenbrainz): channel {@code sync},
  * origin {@code listenbrainz}, {@code listened_at} as the START, {@code additional_info.duration_ms} as the track's
  * length (ListenBrainz has no played duration), the service from {@code additional_info.music_service}, identifiers
- * from {@code additional_info} or else {@code mbid_mapping}.
+ * from {@code additional_info} or else {@code mbid_mapping}, external id {@code listened_at|recording_msid} (else
+ * {@code listened_at|artist|track}) like the {@code listenbrainz} import (docs/formats.md).
  */
 public final class ListenBrainzListens {
 
@@ -40,7 +42,9 @@ public final class ListenBrainzListens {
         Service service = l.musicService() == null ? Service.OTHER
                 : SERVICES.getOrDefault(l.musicService().toLowerCase(Locale.ROOT), Service.OTHER);
         return new IncomingListen(userId, credit, l.listenedAt() * 1000, TimeStamp.START, null, service, Channel.SYNC,
-                ORIGIN, "listenbrainz", null, null, l.raw());
+                ORIGIN, "listenbrainz",
+                PulledText.externalId(Long.toString(l.listenedAt()), l.msid() != null ? l.msid() : l.artist() + "|" + l.track()),
+                null, l.raw());
     }
 
     /**

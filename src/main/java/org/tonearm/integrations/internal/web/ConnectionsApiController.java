@@ -82,8 +82,9 @@ class ConnectionsApiController {
     @GetMapping("/{service}/callback")
     ResponseEntity<ConnectionView> callback(@PathVariable String service,
             @RequestParam(required = false) String code, @RequestParam(required = false) String state,
-            @RequestParam(required = false) String error) {
+            @RequestParam(required = false) String error, @RequestParam(required = false) String token) {
         Map<String, String> params = new java.util.HashMap<>();
+        putIfPresent(params, "token", token); // Last.fm's web auth brings a token, not a code
         putIfPresent(params, "code", code);
         putIfPresent(params, "state", state);
         putIfPresent(params, "error", error);

@@ -43,7 +43,7 @@ class LastFmClientTests {
                 Duration.ZERO, Duration.ofSeconds(1),
                 Map.of("lastfm", new IntegrationsProperties.Service(URI.create(fake.baseUrl()), 1000)));
         client = new LastFmClient(new ResilientHttpClient(properties, "test", Clock.systemUTC()),
-                new LastFmProperties("the-api-key", "the-secret", null));
+                new LastFmProperties("the-api-key", "the-secret", null, null));
     }
 
     @Test
