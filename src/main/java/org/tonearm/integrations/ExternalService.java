@@ -7,6 +7,8 @@ package org.tonearm.integrations;
  */
 public enum ExternalService {
     SPOTIFY("spotify", "https://api.spotify.com"),
+    /** Spotify's accounts service (OAuth authorize and token endpoints): another host, its own breaker. */
+    SPOTIFY_ACCOUNTS("spotify-accounts", "https://accounts.spotify.com"),
     LASTFM("lastfm", "https://ws.audioscrobbler.com"),
     LISTENBRAINZ("listenbrainz", "https://api.listenbrainz.org"),
     MUSICBRAINZ("musicbrainz", "https://musicbrainz.org"),

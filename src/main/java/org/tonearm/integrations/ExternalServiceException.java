@@ -34,18 +34,33 @@ public class ExternalServiceException extends TonearmException {
     private final Reason reason;
     private final int upstreamStatus;
     private final Duration retryAfter;
+    private final String upstreamBody;
 
     public ExternalServiceException(ExternalService service, Reason reason, int upstreamStatus, Duration retryAfter,
             String detail, Throwable cause) {
+        this(service, reason, upstreamStatus, retryAfter, detail, cause, null);
+    }
+
+    /**
+     * @param upstreamBody the error body the service answered (at most {@link #MAX_BODY} characters), or null: some
+     *        APIs say what went wrong only there (Last.fm's {@code {"error": 9, ...}} comes with a plain 403)
+     */
+    public ExternalServiceException(ExternalService service, Reason reason, int upstreamStatus, Duration retryAfter,
+            String detail, Throwable cause, String upstreamBody) {
         super(ErrorCode.EXTERNAL_SERVICE_ERROR, ErrorCode.EXTERNAL_SERVICE_ERROR.status(), detail, List.of());
         this.service = service;
         this.reason = reason;
         this.upstreamStatus = upstreamStatus;
         this.retryAfter = retryAfter;
+        this.upstreamBody = upstreamBody == null || upstreamBody.length() <= MAX_BODY ? upstreamBody
+                : upstreamBody.substring(0, MAX_BODY);
         if (cause != null) {
             initCause(cause);
         }
     }
+
+    /** How much of an error body is kept: enough for any documented error object, never a whole page. */
+    public static final int MAX_BODY = 4096;
 
     public ExternalService service() {
         return service;
@@ -63,5 +78,10 @@ public class ExternalServiceException extends TonearmException {
     /** How long to wait before trying again, when known (429 Retry-After, open circuit); otherwise null. */
     public Duration retryAfter() {
         return retryAfter;
+    }
+
+    /** The body of the service's non-2xx answer (truncated), or null when there was none. */
+    public String upstreamBody() {
+        return upstreamBody;
     }
 }

@@ -1,9 +1,44 @@
 /**
  * Integrations: outbound clients of Spotify, Last.fm, ListenBrainz, MusicBrainz and the Cover Art Archive
- * (docs/architecture.md): the one resilient HTTP client every integration uses
- * ({@link org.tonearm.integrations.ExternalHttp}; no integration code calls HTTP any other way) and the MusicBrainz
- * enrichment of the catalog.
+ * (docs/architecture.md). Every one calls HTTP through the one resilient client
+ * ({@link org.tonearm.integrations.ExternalHttp}) and no other way: users' connections (below) and the MusicBrainz
+ * enrichment of the catalog ({@code internal.musicbrainz}).
  *
+ * <h2>Connections: how a provider plugs in (issue 13)</h2>
+ * A user's link to a service is one row of {@code integration_connections} (unique per user and service). The API
+ * ({@code /api/v1/connections}, docs/api.md#connections) and the web page go through the façade
+ * {@link org.tonearm.integrations.Connections} ({@code ConnectionView}, {@code ConnectOutcome}); everything else is in
+ * {@code internal.connection}:
+ * <ul>
+ *   <li><b>{@code ConnectionProvider}</b> (the SPI) — a Spring {@code @Component} in its own package
+ *       ({@code internal.spotify}, {@code internal.lastfm}, {@code internal.listenbrainz}) implementing
+ *       {@code service()} (the name in URLs and the table: "spotify", "lastfm", "listenbrainz"), {@code available()}
+ *       (operator configured it), {@code connect(userId, ConnectRequest)} → {@code ConnectResult.Connected} (stored by
+ *       the façade, secrets sealed) or {@code ConnectResult.Redirect} (OAuth; then {@code callback(userId, params)}
+ *       → {@code Connected}), {@code sync(Connection)} → {@code SyncStep}, {@code disconnect(Connection)}. Being a
+ *       bean is the registration: the façade and the scheduler collect every {@code ConnectionProvider}.</li>
+ *   <li><b>{@code sync}</b> is ONE idempotent step (a poll, or one backfill page): ingest the plays through
+ *       {@code ListenService.ingestBatch} with {@code Channel.SYNC}, {@code Service} of where they were played, and an
+ *       {@code origin} naming the provider's feed (e.g. "spotify_recently_played") so that feeds of different
+ *       providers are different sources for deduplication; then RETURN the new cursor and backfill JSON in
+ *       {@code SyncStep} — the scheduler stores them after the step (listens committed first, docs/api.md#connections).
+ *       Give each play a stable {@code external_id} so a repeated step is dropped by the funnel. {@code nextIn}:
+ *       {@code Duration.ZERO} while backfill pages remain, else the poll interval.</li>
+ *   <li><b>Failures</b>: throw {@code ReauthorizationRequired} when the service refuses the stored credentials for
+ *       good (status needs_reauth, not scheduled again until the user reconnects); let
+ *       {@link org.tonearm.integrations.ExternalServiceException} through (status error, retried after 30 s or the
+ *       service's Retry-After). The scheduler records last_sync_at, next_sync_at, last_error, status.</li>
+ *   <li><b>{@code ConnectionStore}</b> — the table's repository: {@code credentials(connection)} opens the sealed
+ *       secrets, {@code replaceCredentials(id, plaintext, now)} seals and stores new ones at once (refreshed tokens).
+ *       Secrets are sealed with {@code TokenCipher} (AES-256-GCM; key {@code tonearm.integrations.encryption-key} or
+ *       {@code <data-dir>/integrations.key}). {@code OAuthStates} does the state + PKCE part of an OAuth flow.</li>
+ *   <li><b>{@code ConnectionScheduler}</b> — every {@code tonearm.integrations.connections.poll-interval} claims the
+ *       due rows ({@code next_sync_at <= now}) of each service, up to its free slots ({@code concurrency} per service,
+ *       so one slow service never blocks another; FOR UPDATE SKIP LOCKED + a lease in {@code claimed_until}, so one
+ *       node runs each), runs {@code sync} on virtual threads and records the outcome.</li>
+ * </ul>
+ *
+ * <h2>The outbound client</h2>
  * <p>The flow of one call ({@code exchange(service, request, type)}), outermost first:
  * <ol>
  *   <li><b>Retry</b> — only when the request is idempotent (GET, PUT, DELETE, or a POST the caller marked

@@ -43,9 +43,11 @@ class ApiContractIntegrationTests extends IntegrationTestBase {
      * that only let the host be changed (an HTML form of that protocol, docs/clients.md).
      */
     static final Set<String> NOT_NATIVE = Set.of("/api/auth", "/api/auth/");
-    static final Set<String> MODULES = Set.of("identity", "listens", "library", "imports", "stats", "compat");
+    static final Set<String> MODULES = Set.of("identity", "listens", "library", "imports", "stats", "compat",
+            "integrations");
     /** POST/PUT/PATCH operations that take no body. */
-    static final Set<String> BODYLESS = Set.of("POST /api/v1/auth/logout", "POST /api/v1/admin/invites");
+    static final Set<String> BODYLESS = Set.of("POST /api/v1/auth/logout", "POST /api/v1/admin/invites",
+            "POST /api/v1/connections/{service}/sync");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")

@@ -45,6 +45,9 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestBase {
     static final String LISTENS_ONLY = "listens:read listens:write";
 
     @Autowired
+    org.tonearm.integrations.internal.connection.ConnectionStore connections;
+
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mapping;
 
@@ -171,6 +174,20 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestBase {
         rows.add(row("GET /api/v1/exports/listens", WRITE_ONLY, 401, 403, 200, 200, 200));
         // the account export has no user in its path: everyone (admins too) downloads their own account only
         rows.add(row("GET /api/v1/exports/account", WRITE_ONLY, 401, 403, 200, 200, 200));
+        // connections (issue 13 item 6): no user in the path, everyone reaches their own only. The owner has a Spotify
+        // connection (made in the store: the OAuth flow needs Spotify), the other users have none
+        rows.add(row("GET /api/v1/connections", WRITE_ONLY, 401, 403, 200, 200, 200));
+        rows.add(row("GET /api/v1/connections/{service}", f -> spotifyConnection(f), (f, u) -> null, WRITE_ONLY,
+                401, 403, 404, 404, 200));
+        rows.add(row("POST /api/v1/connections/{service}", f -> "/api/v1/connections/spotify", (f, u) -> Map.of(),
+                STATS_ONLY, 401, 403, 200, 200, 200));
+        rows.add(row("DELETE /api/v1/connections/{service}", f -> spotifyConnection(f), (f, u) -> null, STATS_ONLY,
+                401, 403, 404, 404, 204));
+        rows.add(row("POST /api/v1/connections/{service}/sync", f -> "/api/v1/connections/spotify/sync",
+                (f, u) -> null, READ_ONLY, 401, 403, 404, 404, 404));
+        // the OAuth callback is open (the browser brings no token): the state decides, and an unknown one is a 400
+        rows.add(row("GET /api/v1/connections/{service}/callback", f -> "/api/v1/connections/spotify/callback?code=c&state=s",
+                (f, u) -> null, STATS_ONLY, 400, 400, 400, 400, 400));
         // admin
         rows.add(admin("GET /api/v1/admin/users", f -> "/api/v1/admin/users", (f, u) -> null, 200));
         rows.add(admin("POST /api/v1/admin/users", f -> "/api/v1/admin/users", (f, u) -> Map.of("username",
@@ -328,6 +345,12 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestBase {
                     + "listened_at,artist,artists,track,album,duration_played_ms,track_length_ms,service,client,external_id\r\n"
                     + "2024-01-01T12:00:00.000Z,Matrix Artist,,Matrix Import,,180000,200000,spotify,,\r\n"
                     + "--matrixboundary--\r\n");
+
+    private String spotifyConnection(Fixture f) {
+        connections.connect(f.owner().id(), "spotify", "matrix-" + f.owner().id(), "{}", true, false, null, null,
+                System.currentTimeMillis() + 3_600_000L);
+        return "/api/v1/connections/spotify";
+    }
 
     private long importJob(Fixture f) {
         return f.owner().api().send("POST", "/api/v1/imports", UPLOAD.body(), UPLOAD.contentType()).json().path("id").asLong();

@@ -19,7 +19,12 @@ import org.tonearm.shared.Database;
             "tonearm.rate-limit.per-ip.capacity=1000000", "tonearm.rate-limit.login-per-ip.capacity=1000000",
             "tonearm.rate-limit.per-token.capacity=1000000",
             // import tests stop, fail and cancel jobs at batch boundaries of 1,000 rows (the default is 5,000)
-            "tonearm.imports.batch-size=1000"})
+            "tonearm.imports.batch-size=1000",
+            // Spotify offered (connect answers an authorize URL) but pointing at nothing: the Spotify tests start
+            // contexts of their own against WireMock (integrations.internal.spotify)
+            "tonearm.integrations.spotify.client-id=tonearm-test",
+            "tonearm.integrations.spotify.accounts-base-url=http://127.0.0.1:9",
+            "tonearm.integrations.spotify.api-base-url=http://127.0.0.1:9"})
 public abstract class IntegrationTestBase {
 
     @LocalServerPort

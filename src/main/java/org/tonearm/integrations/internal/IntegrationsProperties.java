@@ -71,6 +71,21 @@ public record IntegrationsProperties(String contact, Duration connectTimeout, Du
         return service == ExternalService.MUSICBRAINZ ? 1 : 50;
     }
 
+    /**
+     * These properties with {@code service}'s base URL replaced (when {@code baseUrl} is non-null): the Spotify
+     * settings {@code tonearm.integrations.spotify.api-base-url}/{@code accounts-base-url} land here.
+     */
+    public IntegrationsProperties withBaseUrl(ExternalService service, URI baseUrl) {
+        if (baseUrl == null) {
+            return this;
+        }
+        Map<String, Service> more = new java.util.HashMap<>(services);
+        Service old = more.get(service.key());
+        more.put(service.key(), new Service(baseUrl, old == null ? null : old.requestsPerSecond()));
+        return new IntegrationsProperties(contact, connectTimeout, readTimeout, maxAttempts, retryBackoff, maxRetryAfter,
+                breakerFailures, breakerOpenFor, maxConcurrentCalls, bulkheadWait, rateLimitWait, more);
+    }
+
     private static Duration positive(Duration value, Duration fallback) {
         return value == null || value.isZero() || value.isNegative() ? fallback : value;
     }

@@ -65,7 +65,8 @@ class OpenApiConfiguration {
                         new Tag().name("library").description("The catalog entries of your listens, search"),
                         new Tag().name("imports").description("Importing listening history files; exports"),
                         new Tag().name("stats").description("Statistics (docs/api.md#statistics)"),
-                        new Tag().name("compat").description("Settings of the compatibility protocols (Last.fm apps)")));
+                        new Tag().name("compat").description("Settings of the compatibility protocols (Last.fm apps)"),
+                        new Tag().name("integrations").description("Connections to Spotify, Last.fm, ListenBrainz (docs/api.md#connections)")));
     }
 
     /** The records as they are on the wire (snake_case, nulls, JsonNode) with unique schema names. */

@@ -23,15 +23,22 @@ final class ResponseFailures {
         String name = service.key();
         if (e instanceof RestClientResponseException response) {
             int status = response.getStatusCode().value();
+            String body = response.getResponseBodyAsString();
             if (status == 429) {
-                Duration wait = RetryAfter.parse(response.getResponseHeaders() == null ? null
-                        : response.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER), clock.instant());
+                HttpHeaders headers = response.getResponseHeaders();
+                String retryAfter = headers == null ? null : headers.getFirst(HttpHeaders.RETRY_AFTER);
+                if (retryAfter == null && headers != null) {
+                    // ListenBrainz says when its window resets in X-RateLimit-Reset-In (seconds) instead
+                    // (https://listenbrainz.readthedocs.io/en/latest/users/api/index.html#rate-limiting)
+                    retryAfter = headers.getFirst("X-RateLimit-Reset-In");
+                }
+                Duration wait = RetryAfter.parse(retryAfter, clock.instant());
                 gate.block(wait); // every later call to this service waits (or, beyond the bound, fails fast)
                 if (!gate.withinBound(wait)) {
                     return gate.tooLong(wait, e);
                 }
                 return new ExternalServiceException(service, Reason.RATE_LIMITED, 429, wait,
-                        name + " answered 429; Retry-After " + wait.toSeconds() + " s", e);
+                        name + " answered 429; Retry-After " + wait.toSeconds() + " s", e, body);
             }
             if (status >= 500) {
                 // a 503 may say when to come back (RFC 9110 §10.2.3; MusicBrainz answers 503 to clients over its
@@ -39,10 +46,11 @@ final class ResponseFailures {
                 String after = response.getResponseHeaders() == null ? null
                         : response.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER);
                 return new ExternalServiceException(service, Reason.UNAVAILABLE, status,
-                        after == null ? null : RetryAfter.parse(after, clock.instant()), name + " answered " + status, e);
+                        after == null ? null : RetryAfter.parse(after, clock.instant()), name + " answered " + status,
+                        e, body);
             }
             return new ExternalServiceException(service, Reason.REJECTED, status, null,
-                    name + " rejected the request with " + status, e);
+                    name + " rejected the request with " + status, e, body);
         }
         if (causedBy(e, HttpTimeoutException.class) || causedBy(e, SocketTimeoutException.class)) {
             return new ExternalServiceException(service, Reason.TIMEOUT, 0, null,

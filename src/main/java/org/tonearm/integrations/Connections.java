@@ -1,0 +1,46 @@
+package org.tonearm.integrations;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A user's connections to external services (Spotify, Last.fm, ListenBrainz): the façade behind
+ * {@code /api/v1/connections} and the web page's "Streaming services" section (docs/api.md#connections). Every
+ * method is scoped by the user: one user never reaches another's connection. An unknown or unconfigured service is
+ * RESOURCE_NOT_FOUND.
+ */
+public interface Connections {
+
+    /** The services an operator made available on this instance (e.g. Spotify needs a client id). */
+    List<String> services();
+
+    List<ConnectionView> list(long userId);
+
+    /** The user's connection to the service; RESOURCE_NOT_FOUND when there is none. */
+    ConnectionView get(long userId, String service);
+
+    /**
+     * Connects the service (body per provider, docs/api.md#connections), or answers the authorization URL to send the
+     * browser to.
+     *
+     * Call inside a request: the OAuth redirect URI may be taken from it (docs/operations.md#spotify).
+     *
+     * @param returnTo a local path the callback sends the browser to (the web page), or null for API clients
+     */
+    ConnectOutcome connect(long userId, String service, Map<String, Object> body, String returnTo);
+
+    /**
+     * Completes an OAuth connection from the service's redirect ({@code code}, {@code state}, or {@code error}).
+     * {@code userId} is the authenticated caller or null; a state of another user is refused.
+     */
+    CallbackOutcome callback(Long userId, String service, Map<String, String> params);
+
+    /** The connection the callback completed and where to send the browser (a local path, or null). */
+    record CallbackOutcome(ConnectionView connection, String returnTo) {}
+
+    /** Disconnects: no more syncs, secrets deleted; RESOURCE_NOT_FOUND when there is no connection. */
+    void disconnect(long userId, String service);
+
+    /** Runs one sync step now (waiting for a run in progress) and answers the connection's state after it. */
+    ConnectionView syncNow(long userId, String service);
+}
