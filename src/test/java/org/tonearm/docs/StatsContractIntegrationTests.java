@@ -140,6 +140,6 @@ class StatsContractIntegrationTests extends IntegrationTestBase {
     private static String documented(String pathAndQuery) {
         String path = pathAndQuery.split("\\?")[0];
         return path.replaceFirst("^/api/v1/stats/(artists|albums|tracks)/\\d+$", "/api/v1/stats/{kind}/{id}")
-                .replaceFirst("^/api/v1/stats/top/\\w+$", "/api/v1/stats/top/{kind}");
+                .replaceFirst("^/api/v1/stats/top/(artists|albums|tracks)$", "/api/v1/stats/top/{kind}");
     }
 }

@@ -187,10 +187,10 @@ class DashboardBrowserTests {
         assertThat(browser.find("[data-view='artist-map'] .bar-label").getText()).isEqualTo("United Kingdom");
         assertThat(browser.find("[data-view='eras'] .unknown").getText()).endsWith("not placed yet (no MusicBrainz data)");
         // a range swap loads the card again for the new range
-        new Select(browser.find("#range-select")).selectByValue("7d");
-        browser.find("#range-picker button[type=submit]").click();
-        browser.waitFor(d -> browser.find(".range-title").getText().equals("Last 7 days")
-                && !browser.findAll("#enrichment.loaded").isEmpty());
+        new Select(browser.find("#range-select")).selectByValue("7d"); // a named range submits at once (htmx)
+        // read in the page, not through element references, which the swaps make stale
+        browser.waitFor(d -> Boolean.TRUE.equals(browser.script("return document.querySelector('.range-title')"
+                + ".textContent.trim() === 'Last 7 days' && !!document.querySelector('#enrichment.loaded')")));
         long genrePlays = browser.findAll("[data-view='genres'] .bars li").stream()
                 .mapToLong(e -> Long.parseLong(e.getAttribute("data-plays"))).sum();
         assertThat(genrePlays).isEqualTo(sum(stats("top/genres?range=7d").path("items")));

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
 import org.jooq.Table;
 import org.springframework.stereotype.Component;
 import org.tonearm.shared.Database;

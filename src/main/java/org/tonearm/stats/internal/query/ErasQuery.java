@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
 import org.jooq.Table;
 import org.springframework.stereotype.Component;
 import org.tonearm.schema.tables.CatalogEnrichment;

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
 import org.jooq.Table;
 import org.springframework.stereotype.Component;
 import org.tonearm.shared.Database;

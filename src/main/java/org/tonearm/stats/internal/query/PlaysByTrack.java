@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
 import org.jooq.Table;
 import org.tonearm.stats.Breakdown;
 import org.tonearm.stats.StatsRange;

@@ -16,11 +16,9 @@ import org.tonearm.identity.Access;
 import org.tonearm.identity.Credential;
 import org.tonearm.identity.CurrentUser;
 import org.tonearm.identity.Scopes;
-import org.tonearm.shared.TonearmException;
 import org.tonearm.stats.Breakdown;
 import org.tonearm.stats.RangeRequest;
 import org.tonearm.stats.StatsService;
-import org.tonearm.stats.TopOrder;
 
 /**
  * The statistics MusicBrainz enrichment enables (docs/api.md#statistics "Genres, artist map and eras"): top genres,
@@ -45,7 +43,7 @@ class EnrichedStatsController {
     Map<String, Object> genres(@ParameterObject RangeRequest range, @RequestParam(required = false) String order,
             @RequestParam(required = false) String limit, @RequestParam(required = false) String offset) {
         long userId = CurrentUser.get().id();
-        Breakdown b = stats.genres(userId, stats.resolve(userId, range), order(order),
+        Breakdown b = stats.genres(userId, stats.resolve(userId, range), StatsController.order(order),
                 StatsController.integer("limit", limit, StatsController.DEFAULT_LIMIT),
                 StatsController.integer("offset", offset, 0));
         return render(b, (m, bucket) -> m.put("genre", bucket.key()), false);
@@ -59,7 +57,7 @@ class EnrichedStatsController {
             @RequestParam(required = false) String limit, @RequestParam(required = false) String offset) {
         long userId = CurrentUser.get().id();
         // 250 countries at most: by default one page holds them all
-        Breakdown b = stats.artistMap(userId, stats.resolve(userId, range), order(order),
+        Breakdown b = stats.artistMap(userId, stats.resolve(userId, range), StatsController.order(order),
                 StatsController.integer("limit", limit, 250), StatsController.integer("offset", offset, 0));
         return render(b, (m, bucket) -> m.put("country", bucket.key()), true);
     }
@@ -72,14 +70,6 @@ class EnrichedStatsController {
         long userId = CurrentUser.get().id();
         Breakdown b = stats.eras(userId, stats.resolve(userId, range));
         return render(b, (m, bucket) -> m.put("decade", Integer.parseInt(bucket.key())), false);
-    }
-
-    private static TopOrder order(String order) {
-        return order == null ? TopOrder.PLAYS : switch (order) {
-            case "plays" -> TopOrder.PLAYS;
-            case "time" -> TopOrder.TIME;
-            default -> throw TonearmException.invalid("order", "must be plays or time");
-        };
     }
 
     private static Map<String, Object> render(Breakdown b, BiConsumer<Map<String, Object>, Breakdown.Bucket> key,

@@ -86,11 +86,7 @@ class StatsController {
             @RequestParam(required = false) String order, @RequestParam(required = false) String limit,
             @RequestParam(required = false) String offset) {
         Entity entity = entity(kind);
-        TopOrder sort = order == null ? TopOrder.PLAYS : switch (order) {
-            case "plays" -> TopOrder.PLAYS;
-            case "time" -> TopOrder.TIME;
-            default -> throw TonearmException.invalid("order", "must be plays or time");
-        };
+        TopOrder sort = order(order);
         int lim = integer("limit", limit, DEFAULT_LIMIT);
         int off = integer("offset", offset, 0);
         Ask a = ask(range);
@@ -278,6 +274,15 @@ class StatsController {
         out.put("delta", m.delta());
         out.put("percent", m.percent());
         return out;
+    }
+
+    /** {@code order=plays} (default) or {@code time}, as the top views and the enrichment views take it. */
+    static TopOrder order(String order) {
+        return order == null ? TopOrder.PLAYS : switch (order) {
+            case "plays" -> TopOrder.PLAYS;
+            case "time" -> TopOrder.TIME;
+            default -> throw TonearmException.invalid("order", "must be plays or time");
+        };
     }
 
     static Entity entity(String kind) {
