@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
-import java.io.IOException;
 import java.net.CookieManager;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -33,6 +30,7 @@ import org.tonearm.testsupport.Api;
 import org.tonearm.testsupport.TcpProxy;
 import org.tonearm.testsupport.TestApps;
 import org.tonearm.testsupport.TestDatabase;
+import org.tonearm.testsupport.TestRedis;
 import org.tonearm.web.internal.live.LiveUpdates;
 
 /**
@@ -49,14 +47,7 @@ class LiveUpdatesRedisIntegrationTests {
     @BeforeAll
     static void requireRedis() {
         Assumptions.assumeFalse(TestDatabase.isPostgres(), "independent of the database: runs in the SQLite run");
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", 6379), 500);
-        } catch (IOException e) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new IllegalStateException("Redis is required under CI=true but is not reachable", e);
-            }
-            Assumptions.abort("Redis not reachable at 127.0.0.1:6379");
-        }
+        TestRedis.require();
         redis = RedisClient.create("redis://127.0.0.1:6379");
     }
 
