@@ -268,7 +268,9 @@ public final class BrowserSession implements BeforeAllCallback, AfterAllCallback
 
     /** Waits for a DOM condition (never for "network idle": pages with server-sent events never get there). */
     public <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).until(condition);
+        // htmx replaces live fragments (outerHTML): an element found a moment ago may be gone; look again
+        return new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition);
     }
 
     public void waitForPath(String path) {
