@@ -186,7 +186,13 @@ public class LiveUpdates implements HttpSessionListener, DisposableBean {
         if (fanOut != null) {
             fanOut.close();
         }
-        streams.values().forEach(set -> set.forEach(s -> s.emitter().complete()));
+        streams.values().forEach(set -> set.forEach(s -> {
+            try {
+                s.emitter().complete();
+            } catch (IllegalStateException e) {
+                // its response was already recycled (the client left while the server shut down): nothing to end
+            }
+        }));
         streams.clear();
     }
 }
