@@ -6,6 +6,7 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import jakarta.annotation.PreDestroy;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
@@ -17,7 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Redis connection shared by the rate limiter (identity) and the stats cache versions (stats). One Lettuce connection (thread-safe, multiplexed) with short timeouts. Commands fail fast while disconnected
+ * The Redis connection shared by the rate limiter (identity), the stats cache versions (stats) and the web's live
+ * updates (pub/sub). One Lettuce connection (thread-safe, multiplexed) with short timeouts. Commands fail fast while disconnected
  * ({@code REJECT_COMMANDS}) instead of queueing, and after a failure callers skip Redis for {@link #BACKOFF}
  * so an outage costs one timeout per few seconds, not one per request. Lettuce reconnects on its own.
  */
@@ -88,10 +90,20 @@ public final class RedisConnector {
         }
     }
 
+    /**
+     * A new pub/sub connection (a subscribed connection runs no other command, so it cannot be the shared one), with
+     * the same client settings: timeouts, fail-fast while disconnected, the 1 s reconnect cap. Lettuce re-subscribes
+     * its channels after a reconnect. Blocks up to the connect timeout and throws when Redis cannot be reached: call
+     * it off the request path (the web's live updates do, docs/web.md#live-updates).
+     */
+    public StatefulRedisPubSubConnection<String, String> connectPubSub() {
+        return client.connectPubSub();
+    }
+
     /** Remember a failure: skip Redis for a moment. */
     public void failed(Exception e) {
         if (System.currentTimeMillis() >= skipUntil) {
-            log.warn("Redis unavailable, falling back to memory (rate limits, stats cache versions) for now: {}", e.toString());
+            log.warn("Redis unavailable, falling back to memory (rate limits, stats cache versions, live updates) for now: {}", e.toString());
         }
         skipUntil = System.currentTimeMillis() + BACKOFF.toMillis();
     }

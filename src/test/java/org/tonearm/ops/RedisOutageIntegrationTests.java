@@ -2,9 +2,6 @@ package org.tonearm.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
@@ -13,6 +10,7 @@ import org.tonearm.testsupport.Api;
 import org.tonearm.testsupport.TcpProxy;
 import org.tonearm.testsupport.TestApps;
 import org.tonearm.testsupport.TestDatabase;
+import org.tonearm.testsupport.TestRedis;
 
 /**
  * Issue #16 item 3: Redis goes away (a {@link TcpProxy} between Tonearm and Redis is cut). Requests keep being
@@ -27,7 +25,7 @@ class RedisOutageIntegrationTests {
     @Test
     void requestsFallBackToMemoryWhileRedisIsCutAndHealthComesBackByItself() throws Exception {
         Assumptions.assumeFalse(TestDatabase.isPostgres(), "independent of the database: runs in the SQLite run");
-        requireRedis();
+        TestRedis.require();
         String prefix = "tonearm-test-" + UUID.randomUUID() + ":";
         try (TcpProxy proxy = new TcpProxy("127.0.0.1", 6379);
                 TestApps.App app = TestApps.start(Map.of("tonearm.redis.url", "redis://127.0.0.1:" + proxy.port(),
@@ -70,17 +68,6 @@ class RedisOutageIntegrationTests {
             assertThat(status).as("UP again by itself within 10 s").isEqualTo(200);
         } finally {
             cleanUp(prefix);
-        }
-    }
-
-    private static void requireRedis() {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", 6379), 500);
-        } catch (IOException e) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new IllegalStateException("Redis is required under CI=true but is not reachable", e);
-            }
-            Assumptions.abort("Redis not reachable at 127.0.0.1:6379");
         }
     }
 

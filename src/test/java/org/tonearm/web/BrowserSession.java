@@ -76,6 +76,8 @@ public final class BrowserSession implements BeforeAllCallback, AfterAllCallback
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final Map<String, Object> settings;
+    private boolean bothDatabases;
+    private String pgSchema;
     private TestApps.App app;
     private ChromeDriver driver;
     private Path profile;
@@ -92,6 +94,15 @@ public final class BrowserSession implements BeforeAllCallback, AfterAllCallback
         return new BrowserSession(settings);
     }
 
+    /**
+     * Also in the PostgreSQL run ({@code pom.xml}'s {@code postgres} execution must include the class too), in an
+     * empty schema of its own.
+     */
+    public BrowserSession onBothDatabases() {
+        bothDatabases = true;
+        return this;
+    }
+
     /** Whether this machine can run browser tests; under {@code CI=true} they must (.ci/run installs Chromium). */
     public static boolean available() {
         return Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
@@ -105,12 +116,19 @@ public final class BrowserSession implements BeforeAllCallback, AfterAllCallback
             }
             org.junit.jupiter.api.Assumptions.abort("chromium / chromium-driver not installed");
         }
-        // Decision (docs/web.md#browser-tests): browser tests run on SQLite only. They test pages, not SQL (the
-        // façades' integration tests run on both databases), need an empty instance for the first run, and a second
-        // run would double their CI time.
-        org.junit.jupiter.api.Assumptions.assumeFalse(org.tonearm.testsupport.TestDatabase.isPostgres(),
-                "browser tests run on SQLite only");
-        app = TestApps.start(settings);
+        // Decision (docs/web.md#browser-tests): browser tests run on SQLite; the classes that show the stats views
+        // (onBothDatabases) also on PostgreSQL, each in an empty schema of its own, as on SQLite. The others test
+        // pages, not SQL, and a second run of every class would double their CI time.
+        Map<String, Object> all = new java.util.LinkedHashMap<>(settings);
+        if (org.tonearm.testsupport.TestDatabase.isPostgres()) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(bothDatabases, "this browser test runs on SQLite only");
+            pgSchema = "browser_" + java.util.UUID.randomUUID().toString().replace("-", "");
+            try (var c = org.tonearm.testsupport.TestDatabase.connect(); var s = c.createStatement()) {
+                s.execute("CREATE SCHEMA " + pgSchema);
+            }
+            all.put("tonearm.db.url", org.tonearm.testsupport.TestDatabase.PG_URL + "?currentSchema=" + pgSchema);
+        }
+        app = TestApps.start(all);
         baseUrl = "http://127.0.0.1:" + app.context().getEnvironment().getProperty("local.server.port");
         driver = startChromium();
     }
@@ -124,6 +142,11 @@ public final class BrowserSession implements BeforeAllCallback, AfterAllCallback
         } finally {
             if (app != null) {
                 app.close();
+            }
+            if (pgSchema != null) {
+                try (var c = org.tonearm.testsupport.TestDatabase.connect(); var s = c.createStatement()) {
+                    s.execute("DROP SCHEMA " + pgSchema + " CASCADE");
+                }
             }
             if (profile != null) {
                 org.springframework.util.FileSystemUtils.deleteRecursively(profile);
@@ -245,7 +268,9 @@ public final class BrowserSession implements BeforeAllCallback, AfterAllCallback
 
     /** Waits for a DOM condition (never for "network idle": pages with server-sent events never get there). */
     public <T> T waitFor(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT).until(condition);
+        // htmx replaces live fragments (outerHTML): an element found a moment ago may be gone; look again
+        return new WebDriverWait(driver, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition);
     }
 
     public void waitForPath(String path) {

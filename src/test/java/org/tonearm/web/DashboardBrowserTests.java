@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 class DashboardBrowserTests {
 
     @RegisterExtension
-    static final BrowserSession browser = BrowserSession.start(Map.of());
+    static final BrowserSession browser = BrowserSession.start(Map.of()).onBothDatabases();
 
     static String token;
     static long userId;
@@ -294,6 +294,31 @@ class DashboardBrowserTests {
         assertThat(nowPlaying).isLessThan(Duration.ofMillis(1_600));
         assertThat(listen).isLessThan(Duration.ofMillis(1_600));
         browser.screenshot("dashboard-live");
+    }
+
+    @Test
+    void theOverviewCardsAndTopFivesFollowAScrobbleLive() {
+        browser.loginAs("dana").open("/?range=today");
+        browser.script("window.notReloaded = true");
+        browser.waitFor(d -> browser.app().context().getBean(LiveUpdates.class).openStreams(userId) > 0);
+        long before = Long.parseLong(card("overview.plays").replaceAll("[^0-9]", ""));
+        String artist = "Live Artist " + System.nanoTime();
+
+        Api.Response single = lb().send("POST", "/1/submit-listens", "{\"listen_type\":\"single\",\"payload\":[{"
+                + "\"listened_at\":" + Instant.now().getEpochSecond() + ",\"track_metadata\":{\"artist_name\":\""
+                + artist + "\",\"track_name\":\"Only Once\"}}]}", "application/json");
+        assertThat(single.status()).as(single.body()).isEqualTo(200);
+        // the cards and the top five wait 500 ms without another event, then fetch their fragments again
+        // read in one script call: the swapped fragments leave no stale element in between
+        browser.waitFor(d -> String.format("%,d", before + 1).equals(browser.script(
+                "return document.querySelector(\"[data-figure='overview.plays'] .stat-value\").textContent.trim()")));
+        browser.waitFor(d -> String.valueOf(browser.script("return document.querySelector('[data-top=artists]').textContent"))
+                .contains(artist));
+        assertThat(card("overview.plays")).isEqualTo(String.format("%,d",
+                stats("overview?range=today").path("items").get(0).path("plays").asLong()));
+        assertThat(browser.script("return window.notReloaded === true")).isEqualTo(true);
+        browser.checkPage();
+        browser.screenshot("dashboard-live-cards");
     }
 
     @Test

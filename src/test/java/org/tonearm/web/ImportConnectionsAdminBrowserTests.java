@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * Import, connections, public profile, admin and error pages in a real browser (issue #12 items 6, 7 and 8), each
@@ -37,6 +38,8 @@ class ImportConnectionsAdminBrowserTests {
         browser.createUser("ann");
         browser.createUser("pia");
         browser.createUser("pete");
+        browser.createUser("dora");
+        browser.createUser("rhea");
     }
 
     @Test
@@ -80,6 +83,9 @@ class ImportConnectionsAdminBrowserTests {
         assertThat(number("#report-failed")).isEqualTo(job.path("failed").asLong());
         browser.checkPage();
 
+        // the poll that saw the job finish replaced the history too, without a reload: its row says completed
+        assertThat(browser.find("#import-history tbody tr").getText()).contains(history.getFileName().toString())
+                .contains("Completed");
         // the history lists it; at phone width nothing is wider than the screen
         browser.open("/import");
         assertThat(browser.find("#import-history tbody tr td a").getText()).isEqualTo(history.getFileName().toString());
@@ -193,6 +199,47 @@ class ImportConnectionsAdminBrowserTests {
         browser.loginAs("admin").open("/admin");
         WebElement zoe = browser.find("tr[data-user=zoe]");
         assertThat(zoe.getText()).contains("Active");
+    }
+
+    @Test
+    void anAdminDisablesAUserChangesARoleAndRevokesAnInvite() {
+        browser.loginAs("admin").open("/admin");
+        // disable dora: the row says so and her password no longer logs in (the API's own rule)
+        browser.find("tr[data-user=dora] form[action$='/disabled'] button").click();
+        browser.waitFor(d -> !browser.findAll(".alert-success").isEmpty());
+        assertThat(browser.find("tr[data-user=dora]").getText()).contains("Disabled").contains("Enable");
+        assertThat(browser.app().api().post("/api/v1/auth/login", Map.of("username", "dora",
+                "password", BrowserSession.password("dora"))).status()).isIn(401, 403);
+        // rhea becomes an admin: she sees the admin page
+        new Select(browser.find("tr[data-user=rhea] select[name=role]")).selectByValue("ADMIN");
+        browser.find("tr[data-user=rhea] form[action$='/role'] button").click();
+        browser.waitFor(d -> !browser.findAll(".alert-success").isEmpty());
+        assertThat(new Select(browser.find("tr[data-user=rhea] select[name=role]")).getFirstSelectedOption()
+                .getAttribute("value")).isEqualTo("ADMIN");
+        // an invite revoked before use: gone from the list, and its code registers nobody
+        browser.submit(Map.of("note", "to be revoked"));
+        browser.waitFor(d -> !browser.findAll("#invite-code").isEmpty());
+        String code = browser.find("#invite-code").getAttribute("value");
+        browser.findAll("#invite-list .token-item").stream()
+                .filter(li -> li.getText().contains("to be revoked")).findFirst().orElseThrow()
+                .findElement(org.openqa.selenium.By.cssSelector("form button")).click();
+        browser.waitFor(d -> !browser.findAll(".alert-success").isEmpty());
+        assertThat(browser.find("main").getText()).doesNotContain("to be revoked");
+        browser.checkPage();
+        browser.find("input[name=mode][value=invite]").click();
+        browser.find("input[name=mode][value=invite]").submit();
+        browser.waitFor(d -> !browser.findAll(".alert-success").isEmpty());
+        assertThat(browser.app().api().post("/api/v1/auth/register", Map.of("username", "ivan",
+                "password", BrowserSession.password("ivan"), "invite_code", code)).status()).isNotEqualTo(201);
+        browser.logout();
+
+        browser.loginAs("rhea").open("/admin");
+        assertThat(browser.find("h1").getText()).isEqualTo("Administration");
+        browser.logout();
+        // dora's login form says no
+        browser.open("/login").submit(Map.of("login", "dora", "password", BrowserSession.password("dora")));
+        browser.waitFor(d -> !browser.findAll("[role=alert]").isEmpty());
+        assertThat(browser.path()).startsWith("/login");
     }
 
     @Test

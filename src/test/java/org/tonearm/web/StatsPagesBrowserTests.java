@@ -29,7 +29,7 @@ import org.tonearm.testsupport.Api;
 class StatsPagesBrowserTests {
 
     @RegisterExtension
-    static final BrowserSession browser = BrowserSession.start(Map.of());
+    static final BrowserSession browser = BrowserSession.start(Map.of()).onBothDatabases();
 
     static final int LISTENS = 130;
     static Api ann;

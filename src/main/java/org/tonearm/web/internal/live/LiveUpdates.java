@@ -12,6 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -19,6 +21,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.tonearm.listens.ListensChanged;
 import org.tonearm.listens.NowPlayingChanged;
+import org.tonearm.shared.RedisConnector;
 
 /**
  * The dashboard's live channel (docs/web.md#live-updates): one {@link SseEmitter} per open dashboard, keyed by user,
@@ -32,8 +35,9 @@ import org.tonearm.listens.NowPlayingChanged;
  * (Spring MVC's {@code SseEmitter}), and a comment every {@link #HEARTBEAT} finds dead connections. Streams end when
  * their session ends (logout, expiry, the session re-check): this bean is an {@link HttpSessionListener}.
  *
- * <p>Per node: a listen ingested on another node of a multi-node deployment reaches the streams of that node only;
- * a dashboard on this node then shows it on its next event or reload (docs/web.md#live-updates).
+ * <p>Every node: this node's streams are told in process; with Redis configured each coalesced change is also
+ * published for the other nodes, whose {@link LiveFanOut} tells their streams (docs/web.md#live-updates). Without
+ * Redis, or while it is down, updates stay on the node where the change happened.
  */
 @Component
 public class LiveUpdates implements HttpSessionListener, DisposableBean {
@@ -45,13 +49,30 @@ public class LiveUpdates implements HttpSessionListener, DisposableBean {
 
     private record Stream(String sessionId, SseEmitter emitter) {}
 
+    /** The events of one user waiting for the coalescing delay: all go to local streams, {@code publish} to Redis. */
+    private record Batch(Set<String> names, Set<String> publish) {}
+
     private final Map<Long, Set<Stream>> streams = new ConcurrentHashMap<>();
-    private final Map<Long, Set<String>> pending = new java.util.HashMap<>();
+    private final Map<Long, Batch> pending = new java.util.HashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("web-live").daemon().factory());
+    /** Null without Redis: in-process only. */
+    private final LiveFanOut fanOut;
 
-    public LiveUpdates() {
+    @Autowired
+    LiveUpdates(ObjectProvider<RedisConnector> redis) {
+        this(redis.getIfAvailable());
+    }
+
+    /** {@code redis} null: this node's streams only. */
+    public LiveUpdates(RedisConnector redis) {
         timer.scheduleAtFixedRate(this::heartbeat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+        this.fanOut = redis == null ? null : new LiveFanOut(redis, (user, event) -> signal(user, event, false));
+    }
+
+    /** Whether the changes of other nodes reach this node's streams now (Redis configured and subscribed). */
+    public boolean receivesOtherNodes() {
+        return fanOut != null && fanOut.subscribed();
     }
 
     /** Opens a stream for the user of the session. */
@@ -80,23 +101,29 @@ public class LiveUpdates implements HttpSessionListener, DisposableBean {
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
     void on(ListensChanged change) {
-        signal(change.userId(), "listens");
+        signal(change.userId(), "listens", true);
     }
 
     @EventListener
     void on(NowPlayingChanged change) {
-        signal(change.userId(), "nowplaying");
+        signal(change.userId(), "nowplaying", true);
     }
 
-    private void signal(long userId, String event) {
-        if (!streams.containsKey(userId)) {
+    /** {@code local}: a change of this node (told to the other nodes too), else one that came from another node. */
+    private void signal(long userId, String event, boolean local) {
+        boolean publish = local && fanOut != null;
+        if (!publish && !streams.containsKey(userId)) {
             return;
         }
         boolean first;
         synchronized (pending) {
-            Set<String> names = pending.computeIfAbsent(userId, u -> new java.util.LinkedHashSet<>());
-            first = names.isEmpty();
-            names.add(event);
+            Batch batch = pending.computeIfAbsent(userId,
+                    u -> new Batch(new java.util.LinkedHashSet<>(), new java.util.LinkedHashSet<>()));
+            first = batch.names().isEmpty();
+            batch.names().add(event);
+            if (publish) {
+                batch.publish().add(event);
+            }
         }
         if (first) {
             timer.schedule(() -> flush(userId), COALESCE.toMillis(), TimeUnit.MILLISECONDS);
@@ -104,16 +131,21 @@ public class LiveUpdates implements HttpSessionListener, DisposableBean {
     }
 
     private void flush(long userId) {
-        Set<String> names;
+        Batch batch;
         synchronized (pending) {
-            names = pending.remove(userId);
+            batch = pending.remove(userId);
         }
+        if (batch == null) {
+            return;
+        }
+        // one message per coalesced change, so an import's many batches are a few messages for the other nodes too
+        batch.publish().forEach(name -> fanOut.publish(userId, name));
         Set<Stream> targets = streams.get(userId);
-        if (names == null || targets == null) {
+        if (targets == null) {
             return;
         }
         for (Stream stream : targets) {
-            for (String name : names) {
+            for (String name : batch.names()) {
                 send(userId, stream, SseEmitter.event().name(name).data(name));
             }
         }
@@ -151,7 +183,16 @@ public class LiveUpdates implements HttpSessionListener, DisposableBean {
     @Override
     public void destroy() {
         timer.shutdownNow();
-        streams.values().forEach(set -> set.forEach(s -> s.emitter().complete()));
+        if (fanOut != null) {
+            fanOut.close();
+        }
+        streams.values().forEach(set -> set.forEach(s -> {
+            try {
+                s.emitter().complete();
+            } catch (IllegalStateException e) {
+                // its response was already recycled (the client left while the server shut down): nothing to end
+            }
+        }));
         streams.clear();
     }
 }

@@ -42,6 +42,25 @@ class DashboardController {
     }
 
     /**
+     * The overview cards of a range (the same parameters as {@code /}), fetched again when the live stream says the
+     * listens changed (docs/web.md#live-updates).
+     */
+    @GetMapping("/ui/dashboard/overview")
+    String overview(RangeForm form, Locale locale, Model model) {
+        long user = CurrentUser.get().id();
+        view.overview(user, view.resolve(user, form, locale, model), model);
+        return "dashboard :: overview";
+    }
+
+    /** The top five lists of a range, fetched again like the overview. */
+    @GetMapping("/ui/dashboard/top")
+    String top(RangeForm form, Locale locale, Model model) {
+        long user = CurrentUser.get().id();
+        view.top(user, view.resolve(user, form, locale, model), model);
+        return "dashboard :: top";
+    }
+
+    /**
      * Server-sent events of the logged-in user only: {@code listens} and {@code nowplaying}, names without data
      * (the page fetches its fragments). Ends with the session.
      */

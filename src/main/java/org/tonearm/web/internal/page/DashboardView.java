@@ -53,6 +53,22 @@ class DashboardView {
 
     /** The range view: overview, top lists, timeline, heatmap, clock, streaks, insights. */
     void range(long user, RangeForm form, Locale locale, Model model) {
+        StatsRange range = resolve(user, form, locale, model);
+        overview(user, range, model);
+        top(user, range, model);
+        Step step = step(range);
+        Timeline timeline = stats.timeline(user, range, step);
+        model.addAttribute("step", step.name().toLowerCase(Locale.ROOT));
+        model.addAttribute("series", Charts.timeline(timeline));
+        model.addAttribute("timelineTotal", timeline.items().stream().mapToLong(b -> b.figures().plays()).sum());
+        model.addAttribute("heat", Charts.heatmap(stats.heatmap(user, range), locale));
+        model.addAttribute("clock", Charts.clock(stats.clock(user, range)));
+        model.addAttribute("streaks", stats.streaks(user, range));
+        model.addAttribute("insights", sentences(stats.insights(user, range, INSIGHTS), form));
+    }
+
+    /** The range of the form (an invalid one: the API's message and the default range), and the picker's model. */
+    StatsRange resolve(long user, RangeForm form, Locale locale, Model model) {
         StatsRange range;
         try {
             range = stats.resolve(user, form.request());
@@ -63,24 +79,26 @@ class DashboardView {
             range = stats.resolve(user, form.request());
         }
         model.addAttribute("form", form);
+        // the live fragments (overview, top) fetch the same range again
+        model.addAttribute("rangeQuery", form.query());
         model.addAttribute("named", RangeForm.NAMED);
         model.addAttribute("range", range);
         model.addAttribute("rangeLabel", rangeLabel(form, range, locale));
+        return range;
+    }
+
+    /** The overview cards with their change against the previous period. */
+    void overview(long user, StatsRange range, Model model) {
         Overview overview = stats.overview(user, range);
         model.addAttribute("overview", overview);
         model.addAttribute("cards", OverviewCard.of(overview));
+    }
+
+    /** The top five artists, albums and tracks. */
+    void top(long user, StatsRange range, Model model) {
         model.addAttribute("topArtists", stats.top(user, range, Entity.ARTISTS, TopOrder.PLAYS, TOP, 0).items());
         model.addAttribute("topAlbums", stats.top(user, range, Entity.ALBUMS, TopOrder.PLAYS, TOP, 0).items());
         model.addAttribute("topTracks", stats.top(user, range, Entity.TRACKS, TopOrder.PLAYS, TOP, 0).items());
-        Step step = step(range);
-        Timeline timeline = stats.timeline(user, range, step);
-        model.addAttribute("step", step.name().toLowerCase(Locale.ROOT));
-        model.addAttribute("series", Charts.timeline(timeline));
-        model.addAttribute("timelineTotal", timeline.items().stream().mapToLong(b -> b.figures().plays()).sum());
-        model.addAttribute("heat", Charts.heatmap(stats.heatmap(user, range), locale));
-        model.addAttribute("clock", Charts.clock(stats.clock(user, range)));
-        model.addAttribute("streaks", stats.streaks(user, range));
-        model.addAttribute("insights", sentences(stats.insights(user, range, INSIGHTS), form));
     }
 
     /** Now playing and the latest listens, the blocks the live stream refreshes. */

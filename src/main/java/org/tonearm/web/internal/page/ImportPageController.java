@@ -51,7 +51,12 @@ class ImportPageController {
     /** The live part: progress while queued or running, then the report and the error list. */
     @GetMapping("/ui/import/{id}")
     String job(@PathVariable long id, Model model) {
-        addJob(model, CurrentUser.get().id(), id);
+        long user = CurrentUser.get().id();
+        if (addJob(model, user, id).finished()) {
+            // the last poll: the history's row of this job says "running" until it is replaced too
+            model.addAttribute("history", imports.history(user));
+            model.addAttribute("historyOob", true);
+        }
         return "import :: job";
     }
 
@@ -65,12 +70,13 @@ class ImportPageController {
         return "import";
     }
 
-    private void addJob(Model model, long user, long id) {
+    private WebImports.Job addJob(Model model, long user, long id) {
         WebImports.Job job = imports.job(user, id); // 404 for another user's job
         model.addAttribute("job", job);
         List<WebImports.ErrorLine> lines = job.finished() && (job.failed() > 0 || job.skippedFiles() > 0)
                 ? imports.errors(user, id) : List.of();
         model.addAttribute("errorLines", lines.stream().limit(ERRORS_SHOWN).toList());
         model.addAttribute("moreErrors", Math.max(0, lines.size() - ERRORS_SHOWN));
+        return job;
     }
 }
