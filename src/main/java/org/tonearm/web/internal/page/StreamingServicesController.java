@@ -44,8 +44,14 @@ class StreamingServicesController {
 
     @PostMapping("/connections/services/{service}/sync")
     String sync(@PathVariable String service, RedirectAttributes redirect) {
-        return act(redirect, () -> notice(redirect, connections.syncNow(CurrentUser.get().id(), service).lastError() == null
-                ? "services.synced" : "services.syncFailed"));
+        return act(redirect, () -> {
+            ConnectionView after = connections.syncNow(CurrentUser.get().id(), service);
+            if (after.lastError() != null) {
+                redirect.addFlashAttribute("serviceError", after.lastError()); // shown as an error, not a notice
+                return PAGE;
+            }
+            return notice(redirect, "services.synced");
+        });
     }
 
     @PostMapping("/connections/services/{service}/disconnect")
