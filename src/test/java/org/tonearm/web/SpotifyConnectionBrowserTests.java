@@ -62,6 +62,15 @@ class SpotifyConnectionBrowserTests {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
     }
 
+    /** Whether the Spotify row shows the text; false while the page is being replaced by the form's answer. */
+    static boolean itemShows(String text) {
+        try {
+            return browser.find(".service-item[data-service=spotify]").getText().contains(text);
+        } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+            return false;
+        }
+    }
+
     @Test
     void connectsSpotifySyncsAndShowsReauthorizationThenDisconnects() {
         browser.loginAs("sam").open("/connections");
@@ -74,7 +83,7 @@ class SpotifyConnectionBrowserTests {
         browser.screenshot("spotify-connected");
 
         browser.find("form[action='/connections/services/spotify/sync'] button").click();
-        browser.waitFor(d -> browser.find(".service-item[data-service=spotify]").getText().contains("Last sync"));
+        browser.waitFor(d -> itemShows("Last sync"));
 
         // Spotify revokes the authorization: the access token has expired and the refresh gets invalid_grant
         long sam = browser.app().api().post("/api/v1/auth/login", Map.of("username", "sam", "password",
@@ -87,7 +96,7 @@ class SpotifyConnectionBrowserTests {
                 .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":\"invalid_grant\",\"error_description\":\"Refresh token revoked\"}")));
         browser.find("form[action='/connections/services/spotify/sync'] button").click();
-        browser.waitFor(d -> browser.find(".service-item[data-service=spotify]").getText().contains("Needs re-authorization"));
+        browser.waitFor(d -> itemShows("Needs re-authorization"));
         assertThat(browser.find(".service-item[data-service=spotify]").getText()).contains("Refresh token revoked");
         assertThat(browser.findAll("form[action='/connections/services/spotify/connect'] button")).hasSize(1);
         assertThat(browser.find("form[action='/connections/services/spotify/connect'] button").getText())
@@ -97,7 +106,7 @@ class SpotifyConnectionBrowserTests {
         browser.assertNoConsoleErrors();
 
         browser.find("form[action='/connections/services/spotify/disconnect'] button").click();
-        browser.waitFor(d -> browser.find(".service-item[data-service=spotify]").getText().contains("Disconnected"));
+        browser.waitFor(d -> itemShows("Disconnected"));
         assertThat(browser.find("form[action='/connections/services/spotify/connect'] button").getText())
                 .isEqualTo("Connect Spotify");
         browser.phone().open("/connections");
