@@ -1,5 +1,6 @@
 package org.tonearm.integrations.internal.spotify;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +23,7 @@ import org.tonearm.integrations.internal.connection.SyncStep;
 import org.tonearm.listens.IncomingListen;
 import org.tonearm.listens.IngestResult;
 import org.tonearm.listens.ListenService;
-import org.tonearm.listens.RecentListens;
+import org.tonearm.listens.ListenHistory;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -58,12 +59,12 @@ class SpotifyProvider implements ConnectionProvider {
     private final ConnectionStore store;
     private final OAuthStates states;
     private final ListenService funnel;
-    private final RecentListens recent;
+    private final ListenHistory recent;
     private final Clock clock;
     private final String accountsBaseUrl;
 
     SpotifyProvider(SpotifyProperties properties, SpotifyAccounts accounts, ExternalHttp http, ConnectionStore store,
-            OAuthStates states, ListenService funnel, RecentListens recent, Clock integrationsClock,
+            OAuthStates states, ListenService funnel, ListenHistory recent, @Qualifier("integrationsClock") Clock integrationsClock,
             IntegrationsProperties integrations) {
         this.properties = properties;
         this.accounts = accounts;
@@ -85,6 +86,12 @@ class SpotifyProvider implements ConnectionProvider {
     @Override
     public boolean available() {
         return properties.configured();
+    }
+
+    @Override
+    public String authorizeOrigin() {
+        java.net.URI base = java.net.URI.create(accountsBaseUrl);
+        return base.getScheme() + "://" + base.getHost() + (base.getPort() < 0 ? "" : ":" + base.getPort());
     }
 
     /** The authorize URL (https://developer.spotify.com/documentation/web-api/tutorials/code-pkce-flow). */
