@@ -16,6 +16,9 @@ public interface Connections {
 
     List<ConnectionView> list(long userId);
 
+    /** The origins a connect may send the browser to (OAuth consent pages), for the web page's CSP form-action. */
+    List<String> authorizeOrigins();
+
     /** The user's connection to the service; RESOURCE_NOT_FOUND when there is none. */
     ConnectionView get(long userId, String service);
 

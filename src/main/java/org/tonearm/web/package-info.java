@@ -1,7 +1,7 @@
 /**
  * The web UI (docs/web.md): server-rendered Thymeleaf pages with htmx and uPlot served from WebJars; no business
  * logic — pages call the identity ({@link org.tonearm.identity.WebAccounts}, {@link org.tonearm.identity.UserDirectory}),
- * listens, imports and stats façades only. Nothing here is an API for other modules.
+ * listens, imports, stats and integrations ({@link org.tonearm.integrations.Connections}) façades only. Nothing here is an API for other modules.
  *
  * <p>Flows:
  * <ol>

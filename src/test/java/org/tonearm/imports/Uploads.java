@@ -17,14 +17,14 @@ import org.tonearm.testsupport.Api;
 import tools.jackson.databind.JsonNode;
 
 /** Multipart uploads and import-file builders for the import tests (a real HTTP client, like {@link Api}). */
-final class Uploads {
+public final class Uploads {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private Uploads() {}
 
     /** POST /api/v1/imports with a {@code file} part (when {@code fileName} is not null) and an optional format. */
-    static Api.Response upload(int port, String accessToken, String fileName, byte[] content, String format) {
+    public static Api.Response upload(int port, String accessToken, String fileName, byte[] content, String format) {
         String boundary = "b" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         try {
@@ -54,7 +54,7 @@ final class Uploads {
     }
 
     /** Polls the job until it is no longer queued or running. */
-    static JsonNode awaitFinished(Api api, long jobId) {
+    public static JsonNode awaitFinished(Api api, long jobId) {
         long deadline = System.currentTimeMillis() + 120_000;
         while (true) {
             JsonNode job = api.get("/api/v1/imports/" + jobId).json();

@@ -18,6 +18,14 @@ public interface ConnectionProvider {
     }
 
     /**
+     * The origin ({@code https://host[:port]}) of the page {@link #connect} redirects the browser to, or null when it
+     * never redirects: the web page allows form submissions to lead there (CSP {@code form-action}).
+     */
+    default String authorizeOrigin() {
+        return null;
+    }
+
+    /**
      * Starts connecting the user: either connects at once ({@link ConnectResult.Connected}, e.g. a user name and
      * token) or answers where to send the user's browser ({@link ConnectResult.Redirect}, OAuth). Throws
      * {@code TonearmException.invalid} for a bad body.

@@ -1,5 +1,6 @@
 package org.tonearm.integrations.internal.connection;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -56,7 +57,7 @@ public class ConnectionScheduler implements SmartLifecycle {
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
 
     ConnectionScheduler(ConnectionStore store, ConnectionsProperties properties, List<ConnectionProvider> providers,
-            Clock integrationsClock) {
+            @Qualifier("integrationsClock") Clock integrationsClock) {
         this.store = store;
         this.properties = properties;
         this.clock = integrationsClock;

@@ -1,5 +1,6 @@
 package org.tonearm.integrations.internal.connection;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,7 @@ class ConnectionService implements Connections {
     private final CallbackUrls callbackUrls;
 
     ConnectionService(ConnectionStore store, ConnectionScheduler scheduler, List<ConnectionProvider> providers,
-            Clock integrationsClock, CallbackUrls callbackUrls) {
+            @Qualifier("integrationsClock") Clock integrationsClock, CallbackUrls callbackUrls) {
         this.callbackUrls = callbackUrls;
         this.store = store;
         this.scheduler = scheduler;
@@ -40,6 +41,12 @@ class ConnectionService implements Connections {
     public List<String> services() {
         return providers.values().stream().filter(ConnectionProvider::available).map(ConnectionProvider::service)
                 .toList();
+    }
+
+    @Override
+    public List<String> authorizeOrigins() {
+        return providers.values().stream().filter(ConnectionProvider::available).map(ConnectionProvider::authorizeOrigin)
+                .filter(java.util.Objects::nonNull).distinct().toList();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.tonearm.integrations.internal.connection;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,7 +31,7 @@ public class OAuthStates {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    OAuthStates(ConnectionStore store, Clock integrationsClock) {
+    OAuthStates(ConnectionStore store, @Qualifier("integrationsClock") Clock integrationsClock) {
         this.store = store;
         this.clock = integrationsClock;
     }

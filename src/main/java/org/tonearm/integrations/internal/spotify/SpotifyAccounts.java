@@ -1,5 +1,6 @@
 package org.tonearm.integrations.internal.spotify;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
@@ -29,7 +30,7 @@ class SpotifyAccounts {
     private final SpotifyProperties properties;
     private final Clock clock;
 
-    SpotifyAccounts(ExternalHttp http, SpotifyProperties properties, Clock integrationsClock) {
+    SpotifyAccounts(ExternalHttp http, SpotifyProperties properties, @Qualifier("integrationsClock") Clock integrationsClock) {
         this.http = http;
         this.properties = properties;
         this.clock = integrationsClock;

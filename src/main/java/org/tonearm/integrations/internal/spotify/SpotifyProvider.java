@@ -1,5 +1,6 @@
 package org.tonearm.integrations.internal.spotify;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -63,7 +64,7 @@ class SpotifyProvider implements ConnectionProvider {
     private final String accountsBaseUrl;
 
     SpotifyProvider(SpotifyProperties properties, SpotifyAccounts accounts, ExternalHttp http, ConnectionStore store,
-            OAuthStates states, ListenService funnel, RecentListens recent, Clock integrationsClock,
+            OAuthStates states, ListenService funnel, RecentListens recent, @Qualifier("integrationsClock") Clock integrationsClock,
             IntegrationsProperties integrations) {
         this.properties = properties;
         this.accounts = accounts;
@@ -85,6 +86,12 @@ class SpotifyProvider implements ConnectionProvider {
     @Override
     public boolean available() {
         return properties.configured();
+    }
+
+    @Override
+    public String authorizeOrigin() {
+        java.net.URI base = java.net.URI.create(accountsBaseUrl);
+        return base.getScheme() + "://" + base.getHost() + (base.getPort() < 0 ? "" : ":" + base.getPort());
     }
 
     /** The authorize URL (https://developer.spotify.com/documentation/web-api/tutorials/code-pkce-flow). */

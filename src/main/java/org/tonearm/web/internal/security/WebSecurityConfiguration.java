@@ -36,10 +36,10 @@ import org.tonearm.identity.WebAccounts;
  */
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Configuration(proxyBeanMethods = false)
-class WebSecurityConfiguration {
+public class WebSecurityConfiguration {
 
     /** No inline script or style anywhere, no other host (issue #12: everything is served by Tonearm). */
-    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    public static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
             + "frame-ancestors 'none'";
 
