@@ -11,7 +11,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -31,7 +33,10 @@ import org.tonearm.integrations.ExternalServiceException;
  *       service's Retry-After, whichever is later.</li>
  * </ol>
  * Slots are per service (a semaphore each), so a service that is slow or down holds only its own slots and never
- * delays the others.
+ * delays the others. When a round filled every free slot of a service (more may be due), each slot that comes free
+ * starts another round at once instead of waiting for the next {@code poll-interval}: otherwise a node could never
+ * run more than {@code concurrency} syncs per {@code poll-interval} per service (16/s), below what 1,000 active
+ * Spotify users polled every 30 s need (33/s; issue 13 item 8, docs/performance.md "Spotify sync at 1,000 users").
  */
 @Component
 public class ConnectionScheduler implements SmartLifecycle {
@@ -46,6 +51,10 @@ public class ConnectionScheduler implements SmartLifecycle {
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("connection-sync-", 0).factory());
     private volatile ScheduledExecutorService ticker;
+    /** Per service: the last round claimed as many as it had slots for, so more may be due. */
+    private final Map<String, AtomicBoolean> backlog = new LinkedHashMap<>();
+    /** A round triggered by a freed slot is queued on the ticker and not yet run (coalesces wake-ups). */
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
 
     ConnectionScheduler(ConnectionStore store, ConnectionsProperties properties, List<ConnectionProvider> providers,
             @Qualifier("integrationsClock") Clock integrationsClock) {
@@ -55,6 +64,7 @@ public class ConnectionScheduler implements SmartLifecycle {
         for (ConnectionProvider p : providers) {
             this.providers.put(p.service(), p);
             this.slots.put(p.service(), new Semaphore(properties.concurrency()));
+            this.backlog.put(p.service(), new AtomicBoolean());
         }
     }
 
@@ -69,6 +79,8 @@ public class ConnectionScheduler implements SmartLifecycle {
             }
             long now = clock.millis();
             List<Connection> claimed = store.claimDue(e.getKey(), now, now + properties.lease().toMillis(), available);
+            AtomicBoolean more = backlog.get(e.getKey());
+            more.set(claimed.size() >= available);
             for (Connection c : claimed) {
                 free.acquireUninterruptibly(); // never blocks: at most `available` were claimed, only this thread takes
                 started++;
@@ -77,6 +89,9 @@ public class ConnectionScheduler implements SmartLifecycle {
                         run(c);
                     } finally {
                         free.release();
+                        if (more.get()) {
+                            wake();
+                        }
                     }
                 });
             }
@@ -139,6 +154,22 @@ public class ConnectionScheduler implements SmartLifecycle {
             log.warn("{} connection {} failed: {}", claimed.service(), claimed.id(), e.toString());
             store.failed(claimed, ConnectionStatus.ERROR, "sync failed: " + e.getMessage(), now,
                     now + properties.retryAfterError().toMillis());
+        }
+    }
+
+    /** A slot came free while due connections may be waiting: run a round now on the ticker (one queued at a time). */
+    private void wake() {
+        ScheduledExecutorService t = ticker;
+        if (t == null || !wakeQueued.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            t.execute(() -> {
+                wakeQueued.set(false);
+                safeTick();
+            });
+        } catch (RejectedExecutionException stopped) {
+            wakeQueued.set(false);
         }
     }
 
