@@ -8,7 +8,6 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.client.RestClientResponseException;
 import org.tonearm.integrations.ExternalHttp;
 import org.tonearm.integrations.ExternalRequest;
 import org.tonearm.integrations.ExternalService;
@@ -68,20 +67,19 @@ class SpotifyAccounts {
         try {
             return http.exchange(ExternalService.SPOTIFY_ACCOUNTS, request, JsonNode.class);
         } catch (ExternalServiceException e) {
-            if (e.upstreamStatus() == 400 && e.getCause() instanceof RestClientResponseException response
-                    && response.getResponseBodyAsString().contains("invalid_grant")) {
+            String body = e.upstreamBody();
+            if (e.upstreamStatus() == 400 && body != null && body.contains("invalid_grant")) {
                 throw new ReauthorizationRequired("Spotify refused the authorization (invalid_grant): "
-                        + description(response) + "; connect Spotify again");
+                        + description(body) + "; connect Spotify again");
             }
             throw e;
         }
     }
 
     /** The {@code error_description} of an OAuth error body, for the user's "last error". */
-    private static String description(RestClientResponseException response) {
+    private static String description(String errorBody) {
         try {
-            JsonNode body = tools.jackson.databind.json.JsonMapper.builder().build()
-                    .readTree(response.getResponseBodyAsString());
+            JsonNode body = tools.jackson.databind.json.JsonMapper.builder().build().readTree(errorBody);
             String d = body.path("error_description").asString("");
             return d.isBlank() ? "invalid_grant" : d;
         } catch (RuntimeException e) {
