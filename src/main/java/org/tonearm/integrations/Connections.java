@@ -30,11 +30,27 @@ public interface Connections {
      *
      * @param returnTo a local path the callback sends the browser to (the web page), or null for API clients
      */
-    ConnectOutcome connect(long userId, String service, Map<String, Object> body, String returnTo);
+    default ConnectOutcome connect(long userId, String service, Map<String, Object> body, String returnTo) {
+        return connect(userId, service, body, returnTo, null);
+    }
+
+    /**
+     * Connects as above; {@code browserNonce} is the nonce of the {@link OAuthBrowserBinding} cookie the caller sets in
+     * the starting browser (web page), or null (API: the answer is the start page that binds the browser later).
+     */
+    ConnectOutcome connect(long userId, String service, Map<String, Object> body, String returnTo, String browserNonce);
+
+    /**
+     * The start page of a flow started through the API (issue 13): binds the user's own flow of {@code state} to this
+     * browser's nonce (once, within its 10 minutes) and answers the service's consent URL to redirect to; refused (400
+     * naming {@code state}) for another user's, an unknown, expired or already opened flow.
+     */
+    String startInBrowser(long userId, String service, String state, String browserNonce);
 
     /**
      * Completes an OAuth connection from the service's redirect ({@code code}, {@code state}, or {@code error}).
-     * {@code userId} is the authenticated caller or null; a state of another user is refused.
+     * {@code userId} is the authenticated caller or null; a state of another user is refused, and so is a callback
+     * without the binding nonce of the browser that started the flow (params {@link OAuthBrowserBinding#PARAM}).
      */
     CallbackOutcome callback(Long userId, String service, Map<String, String> params);
 

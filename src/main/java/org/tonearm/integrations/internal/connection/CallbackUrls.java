@@ -25,6 +25,17 @@ public class CallbackUrls {
         this.spotifyRedirect = spotifyRedirect == null || spotifyRedirect.isBlank() ? null : spotifyRedirect.strip();
     }
 
+    /**
+     * The web page that binds an API-started flow to the browser of the same signed-in user, then redirects to the
+     * provider (web.internal.page.StreamingServicesController; issue 13, docs/api.md#connections).
+     */
+    public String startPage(String service, String state) {
+        String path = "/connections/services/" + service + "/start";
+        var b = base != null ? org.springframework.web.util.UriComponentsBuilder.fromUriString(base + path)
+                : ServletUriComponentsBuilder.fromCurrentContextPath().path(path);
+        return b.queryParam("state", state).encode().build().toUriString();
+    }
+
     /** Inside a request (the base may come from it). */
     public String of(String service) {
         if ("spotify".equals(service) && spotifyRedirect != null) {

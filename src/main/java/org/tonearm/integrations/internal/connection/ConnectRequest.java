@@ -8,8 +8,9 @@ import java.util.Map;
  * @param body        the JSON body of {@code POST /api/v1/connections/{service}} (provider-defined; may be empty)
  * @param callbackUrl the absolute URL of this instance's OAuth callback for the service
  * @param returnTo    a local path the browser is sent to after the callback (the web page), or null for API clients
+ * @param browserNonce the nonce of the starting browser's binding cookie (web page), or null (API: bound later)
  */
-public record ConnectRequest(Map<String, Object> body, String callbackUrl, String returnTo) {
+public record ConnectRequest(Map<String, Object> body, String callbackUrl, String returnTo, String browserNonce) {
 
     public ConnectRequest {
         body = body == null ? Map.of() : body;

@@ -28,11 +28,13 @@ class ConnectionService implements Connections {
     private final Clock clock;
     private final CallbackUrls callbackUrls;
     private final org.tonearm.integrations.internal.persistence.OutboxRepository outbox;
+    private final OAuthStates states;
 
     ConnectionService(ConnectionStore store, ConnectionScheduler scheduler, List<ConnectionProvider> providers,
             @Qualifier("integrationsClock") Clock integrationsClock, CallbackUrls callbackUrls,
-            org.tonearm.integrations.internal.persistence.OutboxRepository outbox) {
+            org.tonearm.integrations.internal.persistence.OutboxRepository outbox, OAuthStates states) {
         this.outbox = outbox;
+        this.states = states;
         this.callbackUrls = callbackUrls;
         this.store = store;
         this.scheduler = scheduler;
@@ -63,16 +65,23 @@ class ConnectionService implements Connections {
     }
 
     @Override
-    public ConnectOutcome connect(long userId, String service, Map<String, Object> body, String returnTo) {
+    public ConnectOutcome connect(long userId, String service, Map<String, Object> body, String returnTo,
+            String browserNonce) {
         if (returnTo != null && !returnTo.startsWith("/") || returnTo != null && returnTo.startsWith("//")) {
             throw TonearmException.invalid("return_to", "must be a local path"); // never an open redirect
         }
         ConnectResult result = provider(service).connect(userId,
-                new ConnectRequest(body, callbackUrls.of(service), returnTo));
+                new ConnectRequest(body, callbackUrls.of(service), returnTo, browserNonce));
         return switch (result) {
             case ConnectResult.Redirect r -> ConnectOutcome.redirect(r.authorizeUrl());
             case ConnectResult.Connected c -> ConnectOutcome.connected(view(save(service, c)));
         };
+    }
+
+    @Override
+    public String startInBrowser(long userId, String service, String state, String browserNonce) {
+        provider(service); // unknown or unconfigured service: refused like every other call
+        return states.bindBrowser(userId, service, state, browserNonce);
     }
 
     @Override

@@ -22,7 +22,7 @@ public class ConnectionStore {
 
     /** An OAuth authorization in flight, as the callback takes it. */
     public record PendingAuthorization(long userId, String service, String verifier, String redirectUri,
-            String returnTo, long expiresAt) {}
+            String returnTo, long expiresAt, String browserBindingHash) {}
 
     private static final int MAX_ERROR = 1000;
 
@@ -235,6 +235,7 @@ public class ConnectionStore {
                     .set(INTEGRATION_OAUTH_STATES.REDIRECT_URI, pending.redirectUri())
                     .set(INTEGRATION_OAUTH_STATES.RETURN_TO, pending.returnTo())
                     .set(INTEGRATION_OAUTH_STATES.EXPIRES_AT, pending.expiresAt())
+                    .set(INTEGRATION_OAUTH_STATES.BROWSER_BINDING_HASH, pending.browserBindingHash())
                     .execute();
         });
     }
@@ -243,12 +244,47 @@ public class ConnectionStore {
      * Takes the authorization of a state once: the delete decides, so of two callbacks with one state only one gets
      * it, on any number of nodes (RFC 6749 §10.12). Expired ones are returned too; the caller refuses them.
      */
+    /** Keeps the provider's consent URL of an unbound flow (started through the API) until a browser is bound. */
+    public void authorizeUrl(String stateSha256, String url) {
+        database.writeVoid(() -> database.dsl().update(INTEGRATION_OAUTH_STATES)
+                .set(INTEGRATION_OAUTH_STATES.AUTHORIZE_URL, url)
+                .where(INTEGRATION_OAUTH_STATES.STATE_HASH.eq(stateSha256)).execute());
+    }
+
+    /**
+     * Binds the user's own unbound, unexpired flow of the service to a browser (once) and answers its consent URL;
+     * empty when there is no such flow (unknown, another user's, already bound, expired).
+     */
+    public Optional<String> bindBrowser(String stateSha256, long userId, String service, String bindingSha256, long now) {
+        return database.write(() -> {
+            Optional<String> url = database.dsl().select(INTEGRATION_OAUTH_STATES.AUTHORIZE_URL)
+                    .from(INTEGRATION_OAUTH_STATES)
+                    .where(INTEGRATION_OAUTH_STATES.STATE_HASH.eq(stateSha256))
+                    .and(INTEGRATION_OAUTH_STATES.USER_ID.eq(userId))
+                    .and(INTEGRATION_OAUTH_STATES.SERVICE.eq(service))
+                    .and(INTEGRATION_OAUTH_STATES.BROWSER_BINDING_HASH.isNull())
+                    .and(INTEGRATION_OAUTH_STATES.AUTHORIZE_URL.isNotNull())
+                    .and(INTEGRATION_OAUTH_STATES.EXPIRES_AT.ge(now))
+                    .fetchOptional(INTEGRATION_OAUTH_STATES.AUTHORIZE_URL);
+            if (url.isEmpty()) {
+                return url;
+            }
+            int bound = database.dsl().update(INTEGRATION_OAUTH_STATES)
+                    .set(INTEGRATION_OAUTH_STATES.BROWSER_BINDING_HASH, bindingSha256)
+                    .setNull(INTEGRATION_OAUTH_STATES.AUTHORIZE_URL)
+                    .where(INTEGRATION_OAUTH_STATES.STATE_HASH.eq(stateSha256))
+                    .and(INTEGRATION_OAUTH_STATES.BROWSER_BINDING_HASH.isNull()).execute();
+            return bound == 1 ? url : Optional.<String>empty();
+        });
+    }
+
     public Optional<PendingAuthorization> takeAuthorization(String stateSha256) {
         return database.write(() -> {
             Optional<PendingAuthorization> row = database.dsl().selectFrom(INTEGRATION_OAUTH_STATES)
                     .where(INTEGRATION_OAUTH_STATES.STATE_HASH.eq(stateSha256))
                     .fetchOptional(r -> new PendingAuthorization(r.getUserId(), r.getService(),
-                            cipher.decrypt(r.getVerifier()), r.getRedirectUri(), r.getReturnTo(), r.getExpiresAt()));
+                            cipher.decrypt(r.getVerifier()), r.getRedirectUri(), r.getReturnTo(), r.getExpiresAt(),
+                            r.getBrowserBindingHash()));
             if (row.isEmpty()) {
                 return row;
             }

@@ -17,6 +17,12 @@ import org.tonearm.shared.TonearmException;
  * §10.12) is 256 random bits, valid {@link #VALIDITY 10 minutes}, single use and bound to the user who started the
  * flow; the code verifier (RFC 7636 §4.1: 43–128 characters of [A-Z a-z 0-9 -._~]) is 64 random bytes in base64url,
  * its S256 challenge goes to the authorize URL. Kept in the database (sealed), so the callback may reach any node.
+ *
+ * <p>Issue 13 (security, RFC 6749 §10.12, RFC 9700 §4.7): a flow completes only in the browser that started it. The
+ * browser holds a random 256-bit nonce in a short-lived cookie ({@link org.tonearm.integrations.OAuthBrowserBinding});
+ * the state row keeps only its SHA-256, and the callback refuses a missing or different nonce. A flow started through
+ * the API (no browser) is handed out as this instance's start page, which binds the browser of the same signed-in web
+ * user before sending it to the provider (docs/api.md#connections).
  */
 @Component
 public class OAuthStates {
@@ -25,30 +31,61 @@ public class OAuthStates {
     public static final Duration VALIDITY = Duration.ofMinutes(10);
 
     /** A started flow: {@code state} and {@code challenge} go into the authorize URL. */
-    public record Started(String state, String challenge) {}
+    public record Started(String state, String challenge, boolean bound) {}
 
     private final ConnectionStore store;
     private final Clock clock;
+    private final CallbackUrls urls;
     private final SecureRandom random = new SecureRandom();
 
-    OAuthStates(ConnectionStore store, @Qualifier("integrationsClock") Clock integrationsClock) {
+    OAuthStates(ConnectionStore store, @Qualifier("integrationsClock") Clock integrationsClock, CallbackUrls urls) {
         this.store = store;
         this.clock = integrationsClock;
+        this.urls = urls;
     }
 
-    public Started start(long userId, String service, String redirectUri, String returnTo) {
+    /**
+     * @param browserNonce the nonce of the starting browser's binding cookie, or null when started through the API
+     *                     (then the flow is bound later by {@link #bindBrowser})
+     */
+    public Started start(long userId, String service, String redirectUri, String returnTo, String browserNonce) {
         String state = randomToken(32);
         String verifier = randomToken(64);
         store.pendingAuthorization(sha256Hex(state), new ConnectionStore.PendingAuthorization(userId, service,
-                verifier, redirectUri, returnTo, clock.millis() + VALIDITY.toMillis()));
-        return new Started(state, base64Url(sha256(verifier.getBytes(StandardCharsets.US_ASCII))));
+                verifier, redirectUri, returnTo, clock.millis() + VALIDITY.toMillis(),
+                browserNonce == null ? null : sha256Hex(browserNonce)));
+        return new Started(state, base64Url(sha256(verifier.getBytes(StandardCharsets.US_ASCII))), browserNonce != null);
+    }
+
+    /**
+     * The URL to send the user to: the provider's consent URL when a browser is bound already; otherwise (API) it is
+     * kept with the state and the answer is this instance's start page, which only the same signed-in web user can
+     * open (an API caller's link sent to someone else completes nothing).
+     */
+    public String handOut(Started started, String service, String providerUrl) {
+        if (started.bound()) {
+            return providerUrl;
+        }
+        store.authorizeUrl(sha256Hex(started.state()), providerUrl);
+        return urls.startPage(service, started.state());
+    }
+
+    /** Binds the user's own API-started flow to this browser's nonce once; answers the provider's consent URL. */
+    public String bindBrowser(long userId, String service, String state, String browserNonce) {
+        if (state == null || state.isBlank()) {
+            throw TonearmException.invalid("state", "is required");
+        }
+        return store.bindBrowser(sha256Hex(state), userId, service, sha256Hex(browserNonce), clock.millis())
+                .orElseThrow(() -> TonearmException.invalid("state",
+                        "is unknown, expired, already opened or was started by another user: connect again"));
     }
 
     /**
      * Takes the flow of {@code state} once. Refused (400 naming {@code state}) when unknown, already used, expired, for
-     * another service, or started by another user than the authenticated caller ({@code userId} non-null).
+     * another service, started by another user than the authenticated caller ({@code userId} non-null), or when the
+     * browser does not bring the binding nonce of the flow (the state is consumed all the same: issue 13).
      */
-    public ConnectionStore.PendingAuthorization take(String state, String service, Long userId) {
+    public ConnectionStore.PendingAuthorization take(String state, String service, Long userId, String browserNonce) {
         if (state == null || state.isBlank()) {
             throw TonearmException.invalid("state", "is required");
         }
@@ -59,6 +96,13 @@ public class OAuthStates {
         }
         if (!pending.service().equals(service) || (userId != null && userId != pending.userId())) {
             throw TonearmException.invalid("state", "does not belong to this connection: connect again");
+        }
+        // RFC 9700 §4.7: only the browser that started the flow may complete it; constant-time comparison
+        if (pending.browserBindingHash() == null || browserNonce == null || !MessageDigest.isEqual(
+                pending.browserBindingHash().getBytes(StandardCharsets.US_ASCII),
+                sha256Hex(browserNonce).getBytes(StandardCharsets.US_ASCII))) {
+            throw TonearmException.invalid("state", "was not started in this browser (its connect cookie is missing"
+                    + " or different): nothing was connected, start the connection again from your own browser");
         }
         return pending;
     }

@@ -1,5 +1,6 @@
 package org.tonearm.integrations.internal.lastfm;
 
+import org.tonearm.integrations.OAuthBrowserBinding;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -65,10 +66,11 @@ class LastFmProvider implements ConnectionProvider {
                 throw TonearmException.invalid("mirror",
                         "mirroring to Last.fm is not set up on this server (tonearm.integrations.lastfm.api-secret)");
             }
-            OAuthStates.Started started = states.start(userId, SERVICE, request.callbackUrl(), request.returnTo());
+            OAuthStates.Started started = states.start(userId, SERVICE, request.callbackUrl(), request.returnTo(),
+                request.browserNonce());
             String cb = UriComponentsBuilder.fromUriString(request.callbackUrl()).queryParam("state", started.state())
                     .encode().build().toUriString();
-            return new ConnectResult.Redirect(client.authorizeUrl(cb));
+            return new ConnectResult.Redirect(states.handOut(started, SERVICE, client.authorizeUrl(cb)));
         }
         String user = request.text("user");
         if (user == null) {
@@ -93,7 +95,8 @@ class LastFmProvider implements ConnectionProvider {
 
     @Override
     public ConnectResult.Connected callback(Long userId, Map<String, String> params) {
-        var pending = states.take(params.get("state"), SERVICE, userId);
+        var pending = states.take(params.get("state"), SERVICE, userId,
+                params.get(OAuthBrowserBinding.PARAM));
         String token = params.get("token");
         if (token == null || token.isBlank()) {
             throw new AuthorizationRefused("token", "Last.fm did not authorize Tonearm", pending.returnTo());

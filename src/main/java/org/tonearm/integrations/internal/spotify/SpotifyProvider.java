@@ -1,5 +1,6 @@
 package org.tonearm.integrations.internal.spotify;
 
+import org.tonearm.integrations.OAuthBrowserBinding;
 import org.springframework.beans.factory.annotation.Qualifier;
 import java.time.Clock;
 import java.time.Duration;
@@ -97,7 +98,8 @@ class SpotifyProvider implements ConnectionProvider {
     /** The authorize URL (https://developer.spotify.com/documentation/web-api/tutorials/code-pkce-flow). */
     @Override
     public ConnectResult connect(long userId, ConnectRequest request) {
-        OAuthStates.Started started = states.start(userId, SERVICE, request.callbackUrl(), request.returnTo());
+        OAuthStates.Started started = states.start(userId, SERVICE, request.callbackUrl(), request.returnTo(),
+                request.browserNonce());
         String url = UriComponentsBuilder.fromUriString(accountsBaseUrl + "/authorize")
                 .queryParam("client_id", properties.clientId())
                 .queryParam("response_type", "code")
@@ -110,12 +112,13 @@ class SpotifyProvider implements ConnectionProvider {
                 // that approved Tonearm before (the state is bound to its user, this makes the approval visible)
                 .queryParam("show_dialog", "true")
                 .encode().build().toUriString();
-        return new ConnectResult.Redirect(url);
+        return new ConnectResult.Redirect(states.handOut(started, SERVICE, url));
     }
 
     @Override
     public ConnectResult.Connected callback(Long userId, Map<String, String> params) {
-        var pending = states.take(params.get("state"), SERVICE, userId);
+        var pending = states.take(params.get("state"), SERVICE, userId,
+                params.get(OAuthBrowserBinding.PARAM));
         if (params.get("error") != null) {
             throw new AuthorizationRefused("error", "Spotify did not authorize Tonearm: " + params.get("error"),
                     pending.returnTo());

@@ -7,7 +7,11 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -28,6 +32,7 @@ import org.tonearm.identity.Scopes;
 import org.tonearm.integrations.ConnectOutcome;
 import org.tonearm.integrations.ConnectionView;
 import org.tonearm.integrations.Connections;
+import org.tonearm.integrations.OAuthBrowserBinding;
 import org.tonearm.integrations.internal.connection.AuthorizationRefused;
 
 /**
@@ -65,6 +70,8 @@ class ConnectionsApiController {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, content = @Content(
             mediaType = "application/json", schema = @Schema(implementation = ConnectBody.class)))
     @PostMapping("/{service}")
+    // an API caller has no browser: an OAuth service answers this instance's start page, which the same user must
+    // open signed in on the web; it binds that browser before the consent page (issue 13, docs/api.md#connections)
     ConnectOutcome connect(@PathVariable String service, @RequestBody(required = false) Map<String, Object> body) {
         return connections.connect(CurrentUser.get().id(), service, body, null);
     }
@@ -72,7 +79,9 @@ class ConnectionsApiController {
     /**
      * Where the service sends the browser back (OAuth redirect URI). The browser carries no bearer token here, so the
      * route is open: the single-use {@code state} names the user who started the connection (and must be the caller
-     * when one is authenticated). A connection started on the web page sends the browser back to that page.
+     * when one is authenticated), and the browser must bring the binding cookie set when the flow was started in it
+     * (issue 13, RFC 9700 §4.7: otherwise someone else's consent would connect to the starter's account). The cookie
+     * is deleted whatever the outcome. A connection started on the web page sends the browser back to that page.
      */
     @Access(credential = Credential.NONE)
     @Operation(operationId = "finishConnection", summary = "OAuth callback: completes the connection started with the same state")
@@ -82,8 +91,16 @@ class ConnectionsApiController {
     @GetMapping("/{service}/callback")
     ResponseEntity<ConnectionView> callback(@PathVariable String service,
             @RequestParam(required = false) String code, @RequestParam(required = false) String state,
-            @RequestParam(required = false) String error, @RequestParam(required = false) String token) {
+            @RequestParam(required = false) String error, @RequestParam(required = false) String token,
+            HttpServletRequest request, HttpServletResponse response) {
         Map<String, String> params = new java.util.HashMap<>();
+        String binding = bindingCookie(request, service);
+        if (binding != null) {
+            putIfPresent(params, OAuthBrowserBinding.PARAM, binding);
+            // set before the façade runs: a refusal (problem response) clears it too
+            response.addHeader(HttpHeaders.SET_COOKIE, OAuthBrowserBinding.cleared(service, request.getContextPath(),
+                    request.isSecure()).toString());
+        }
         putIfPresent(params, "token", token); // Last.fm's web auth brings a token, not a code
         putIfPresent(params, "code", code);
         putIfPresent(params, "state", state);
@@ -101,6 +118,15 @@ class ConnectionsApiController {
             }
             return seeOther(UriComponentsBuilder.fromPath(refused.returnTo()).queryParam("connect_failed", service));
         }
+    }
+
+    private static String bindingCookie(HttpServletRequest request, String service) {
+        if (request.getCookies() == null) {
+            return null;
+        }
+        String name = OAuthBrowserBinding.cookieName(service);
+        return java.util.Arrays.stream(request.getCookies()).filter(c -> c.getName().equals(name))
+                .map(Cookie::getValue).filter(v -> !v.isBlank()).findFirst().orElse(null);
     }
 
     private static ResponseEntity<ConnectionView> seeOther(UriComponentsBuilder location) {

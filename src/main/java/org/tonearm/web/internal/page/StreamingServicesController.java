@@ -1,9 +1,13 @@
 package org.tonearm.web.internal.page;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,6 +17,7 @@ import org.tonearm.identity.CurrentUser;
 import org.tonearm.integrations.ConnectOutcome;
 import org.tonearm.integrations.ConnectionView;
 import org.tonearm.integrations.Connections;
+import org.tonearm.integrations.OAuthBrowserBinding;
 import org.tonearm.shared.TonearmException;
 import org.tonearm.web.internal.security.WebSecurityConfiguration;
 
@@ -34,12 +39,39 @@ class StreamingServicesController {
     }
 
     @PostMapping("/connections/services/{service}/connect")
-    String connect(@PathVariable String service, RedirectAttributes redirect) {
+    String connect(@PathVariable String service, RedirectAttributes redirect, HttpServletRequest request,
+            HttpServletResponse response) {
         return act(redirect, () -> {
-            ConnectOutcome outcome = connections.connect(CurrentUser.get().id(), service, Map.of(), PAGE);
+            // issue 13: the flow is bound to this browser by a cookie the callback must bring back
+            String nonce = OAuthBrowserBinding.newNonce();
+            ConnectOutcome outcome = connections.connect(CurrentUser.get().id(), service, Map.of(), PAGE, nonce);
+            if (outcome.authorizeUrl() == null) {
+                return notice(redirect, "services.connected");
+            }
+            bind(service, nonce, request, response);
             // Spotify: to its consent page; the API's callback sends the browser back here
-            return outcome.authorizeUrl() != null ? outcome.authorizeUrl() : notice(redirect, "services.connected");
+            return outcome.authorizeUrl();
         });
+    }
+
+    /**
+     * The start page of a connection started through the API (docs/api.md#connections, issue 13): only the same
+     * signed-in user can open it; it binds this browser to the flow (once) and sends it to the service's consent page.
+     */
+    @GetMapping("/connections/services/{service}/start")
+    String start(@PathVariable String service, @RequestParam(required = false) String state,
+            RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response) {
+        return act(redirect, () -> {
+            String nonce = OAuthBrowserBinding.newNonce();
+            String url = connections.startInBrowser(CurrentUser.get().id(), service, state, nonce);
+            bind(service, nonce, request, response);
+            return url;
+        });
+    }
+
+    private static void bind(String service, String nonce, HttpServletRequest request, HttpServletResponse response) {
+        response.addHeader(HttpHeaders.SET_COOKIE, OAuthBrowserBinding.cookie(service, nonce, request.getContextPath(),
+                request.isSecure()).toString());
     }
 
     @PostMapping("/connections/services/{service}/sync")

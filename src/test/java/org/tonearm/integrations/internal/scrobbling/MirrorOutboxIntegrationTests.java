@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.tonearm.integrations.internal.persistence.OutboxRepository;
 import org.tonearm.testsupport.Api;
+import org.tonearm.testsupport.WebBrowser;
 
 /**
  * Mirroring new listens out through the persistent outbox (docs/api.md#connections-lastfm-and-listenbrainz):
@@ -49,12 +50,22 @@ class MirrorOutboxIntegrationTests extends ScrobbleSyncTestBase {
                 .willReturn(okJson("{\"session\":{\"subscriber\":0,\"name\":\"" + user.username()
                         + "\",\"key\":\"sk-" + user.username() + "\"}}")));
         var started = user.api().post("/api/v1/connections/lastfm", Map.of("mirror", true, "pull", false)).json();
-        String authorize = started.path("authorize_url").asString();
+        // issue 13: the API answers the start page; the user's own signed-in browser opens it and goes to Last.fm
+        WebBrowser browser = WebBrowser.signedIn(port, user);
+        String authorize = browser.get(started.path("authorize_url").asString()).header("Location");
         assertThat(authorize).startsWith("https://www.last.fm/api/auth/?api_key=test-api-key&cb=");
         String cb = java.net.URLDecoder.decode(authorize.substring(authorize.indexOf("&cb=") + 4),
                 java.nio.charset.StandardCharsets.UTF_8);
         String state = cb.substring(cb.indexOf("state=") + 6);
-        var done = user.api().get("/api/v1/connections/lastfm/callback?state=" + state + "&token=approved");
+        // Last.fm sends that browser back: without its binding cookie (another browser) nothing is connected
+        assertThat(new WebBrowser(port).get("/api/v1/connections/lastfm/callback?state=" + state + "&token=approved")
+                .status()).isEqualTo(400);
+        started = user.api().post("/api/v1/connections/lastfm", Map.of("mirror", true, "pull", false)).json();
+        authorize = browser.get(started.path("authorize_url").asString()).header("Location");
+        cb = java.net.URLDecoder.decode(authorize.substring(authorize.indexOf("&cb=") + 4),
+                java.nio.charset.StandardCharsets.UTF_8);
+        state = cb.substring(cb.indexOf("state=") + 6);
+        var done = browser.get("/api/v1/connections/lastfm/callback?state=" + state + "&token=approved");
         assertThat(done.status()).as(done.body()).isEqualTo(200);
         assertThat(done.json().path("mirror").asBoolean()).isTrue();
         return user;
@@ -122,10 +133,11 @@ class MirrorOutboxIntegrationTests extends ScrobbleSyncTestBase {
 
     private void mirroringToLastFmAgain(Api.User user) {
         var started = user.api().post("/api/v1/connections/lastfm", Map.of("mirror", true)).json();
-        String authorize = started.path("authorize_url").asString();
+        WebBrowser browser = WebBrowser.signedIn(port, user);
+        String authorize = browser.get(started.path("authorize_url").asString()).header("Location");
         String cb = java.net.URLDecoder.decode(authorize.substring(authorize.indexOf("&cb=") + 4),
                 java.nio.charset.StandardCharsets.UTF_8);
-        var done = user.api().get("/api/v1/connections/lastfm/callback?state=" + cb.substring(cb.indexOf("state=") + 6)
+        var done = browser.get("/api/v1/connections/lastfm/callback?state=" + cb.substring(cb.indexOf("state=") + 6)
                 + "&token=approved-again");
         assertThat(done.json().path("status").asString()).isEqualTo("active");
     }

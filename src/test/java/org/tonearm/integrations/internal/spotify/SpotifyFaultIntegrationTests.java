@@ -27,6 +27,7 @@ import org.tonearm.integrations.internal.IntegrationsProperties;
 import org.tonearm.integrations.internal.connection.ConnectionStore;
 import org.tonearm.integrations.internal.http.ResilientHttpClient;
 import org.tonearm.testsupport.Api;
+import org.tonearm.testsupport.WebBrowser;
 import org.tonearm.testsupport.TestApps;
 import tools.jackson.databind.JsonNode;
 
@@ -97,12 +98,15 @@ class SpotifyFaultIntegrationTests {
         String access = "at-" + tag;
         // before the callback: the scheduler polls the connection at once
         spotify.plays(access, List.of());
+        // issue 13: through the start page in the user's own signed-in browser, which then brings the binding cookie
         JsonNode started = user.api().post("/api/v1/connections/spotify", Map.of()).json();
-        String state = UriComponentsBuilder.fromUriString(started.path("authorize_url").asString()).build()
-                .getQueryParams().getFirst("state");
+        WebBrowser browser = WebBrowser.signedIn(
+                Integer.parseInt(app.context().getEnvironment().getProperty("local.server.port")), user);
+        String authorize = browser.get(started.path("authorize_url").asString()).header("Location");
+        String state = UriComponentsBuilder.fromUriString(authorize).build().getQueryParams().getFirst("state");
         spotify.tokensForCode("code-" + tag, access, "rt-" + tag, 3600);
         spotify.me(access, "sp-" + tag);
-        Api.Response done = app.api().get("/api/v1/connections/spotify/callback?code=code-" + tag + "&state="
+        Api.Response done = browser.get("/api/v1/connections/spotify/callback?code=code-" + tag + "&state="
                 + SpotifySyncIntegrationTests.decode(state));
         assertThat(done.status()).as(done.body()).isEqualTo(200);
         return new User(user, access);

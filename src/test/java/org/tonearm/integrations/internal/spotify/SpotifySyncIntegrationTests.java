@@ -27,6 +27,7 @@ import org.tonearm.integrations.internal.connection.ConnectionStore;
 import org.tonearm.shared.Database;
 import org.tonearm.testsupport.Api;
 import org.tonearm.testsupport.TestApps;
+import org.tonearm.testsupport.WebBrowser;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -66,19 +67,39 @@ class SpotifySyncIntegrationTests {
         String code = "code-" + tag;
         String access = "at-" + tag;
         String refresh = "rt-" + tag;
-        Api.Response started = user.api().post("/api/v1/connections/spotify", Map.of());
-        assertThat(started.status()).isEqualTo(200);
-        assertThat(started.json().path("status").asString()).isEqualTo("redirect");
-        var query = UriComponentsBuilder.fromUriString(started.json().path("authorize_url").asString()).build()
-                .getQueryParams();
-        String state = decode(query.getFirst("state"));
+        Consent consent = consent(user);
         spotify.tokensForCode(code, access, refresh, expiresIn);
         spotify.me(access, "spotify-" + tag);
-        Api.Response done = app.api().get("/api/v1/connections/spotify/callback?code=" + code + "&state=" + state);
+        Api.Response done = consent.browser().get("/api/v1/connections/spotify/callback?code=" + code + "&state="
+                + consent.state());
         assertThat(done.status()).as(done.body()).isEqualTo(200);
         assertThat(done.json().path("external_user").asString()).isEqualTo("spotify-" + tag);
         assertThat(done.json().path("status").asString()).isEqualTo("active");
         return new Connected(user, access, refresh);
+    }
+
+    /** The user's own signed-in browser after the start page sent it to Spotify's consent page (issue 13). */
+    record Consent(WebBrowser browser, String state, String authorizeUrl) {}
+
+    /**
+     * Starts a connection through the API (bearer token, no browser): the answer is this instance's start page, which
+     * the same user's signed-in browser opens; it sets the binding cookie and redirects to Spotify's consent page.
+     */
+    static Consent consent(Api.User user) {
+        Api.Response started = user.api().post("/api/v1/connections/spotify", Map.of());
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+        assertThat(started.json().path("status").asString()).isEqualTo("redirect");
+        String start = started.json().path("authorize_url").asString();
+        assertThat(start).startsWith("https://music.example.org/connections/services/spotify/start?state=");
+        WebBrowser browser = WebBrowser.signedIn(port(), user);
+        Api.Response toSpotify = browser.get(start);
+        assertThat(toSpotify.status()).as(toSpotify.body()).isEqualTo(302);
+        String authorize = toSpotify.header("Location");
+        assertThat(authorize).startsWith(spotify.base() + "/authorize?");
+        assertThat(browser.cookie("tonearm_oauth_spotify", "/api/v1/connections/spotify/callback")).hasSize(43);
+        String state = decode(UriComponentsBuilder.fromUriString(authorize).build().getQueryParams().getFirst("state"));
+        assertThat(start).endsWith("state=" + state); // the same flow: the start page only binds the browser
+        return new Consent(browser, state, authorize);
     }
 
     static int port() {
@@ -106,9 +127,8 @@ class SpotifySyncIntegrationTests {
     @Test
     void authorizeUrlCarriesPkceS256AndTheCodeExchangeSendsTheMatchingVerifier() throws Exception {
         Api.User user = app.api().newUser();
-        JsonNode started = user.api().post("/api/v1/connections/spotify", Map.of()).json();
-        var query = UriComponentsBuilder.fromUriString(started.path("authorize_url").asString()).build().getQueryParams();
-        assertThat(started.path("authorize_url").asString()).startsWith(spotify.base() + "/authorize?");
+        Consent consent = consent(user);
+        var query = UriComponentsBuilder.fromUriString(consent.authorizeUrl()).build().getQueryParams();
         assertThat(query.getFirst("client_id")).isEqualTo("tonearm-client");
         assertThat(query.getFirst("response_type")).isEqualTo("code");
         assertThat(query.getFirst("code_challenge_method")).isEqualTo("S256");
@@ -116,11 +136,10 @@ class SpotifySyncIntegrationTests {
                 .isEqualTo("https://music.example.org/api/v1/connections/spotify/callback");
         assertThat(decode(query.getFirst("scope"))).isEqualTo("user-read-recently-played");
 
-        String state = decode(query.getFirst("state"));
         spotify.tokensForCode("pkce-code", "at-pkce", "rt-pkce", 3600);
         spotify.me("at-pkce", "pkce-user");
-        assertThat(app.api().get("/api/v1/connections/spotify/callback?code=pkce-code&state=" + state).status())
-                .isEqualTo(200);
+        assertThat(consent.browser().get("/api/v1/connections/spotify/callback?code=pkce-code&state="
+                + consent.state()).status()).isEqualTo(200);
         LoggedRequest exchange = wire.findAll(postRequestedFor(urlPathEqualTo("/api/token"))
                 .withRequestBody(containing("code=pkce-code"))).get(0);
         Map<String, String> form = form(exchange.getBodyAsString());
@@ -147,27 +166,103 @@ class SpotifySyncIntegrationTests {
         spotify.tokensForCode("state-code", "at-state", "rt-state", 3600);
         spotify.me("at-state", "state-user");
 
-        String state = stateOf(user.api().post("/api/v1/connections/spotify", Map.of()).json());
-        // another signed-in user cannot complete it
-        Api.Response foreign = other.api().get("/api/v1/connections/spotify/callback?code=state-code&state=" + state);
+        Consent consent = consent(user);
+        // another signed-in user's browser cannot complete it
+        WebBrowser otherBrowser = WebBrowser.signedIn(port(), other);
+        Api.Response foreign = otherBrowser.get("/api/v1/connections/spotify/callback?code=state-code&state="
+                + consent.state());
         assertThat(foreign.status()).isEqualTo(400);
         assertThat(foreign.header("Content-Type")).contains("application/problem+json");
-        // it was taken by that attempt: single use
-        assertThat(app.api().get("/api/v1/connections/spotify/callback?code=state-code&state=" + state).status()).isEqualTo(400);
+        // it was taken by that attempt: single use, even for the owner's browser
+        assertThat(consent.browser().get("/api/v1/connections/spotify/callback?code=state-code&state="
+                + consent.state()).status()).isEqualTo(400);
 
-        String fresh = stateOf(user.api().post("/api/v1/connections/spotify", Map.of()).json());
-        assertThat(app.api().get("/api/v1/connections/spotify/callback?code=state-code&state=" + fresh).status()).isEqualTo(200);
-        assertThat(app.api().get("/api/v1/connections/spotify/callback?code=state-code&state=" + fresh).status()).isEqualTo(400);
+        Consent fresh = consent(user);
+        String callback = "/api/v1/connections/spotify/callback?code=state-code&state=" + fresh.state();
+        assertThat(fresh.browser().get(callback).status()).isEqualTo(200);
+        assertThat(fresh.browser().get(callback).status()).isEqualTo(400);
 
         // 10 minutes: a state that expired one millisecond ago is refused
-        String old = stateOf(user.api().post("/api/v1/connections/spotify", Map.of()).json());
+        Consent old = consent(user);
         Database db = app.context().getBean(Database.class);
         db.writeVoid(() -> db.dsl().execute("update integration_oauth_states set expires_at = ? where user_id = ?",
                 System.currentTimeMillis() - 1, user.id()));
-        Api.Response expired = app.api().get("/api/v1/connections/spotify/callback?code=state-code&state=" + old);
+        Api.Response expired = old.browser().get("/api/v1/connections/spotify/callback?code=state-code&state="
+                + old.state());
         assertThat(expired.status()).isEqualTo(400);
         assertThat(expired.body()).contains("expired");
         assertThat(other.api().get("/api/v1/connections/spotify").status()).isEqualTo(404);
+    }
+
+    /**
+     * Issue 13 (security, RFC 6749 §10.12, RFC 9700 §4.7): an attacker with an account starts a connection and sends
+     * the link to a victim. Neither the start page nor the callback let the victim's browser complete it: nothing is
+     * connected to either account, and the answer says why.
+     */
+    @Test
+    void aFlowCompletesOnlyInTheBrowserThatStartedIt() {
+        Api.User attacker = app.api().newUser();
+        Api.User victim = app.api().newUser();
+        spotify.tokensForCode("victim-code", "at-victim", "rt-victim", 3600);
+        spotify.me("at-victim", "victim-on-spotify");
+
+        // the start link opened in the victim's signed-in browser: refused, no cookie, back to the page with the reason
+        String start = attacker.api().post("/api/v1/connections/spotify", Map.of()).json().path("authorize_url").asString();
+        String attackState = decode(start.substring(start.indexOf("state=") + 6));
+        WebBrowser victimBrowser = WebBrowser.signedIn(port(), victim);
+        Api.Response opened = victimBrowser.get(start);
+        assertThat(opened.status()).isEqualTo(302);
+        assertThat(opened.header("Location")).endsWith("/connections").doesNotContain(spotify.base());
+        assertThat(victimBrowser.cookie("tonearm_oauth_spotify", "/api/v1/connections/spotify/callback")).isNull();
+        String page = victimBrowser.get("/connections").body();
+        assertThat(page).contains("started by another user");
+        // signed out, the start page asks for the web login first
+        assertThat(new WebBrowser(port()).get(start).header("Location")).endsWith("/login");
+
+        // the consent URL reached the victim anyway (say the attacker opened the start page and copied it): Spotify
+        // sends the victim's browser back, which has no binding cookie
+        Consent attackers = consent(attacker);
+        Api.Response noCookie = victimBrowser.get("/api/v1/connections/spotify/callback?code=victim-code&state="
+                + attackers.state());
+        assertThat(noCookie.status()).isEqualTo(400);
+        assertThat(noCookie.header("Content-Type")).contains("application/problem+json");
+        assertThat(noCookie.body()).contains("not started in this browser");
+        // consumed: the attacker cannot replay it from the right browser later
+        assertThat(attackers.browser().get("/api/v1/connections/spotify/callback?code=victim-code&state="
+                + attackers.state()).status()).isEqualTo(400);
+
+        // a browser with its own binding cookie (of another flow) does not match either
+        Consent next = consent(attacker);
+        Consent victims = consent(victim);
+        Api.Response otherCookie = victims.browser().get("/api/v1/connections/spotify/callback?code=victim-code&state="
+                + next.state());
+        assertThat(otherCookie.status()).isEqualTo(400);
+        assertThat(otherCookie.body()).contains("not started in this browser");
+        // and the refusal clears the cookie it used
+        assertThat(otherCookie.headers().get("Set-Cookie")).anySatisfy(c -> assertThat(c)
+                .startsWith("tonearm_oauth_spotify=;").contains("Max-Age=0"));
+
+        assertThat(attacker.api().get("/api/v1/connections/spotify").status()).isEqualTo(404);
+        assertThat(victim.api().get("/api/v1/connections/spotify").status()).isEqualTo(404);
+        assertThat(attackState).isNotBlank();
+    }
+
+    @Test
+    void theBindingCookieIsHttpOnlyLaxScopedToTheCallbackAndLastsTheStatesTenMinutes() {
+        Api.User user = app.api().newUser();
+        String start = user.api().post("/api/v1/connections/spotify", Map.of()).json().path("authorize_url").asString();
+        Api.Response opened = WebBrowser.signedIn(port(), user).get(start);
+        String cookie = opened.headers().get("Set-Cookie").stream().filter(c -> c.startsWith("tonearm_oauth_spotify="))
+                .findFirst().orElseThrow();
+        assertThat(cookie).contains("HttpOnly", "SameSite=Lax", "Max-Age=600", "Path=/api/v1/connections/spotify/")
+                .doesNotContain("Secure"); // plain HTTP in the test: Secure only when the request came over HTTPS
+        String nonce = cookie.substring("tonearm_oauth_spotify=".length(), cookie.indexOf(';'));
+        assertThat(java.util.Base64.getUrlDecoder().decode(nonce)).hasSize(32); // 256 bits
+        // the database keeps only its SHA-256, never the nonce
+        Database db = app.context().getBean(Database.class);
+        String stored = String.valueOf(db.read(() -> db.dsl().fetchValue(
+                "select browser_binding_hash from integration_oauth_states where user_id = ?", user.id())));
+        assertThat(stored).hasSize(64).doesNotContain(nonce);
     }
 
     static String stateOf(JsonNode started) {
