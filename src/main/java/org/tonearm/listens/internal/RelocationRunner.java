@@ -1,10 +1,6 @@
 package org.tonearm.listens.internal;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +12,7 @@ import org.tonearm.listens.ListensRelocated;
 import org.tonearm.listens.internal.persistence.LocalTimeRepository;
 import org.tonearm.listens.internal.persistence.RelocationRepository;
 import org.tonearm.shared.Database;
+import org.tonearm.shared.PeriodicTask;
 
 /**
  * The background job of a timezone change (issue 11 item 5; docs/architecture.md "jobs in a table, claimed
@@ -39,13 +36,12 @@ public class RelocationRunner implements SmartLifecycle {
     private final RelocationRepository relocations;
     private final LocalTimeRepository localTimes;
     private final ApplicationEventPublisher events;
-    private final Duration pollInterval;
     /**
      * Holds taken by {@link #hold()}: while any is open no runner of this process starts a relocation. Per process, not
      * per bean: tests start several application contexts over one database, and a hold must stop all their runners.
      */
     private static final AtomicInteger holds = new AtomicInteger();
-    private volatile ScheduledExecutorService poller;
+    private final PeriodicTask poller;
 
     RelocationRunner(Database database, RelocationRepository relocations, LocalTimeRepository localTimes,
             ApplicationEventPublisher events,
@@ -54,7 +50,9 @@ public class RelocationRunner implements SmartLifecycle {
         this.relocations = relocations;
         this.localTimes = localTimes;
         this.events = events;
-        this.pollInterval = pollInterval;
+        // the first poll at once: a relocation requested before a restart resumes without waiting
+        this.poller = new PeriodicTask("relocations", Duration.ZERO,
+                Duration.ofMillis(Math.max(50, pollInterval.toMillis())), this::poll);
     }
 
     /**
@@ -71,14 +69,7 @@ public class RelocationRunner implements SmartLifecycle {
 
     /** Looks for work now instead of at the next poll. */
     public void wake() {
-        ScheduledExecutorService p = poller;
-        if (p != null) {
-            try {
-                p.execute(this::poll);
-            } catch (RejectedExecutionException stopping) {
-                // stopping: the next start polls
-            }
-        }
+        poller.runNow(this::poll); // not running: the next start polls
     }
 
     /** Runs every pending relocation now, in the caller's thread; returns how many ran. */
@@ -124,23 +115,17 @@ public class RelocationRunner implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        poller = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("relocations").daemon().factory());
-        long period = Math.max(50, pollInterval.toMillis());
-        poller.scheduleWithFixedDelay(this::poll, 0, period, TimeUnit.MILLISECONDS);
+    public void start() {
+        poller.start();
     }
 
     @Override
-    public synchronized void stop() {
-        ScheduledExecutorService p = poller;
-        poller = null;
-        if (p != null) {
-            p.shutdownNow();
-        }
+    public void stop() {
+        poller.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return poller != null;
+        return poller.isRunning();
     }
 }

@@ -9,16 +9,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.tonearm.integrations.ExternalServiceException;
+import org.tonearm.shared.PeriodicTask;
 
 /**
  * Runs the connections whose {@code next_sync_at} has come (docs/architecture.md "jobs in a table"): every
@@ -50,7 +48,7 @@ public class ConnectionScheduler implements SmartLifecycle {
     private final Clock clock;
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("connection-sync-", 0).factory());
-    private volatile ScheduledExecutorService ticker;
+    private final PeriodicTask ticker;
     /** Per service: the last round claimed as many as it had slots for, so more may be due. */
     private final Map<String, AtomicBoolean> backlog = new LinkedHashMap<>();
     /** A round triggered by a freed slot is queued on the ticker and not yet run (coalesces wake-ups). */
@@ -66,6 +64,8 @@ public class ConnectionScheduler implements SmartLifecycle {
             this.slots.put(p.service(), new Semaphore(properties.concurrency()));
             this.backlog.put(p.service(), new AtomicBoolean());
         }
+        this.ticker = new PeriodicTask("connection-scheduler", properties.pollInterval(), properties.pollInterval(),
+                this::safeTick);
     }
 
     /** One round: claims and starts the due connections of every service; returns how many were started. */
@@ -159,17 +159,11 @@ public class ConnectionScheduler implements SmartLifecycle {
 
     /** A slot came free while due connections may be waiting: run a round now on the ticker (one queued at a time). */
     private void wake() {
-        ScheduledExecutorService t = ticker;
-        if (t == null || !wakeQueued.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            t.execute(() -> {
-                wakeQueued.set(false);
-                safeTick();
-            });
-        } catch (RejectedExecutionException stopped) {
+        if (wakeQueued.compareAndSet(false, true) && !ticker.runNow(() -> {
             wakeQueued.set(false);
+            safeTick();
+        })) {
+            wakeQueued.set(false); // not running or stopping
         }
     }
 
@@ -182,27 +176,19 @@ public class ConnectionScheduler implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        if (!properties.enabled() || providers.isEmpty()) {
-            return;
+    public void start() {
+        if (properties.enabled() && !providers.isEmpty()) {
+            ticker.start();
         }
-        ticker = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("connection-scheduler").daemon().factory());
-        ticker.scheduleWithFixedDelay(this::safeTick, properties.pollInterval().toMillis(),
-                properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
-    public synchronized void stop() {
-        ScheduledExecutorService t = ticker;
-        ticker = null;
-        if (t != null) {
-            t.shutdownNow();
-        }
+    public void stop() {
+        ticker.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return ticker != null;
+        return ticker.isRunning();
     }
 }

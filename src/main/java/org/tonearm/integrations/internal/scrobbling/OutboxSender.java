@@ -10,10 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -31,6 +28,7 @@ import org.tonearm.listens.ArchivedListen;
 import org.tonearm.listens.Channel;
 import org.tonearm.listens.Classification;
 import org.tonearm.listens.ListenArchive;
+import org.tonearm.shared.PeriodicTask;
 
 /**
  * Sends the mirror outbox (docs/api.md#connections "Mirroring"). Per user and service it claims up to one request's
@@ -61,7 +59,7 @@ public class OutboxSender implements SmartLifecycle {
     private final LastFmClient lastFm;
     private final OutboxProperties properties;
     private final Clock clock = Clock.systemUTC();
-    private volatile ScheduledExecutorService poller;
+    private final PeriodicTask poller;
 
     OutboxSender(OutboxRepository outbox, MirrorAccounts accounts, ListenArchive archive,
             ListenBrainzClient listenBrainz, LastFmClient lastFm, OutboxProperties properties) {
@@ -71,6 +69,7 @@ public class OutboxSender implements SmartLifecycle {
         this.listenBrainz = listenBrainz;
         this.lastFm = lastFm;
         this.properties = properties;
+        this.poller = new PeriodicTask("outbox-sender", properties.pollInterval(), properties.pollInterval(), this::poll);
     }
 
     /** One pass: recover stale in-flight rows, then send every due group once. Returns the rows acknowledged. */
@@ -271,17 +270,9 @@ public class OutboxSender implements SmartLifecycle {
 
     @Override
     public void start() {
-        if (!properties.enabled()) {
-            return;
+        if (properties.enabled()) {
+            poller.start();
         }
-        ScheduledExecutorService p = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "outbox-sender");
-            t.setDaemon(true);
-            return t;
-        });
-        long every = properties.pollInterval().toMillis();
-        p.scheduleWithFixedDelay(this::poll, every, every, TimeUnit.MILLISECONDS);
-        poller = p;
     }
 
     private void poll() {
@@ -294,15 +285,11 @@ public class OutboxSender implements SmartLifecycle {
 
     @Override
     public void stop() {
-        ScheduledExecutorService p = poller;
-        poller = null;
-        if (p != null) {
-            p.shutdownNow();
-        }
+        poller.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return poller != null;
+        return poller.isRunning();
     }
 }

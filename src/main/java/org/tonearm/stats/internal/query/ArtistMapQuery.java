@@ -1,10 +1,7 @@
 package org.tonearm.stats.internal.query;
 
 import static org.jooq.impl.DSL.countDistinct;
-import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.inline;
-import static org.jooq.impl.DSL.max;
-import static org.jooq.impl.DSL.name;
 import static org.tonearm.schema.Tables.CATALOG_ENRICHMENT;
 import static org.tonearm.schema.Tables.TRACK_ARTISTS;
 
@@ -13,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.Table;
 import org.springframework.stereotype.Component;
 import org.tonearm.shared.Database;
@@ -44,23 +40,14 @@ public class ArtistMapQuery {
                 .on(CATALOG_ENRICHMENT.KIND.eq(inline(ARTIST)))
                 .and(CATALOG_ENRICHMENT.ENTITY_ID.eq(TRACK_ARTISTS.ARTIST_ID))
                 .and(CATALOG_ENRICHMENT.COUNTRY.isNotNull());
-        Table<?> perCountry = dsl.select(PlaysByTrack.TRACK, CATALOG_ENRICHMENT.COUNTRY.as("country"),
-                        max(PlaysByTrack.PLAYS).as("plays"), max(PlaysByTrack.TIME).as("time_ms"))
-                .from(t).leftJoin(credited).on(TRACK_ARTISTS.TRACK_ID.eq(PlaysByTrack.TRACK))
-                .where(PlaysByTrack.PLAYS.gt(0L))
-                .groupBy(PlaysByTrack.TRACK, CATALOG_ENRICHMENT.COUNTRY).asTable("c");
-        Field<String> country = field(name("c", "country"), String.class);
         Map<String, Long> artists = new HashMap<>();
         dsl.select(CATALOG_ENRICHMENT.COUNTRY, countDistinct(TRACK_ARTISTS.ARTIST_ID))
                 .from(t).join(credited).on(TRACK_ARTISTS.TRACK_ID.eq(PlaysByTrack.TRACK))
                 .where(PlaysByTrack.PLAYS.gt(0L))
                 .groupBy(CATALOG_ENRICHMENT.COUNTRY)
                 .forEach(r -> artists.put(r.value1(), r.value2().longValue()));
-        List<Breakdown.Bucket> all = dsl.select(country, Sources.longSum(field(name("c", "plays"), Long.class)),
-                        Sources.longSum(field(name("c", "time_ms"), Long.class)))
-                .from(perCountry).groupBy(country)
-                .fetch(r -> PlaysByTrack.bucket(r.value1(), r.value2(), r.value3(),
-                        r.value1() == null ? 0 : artists.getOrDefault(r.value1(), 0L)));
+        List<Breakdown.Bucket> all = PlaysByTrack.perLabel(dsl, t, credited, CATALOG_ENRICHMENT.COUNTRY,
+                c -> artists.getOrDefault(c, 0L));
         return PlaysByTrack.page(range, now, all, PlaysByTrack.order(order), limit, offset);
     }
 }

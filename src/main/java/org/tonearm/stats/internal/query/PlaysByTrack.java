@@ -1,12 +1,15 @@
 package org.tonearm.stats.internal.query;
 
 import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.max;
 import static org.jooq.impl.DSL.name;
+import static org.tonearm.schema.Tables.TRACK_ARTISTS;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.ToLongFunction;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
@@ -40,6 +43,28 @@ final class PlaysByTrack {
         return dsl.select(Sources.TRACK.as("track_id"), Sources.ALBUM.as("album_id"),
                         Sources.longSum(Sources.PLAYS).as("plays"), Sources.longSum(Sources.TIME).as("time_ms"))
                 .from(Sources.tracks(dsl, slice)).groupBy(Sources.TRACK, Sources.ALBUM).asTable("t");
+    }
+
+    /**
+     * Plays and time per label of the tracks' credited artists (a genre, a country): a track counts once for each
+     * distinct label among its artists, however many of them carry it; tracks whose artists have none make the
+     * bucket with a null key ("unknown"). {@code credited} is {@code track_artists} joined to the labels' table,
+     * {@code label} its label column; {@code artists} gives a bucket's artist count (0 where a view has none).
+     */
+    static List<Breakdown.Bucket> perLabel(DSLContext dsl, Table<?> perTrack, Table<?> credited, Field<String> label,
+            ToLongFunction<String> artists) {
+        // one row per track and label (NULL: none), however many of its artists carry that label
+        Table<?> perTrackLabel = dsl.select(TRACK, label.as("label"), max(PLAYS).as("plays"), max(TIME).as("time_ms"))
+                .from(perTrack)
+                .leftJoin(credited).on(TRACK_ARTISTS.TRACK_ID.eq(TRACK))
+                .where(PLAYS.gt(0L))
+                .groupBy(TRACK, label).asTable("l");
+        Field<String> key = field(name("l", "label"), String.class);
+        return dsl.select(key, Sources.longSum(field(name("l", "plays"), Long.class)),
+                        Sources.longSum(field(name("l", "time_ms"), Long.class)))
+                .from(perTrackLabel).groupBy(key)
+                .fetch(r -> bucket(r.value1(), r.value2(), r.value3(),
+                        r.value1() == null ? 0 : artists.applyAsLong(r.value1())));
     }
 
     /**
