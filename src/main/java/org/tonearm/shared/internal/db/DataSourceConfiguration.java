@@ -16,6 +16,8 @@ import org.springframework.context.annotation.Configuration;
 import org.tonearm.shared.DatabaseKind;
 import org.tonearm.shared.DatabaseProperties;
 import org.springframework.util.unit.DataSize;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Builds the connection pool: the embedded SQLite file under the data directory unless
@@ -120,7 +122,8 @@ class DataSourceConfiguration {
         }
         config.setJdbcUrl(url);
         // WAL: readers never block the single writer; busy_timeout: a writer from another process waits
-        // instead of failing; NORMAL sync is durable across application crashes in WAL mode.
+        // instead of failing (write transactions begin IMMEDIATE for that: SqliteImmediateTransactionManager);
+        // NORMAL sync is durable across application crashes in WAL mode.
         config.addDataSourceProperty("journal_mode", "WAL");
         config.addDataSourceProperty("synchronous", "NORMAL");
         config.addDataSourceProperty("busy_timeout", "30000");
@@ -143,5 +146,12 @@ class DataSourceConfiguration {
             configuration.set(kind == DatabaseKind.SQLITE ? SQLDialect.SQLITE : SQLDialect.POSTGRES);
             configuration.settings().withExecuteLogging(false).withRenderSchema(false);
         };
+    }
+
+    /** SQLite write transactions begin IMMEDIATE (see {@link SqliteImmediateTransactionManager}); Boot's default otherwise. */
+    @Bean
+    PlatformTransactionManager transactionManager(DataSource dataSource, DatabaseKind kind) {
+        return kind == DatabaseKind.SQLITE ? new SqliteImmediateTransactionManager(dataSource)
+                : new JdbcTransactionManager(dataSource);
     }
 }
