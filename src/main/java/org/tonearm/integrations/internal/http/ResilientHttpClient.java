@@ -29,6 +29,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.tonearm.integrations.ExternalHttp;
@@ -142,15 +143,16 @@ public final class ResilientHttpClient implements ExternalHttp, ExternalServices
 
     @Override
     public <T> T exchange(ExternalService service, ExternalRequest request, Class<T> type) {
-        return call(service, request, response -> response.body(type));
+        return call(service, request, response -> response.toEntity(type));
     }
 
     @Override
     public <T> T exchange(ExternalService service, ExternalRequest request, ParameterizedTypeReference<T> type) {
-        return call(service, request, response -> response.body(type));
+        return call(service, request, response -> response.toEntity(type));
     }
 
-    private <T> T call(ExternalService service, ExternalRequest request, Function<RestClient.ResponseSpec, T> read) {
+    private <T> T call(ExternalService service, ExternalRequest request,
+            Function<RestClient.ResponseSpec, ResponseEntity<T>> read) {
         ServiceGuard guard = guards.get(service);
         Supplier<T> guarded = guard.breaker.decorateSupplier(
                 () -> guard.attempt(() -> send(guard, request, read)));
@@ -167,18 +169,22 @@ public final class ResilientHttpClient implements ExternalHttp, ExternalServices
         }
     }
 
-    private <T> T send(ServiceGuard guard, ExternalRequest request, Function<RestClient.ResponseSpec, T> read) {
+    private <T> T send(ServiceGuard guard, ExternalRequest request,
+            Function<RestClient.ResponseSpec, ResponseEntity<T>> read) {
         RestClient.RequestBodySpec spec = guard.client.method(request.method())
                 .uri(request.uriTemplate(), request.uriVariables().toArray());
         request.headers().forEach(spec::header);
         if (request.body() != null) {
             spec.contentType(request.contentType()).body(request.body());
         }
+        ResponseEntity<T> response;
         try {
-            return read.apply(spec.retrieve());
+            response = read.apply(spec.retrieve());
         } catch (RuntimeException e) {
             throw ResponseFailures.map(guard.service, e, guard.gate, clock);
         }
+        guard.gate.windowSpent(response.getHeaders()); // the last call of the service's window: pause the next
+        return response.getBody();
     }
 
     /** The service's breaker, for operations tooling and tests that drive its state; callers use exchange(). */

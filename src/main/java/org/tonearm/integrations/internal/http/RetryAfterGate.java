@@ -3,6 +3,7 @@ package org.tonearm.integrations.internal.http;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.springframework.http.HttpHeaders;
 import org.tonearm.integrations.ExternalService;
 import org.tonearm.integrations.ExternalServiceException;
 
@@ -31,6 +32,29 @@ final class RetryAfterGate {
         if (until.isAfter(blockedUntil)) {
             blockedUntil = until;
         }
+    }
+
+    /**
+     * A successful answer that says the service's rate-limit window is used up ({@code X-RateLimit-Remaining: 0}) and
+     * when it resets ({@code X-RateLimit-Reset-In} seconds) holds the next call back until then, instead of spending
+     * it on a 429. ListenBrainz sends these headers on every answer and asks clients to pace themselves by them
+     * (https://listenbrainz.readthedocs.io/en/latest/users/api/index.html#rate-limiting). Services without them
+     * (or with only an epoch {@code X-RateLimit-Reset}, like MusicBrainz, paced by its own rate limiter) are unaffected.
+     */
+    void windowSpent(HttpHeaders headers) {
+        Long remaining = seconds(headers.getFirst("X-RateLimit-Remaining"));
+        Long resetIn = seconds(headers.getFirst("X-RateLimit-Reset-In"));
+        if (remaining != null && remaining == 0 && resetIn != null && resetIn > 0) {
+            block(Duration.ofSeconds(resetIn));
+        }
+    }
+
+    private static Long seconds(String header) {
+        if (header == null || header.isBlank() || !header.strip().chars().allMatch(Character::isDigit)
+                || header.strip().length() > 9) {
+            return null;
+        }
+        return Long.parseLong(header.strip());
     }
 
     /** Waits out a block within the bound; fails fast beyond it. */

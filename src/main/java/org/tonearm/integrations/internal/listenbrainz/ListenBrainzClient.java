@@ -22,14 +22,21 @@ import tools.jackson.databind.JsonNode;
 public class ListenBrainzClient {
 
     /** MAX_ITEMS_PER_GET of the listens endpoint. */
-    public static final int PAGE_SIZE = 1000;
+    public static final int MAX_PAGE_SIZE = 1000;
     /** Listens per submit-listens request: far under MAX_LISTENS_PER_REQUEST (1000) and the 10 kB/listen limit. */
     public static final int MAX_LISTENS_PER_SUBMIT = 100;
 
     private final ExternalHttp http;
+    private final int pageSize;
 
-    public ListenBrainzClient(ExternalHttp http) {
+    public ListenBrainzClient(ExternalHttp http, ListenBrainzProperties properties) {
         this.http = http;
+        this.pageSize = properties.pageSize();
+    }
+
+    /** Listens asked per page ({@code count}); a page with fewer is the last one. */
+    public int pageSize() {
+        return pageSize;
     }
 
     /** The user the token belongs to; {@link Kind#NEEDS_REAUTH} when ListenBrainz says it is not valid. */
@@ -43,12 +50,12 @@ public class ListenBrainzClient {
     }
 
     /**
-     * Up to {@value #PAGE_SIZE} listens strictly before {@code maxTs} (and after {@code minTs}), newest first (epoch
+     * Up to {@link #pageSize()} listens strictly before {@code maxTs} (and after {@code minTs}), newest first (epoch
      * seconds; null = open). A token is optional: it lets a user read their own listens when they are private.
      */
     public ListensPage listens(String user, Long maxTs, Long minTs, String token) {
         StringBuilder uri = new StringBuilder("/1/user/{user}/listens?count={count}");
-        List<Object> vars = new ArrayList<>(List.of(user, PAGE_SIZE));
+        List<Object> vars = new ArrayList<>(List.of(user, pageSize));
         if (maxTs != null) {
             uri.append("&max_ts={max}");
             vars.add(maxTs);

@@ -17,7 +17,8 @@ import org.tonearm.listens.ListenService;
  *   <li><b>Backfill</b>: {@code GET /1/user/{user}/listens?max_ts=…&count=1000}, newest to oldest; the first
  *       {@code max_ts} is the job's start, each next one the oldest {@code listened_at} of the page + 1 s — ListenBrainz
  *       returns listens strictly before {@code max_ts}, so plays sharing the page's last second are read again
- *       rather than skipped (the funnel answers them as duplicates); an empty page ends it.</li>
+ *       rather than skipped (the funnel answers them as duplicates); a page without any item ends it (a page of only
+ *       unreadable items does not: they are counted as failed and paged past).</li>
  *   <li><b>Mirror</b>: the same paging from now down to the newest play seen less the look-back ({@code min_ts} is
  *       not combined with {@code max_ts}: ListenBrainz refuses both at once).</li>
  * </ol>
@@ -44,13 +45,14 @@ public class ListenBrainzPull {
     private PullProgress backfill(long userId, String user, String token, PullProgress progress) {
         long maxTs = progress.until() != null ? progress.until() : clock.millis() / 1000 + 1;
         ListensPage read = client.listens(user, maxTs, null, token);
-        List<RemoteListen> page = read.listens();
-        if (page.isEmpty()) {
+        if (read.oldest() == null) {
+            // no item with a time before max_ts: the oldest listen is in
             PullProgress done = progress.at(maxTs, null, null, null).mirroring(clock.millis());
-            return done.newest() != null ? done : ingest(userId, List.of(), read.unreadable(), done, clock.millis() / 1000);
+            return ingest(userId, List.of(), read.unreadable(), done, done.newest() == null ? clock.millis() / 1000 : null);
         }
-        PullProgress next = ingest(userId, page, read.unreadable(), progress, null);
-        return next.at(nextMaxTs(page, maxTs), null, null, null);
+        // paged on every item's time, the unreadable ones' too: a page of only unreadable items is not the end
+        PullProgress next = ingest(userId, read.listens(), read.unreadable(), progress, null);
+        return next.at(nextMaxTs(read.oldest(), maxTs), null, null, null);
     }
 
     private PullProgress mirror(long userId, String user, String token, PullProgress progress) {
@@ -60,19 +62,20 @@ public class ListenBrainzPull {
         PullProgress next = progress;
         while (true) {
             ListensPage read = client.listens(user, maxTs, null, token);
-            List<RemoteListen> page = read.listens();
-            List<RemoteListen> fresh = page.stream().filter(l -> l.listenedAt() >= floor).toList();
+            List<RemoteListen> fresh = read.listens().stream().filter(l -> l.listenedAt() >= floor).toList();
             next = ingest(userId, fresh, 0, next, null);
-            if (page.isEmpty() || fresh.size() < page.size() || read.size() < ListenBrainzClient.PAGE_SIZE) {
+            if (read.oldest() == null || read.oldest() < floor || read.size() < client.pageSize()) {
                 return next; // reached what was already read, or the oldest listen
             }
-            maxTs = nextMaxTs(page, maxTs);
+            maxTs = nextMaxTs(read.oldest(), maxTs);
         }
     }
 
-    /** The oldest listen's second + 1; the oldest second itself when a whole page shares one second. */
-    private static long nextMaxTs(List<RemoteListen> page, long maxTs) {
-        long oldest = page.stream().mapToLong(RemoteListen::listenedAt).min().orElseThrow();
+    /**
+     * The oldest listen's second + 1, so that plays sharing that second on the next page are read again rather than
+     * skipped; the oldest second itself when a whole page shares one second (else the same page would come back).
+     */
+    private static long nextMaxTs(long oldest, long maxTs) {
         return oldest + 1 < maxTs ? oldest + 1 : oldest;
     }
 

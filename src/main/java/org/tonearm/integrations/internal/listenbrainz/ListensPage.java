@@ -11,8 +11,10 @@ import tools.jackson.databind.JsonNode;
  * {@code payload.listens[]} of {@code GET /1/user/{user}/listens}, newest first.
  *
  * @param unreadable listens left out: no time, no names, or a name too long (counted as failed)
+ * @param oldest the oldest {@code listened_at} of every item, the unreadable ones with a time included (null when no
+ *        item has one): where the next page starts, so that a page of only unreadable items does not look like the end
  */
-public record ListensPage(List<RemoteListen> listens, int unreadable) {
+public record ListensPage(List<RemoteListen> listens, int unreadable, Long oldest) {
 
     /**
      * One listen as ListenBrainz gives it: {@code listened_at} (epoch seconds, the start of the play),
@@ -29,11 +31,15 @@ public record ListensPage(List<RemoteListen> listens, int unreadable) {
         }
         List<RemoteListen> listens = new ArrayList<>();
         int unreadable = 0;
+        Long oldest = null;
         for (JsonNode l : payload.path("listens")) {
             JsonNode meta = l.path("track_metadata");
             JsonNode info = meta.path("additional_info");
             JsonNode mapping = meta.path("mbid_mapping");
             long at = l.path("listened_at").asLong(0);
+            if (at > 0) {
+                oldest = oldest == null ? at : Math.min(oldest, at);
+            }
             String artist = blank(meta.path("artist_name").asString(null));
             String track = blank(meta.path("track_name").asString(null));
             String release = blank(meta.path("release_name").asString(null));
@@ -54,7 +60,7 @@ public record ListensPage(List<RemoteListen> listens, int unreadable) {
                     blank(info.path("music_service").asString(null)),
                     blank(l.path("recording_msid").asString(null)), l.toString()));
         }
-        return new ListensPage(listens, unreadable);
+        return new ListensPage(listens, unreadable, oldest);
     }
 
     private static String spotifyId(String url) {

@@ -43,7 +43,8 @@ class ListenBrainzClientTests {
                 Duration.ofSeconds(5), 3, Duration.ofMillis(10), Duration.ofSeconds(5), 5, Duration.ofSeconds(1), 20,
                 Duration.ZERO, Duration.ofSeconds(1),
                 Map.of("listenbrainz", new IntegrationsProperties.Service(URI.create(fake.baseUrl()), 1000)));
-        client = new ListenBrainzClient(new ResilientHttpClient(properties, "test", Clock.systemUTC()));
+        client = new ListenBrainzClient(new ResilientHttpClient(properties, "test", Clock.systemUTC()),
+                new ListenBrainzProperties(null, null));
     }
 
     @Test

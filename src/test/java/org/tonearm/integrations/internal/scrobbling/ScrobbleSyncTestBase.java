@@ -20,13 +20,18 @@ import tools.jackson.databind.JsonNode;
 /**
  * The application against one WireMock server playing both Last.fm and ListenBrainz (their paths do not overlap:
  * {@code /2.0/} and {@code /1/…}), with short timings (breaker open 1 s, backoff 10 ms, read timeout 1 s, outbox
- * backoff 50 ms to 400 ms, in-flight lease 1 s) so the behaviour, not the defaults, takes the time. The background
+ * backoff 50 ms to 400 ms, in-flight lease 1 s, a failed sync retried after 1 s) and ListenBrainz pages of 25 listens
+ * so the behaviour, not the defaults, takes the time. The background
  * scheduler and sender are off: tests run "sync now" through the API and one sender pass at a time, so every step is
  * deterministic. All classes extending this share one context.
  */
 public abstract class ScrobbleSyncTestBase extends IntegrationTestBase {
 
-    protected static final WireMockServer fake = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    /** Answers ListenBrainz's listens from what a test puts in it, once {@link FakeListenBrainz#stub} routed them. */
+    protected static final FakeListenBrainz listenBrainz = new FakeListenBrainz();
+
+    protected static final WireMockServer fake = new WireMockServer(WireMockConfiguration.options().dynamicPort()
+            .extensions(listenBrainz));
 
     static {
         fake.start();
@@ -48,6 +53,8 @@ public abstract class ScrobbleSyncTestBase extends IntegrationTestBase {
         registry.add("tonearm.integrations.outbox.backoff-cap", () -> "400ms");
         registry.add("tonearm.integrations.outbox.in-flight-lease", () -> "1s");
         registry.add("tonearm.integrations.pull.look-back", () -> "1h");
+        registry.add("tonearm.integrations.listenbrainz.page-size", () -> "25");
+        registry.add("tonearm.integrations.connections.retry-after-error", () -> "1s");
     }
 
     @Autowired
@@ -59,6 +66,7 @@ public abstract class ScrobbleSyncTestBase extends IntegrationTestBase {
     @BeforeEach
     void cleanFake() {
         fake.resetAll();
+        listenBrainz.reset();
         http.circuitBreaker(ExternalService.LASTFM).reset();
         http.circuitBreaker(ExternalService.LISTENBRAINZ).reset();
     }
