@@ -27,6 +27,7 @@ public final class WebBrowser {
     private final String base;
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final HttpClient http;
+    private volatile String acceptLanguage;
 
     public WebBrowser(int port) {
         this.base = "http://127.0.0.1:" + port;
@@ -36,7 +37,13 @@ public final class WebBrowser {
 
     /** A fresh browser signed in on the web as {@code user} (registered by {@link Api#newUser()}). */
     public static WebBrowser signedIn(int port, Api.User user) {
+        return signedIn(port, user, null);
+    }
+
+    /** The same, for a browser set to {@code acceptLanguage} (e.g. "fr-FR,fr;q=0.9"), sent on every request. */
+    public static WebBrowser signedIn(int port, Api.User user, String acceptLanguage) {
         WebBrowser browser = new WebBrowser(port);
+        browser.acceptLanguage = acceptLanguage;
         Matcher csrf = CSRF.matcher(browser.get("/login").body());
         if (!csrf.find()) {
             throw new IllegalStateException("no CSRF token on the login page");
@@ -77,6 +84,9 @@ public final class WebBrowser {
 
     private Api.Response send(HttpRequest.Builder request) {
         try {
+            if (acceptLanguage != null) {
+                request.header("Accept-Language", acceptLanguage);
+            }
             HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Api.Response(r.statusCode(), r.body(), r.headers().map());

@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.tonearm.shared.TonearmException;
 
@@ -36,12 +38,15 @@ public class OAuthStates {
     private final ConnectionStore store;
     private final Clock clock;
     private final CallbackUrls urls;
+    private final MessageSource messages;
     private final SecureRandom random = new SecureRandom();
 
-    OAuthStates(ConnectionStore store, @Qualifier("integrationsClock") Clock integrationsClock, CallbackUrls urls) {
+    OAuthStates(ConnectionStore store, @Qualifier("integrationsClock") Clock integrationsClock, CallbackUrls urls,
+            MessageSource messages) {
         this.store = store;
         this.clock = integrationsClock;
         this.urls = urls;
+        this.messages = messages;
     }
 
     /**
@@ -73,11 +78,10 @@ public class OAuthStates {
     /** Binds the user's own API-started flow to this browser's nonce once; answers the provider's consent URL. */
     public String bindBrowser(long userId, String service, String state, String browserNonce) {
         if (state == null || state.isBlank()) {
-            throw TonearmException.invalid("state", "is required");
+            throw refused("services.flow.stateRequired");
         }
         return store.bindBrowser(sha256Hex(state), userId, service, sha256Hex(browserNonce), clock.millis())
-                .orElseThrow(() -> TonearmException.invalid("state",
-                        "is unknown, expired, already opened or was started by another user: connect again"));
+                .orElseThrow(() -> refused("services.flow.startRefused"));
     }
 
     /**
@@ -87,24 +91,32 @@ public class OAuthStates {
      */
     public ConnectionStore.PendingAuthorization take(String state, String service, Long userId, String browserNonce) {
         if (state == null || state.isBlank()) {
-            throw TonearmException.invalid("state", "is required");
+            throw refused("services.flow.stateRequired");
         }
         ConnectionStore.PendingAuthorization pending = store.takeAuthorization(sha256Hex(state))
-                .orElseThrow(() -> TonearmException.invalid("state", "is unknown or was already used: connect again"));
+                .orElseThrow(() -> refused("services.flow.unknown"));
         if (pending.expiresAt() < clock.millis()) {
-            throw TonearmException.invalid("state", "expired (valid " + VALIDITY.toMinutes() + " minutes): connect again");
+            throw refused("services.flow.expired", VALIDITY.toMinutes());
         }
         if (!pending.service().equals(service) || (userId != null && userId != pending.userId())) {
-            throw TonearmException.invalid("state", "does not belong to this connection: connect again");
+            throw refused("services.flow.foreign");
         }
         // RFC 9700 §4.7: only the browser that started the flow may complete it; constant-time comparison
         if (pending.browserBindingHash() == null || browserNonce == null || !MessageDigest.isEqual(
                 pending.browserBindingHash().getBytes(StandardCharsets.US_ASCII),
                 sha256Hex(browserNonce).getBytes(StandardCharsets.US_ASCII))) {
-            throw TonearmException.invalid("state", "was not started in this browser (its connect cookie is missing"
-                    + " or different): nothing was connected, start the connection again from your own browser");
+            throw refused("services.flow.otherBrowser");
         }
         return pending;
+    }
+
+    /**
+     * A 400 naming {@code state}, in the language of the request (the web's locale: its cookie, else Accept-Language,
+     * else English; docs/web.md#languages): the browser a user completes a flow in shows the words, both on the start
+     * page and as the callback's problem detail. The texts are the messages bundles' {@code services.flow.*}.
+     */
+    private TonearmException refused(String key, Object... args) {
+        return TonearmException.invalid("state", messages.getMessage(key, args, LocaleContextHolder.getLocale()));
     }
 
     private String randomToken(int bytes) {

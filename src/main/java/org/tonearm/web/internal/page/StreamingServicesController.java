@@ -99,7 +99,10 @@ class StreamingServicesController {
         try {
             return "redirect:" + action.get();
         } catch (TonearmException e) {
-            redirect.addFlashAttribute("serviceError", e.getMessage());
+            // a refusal naming one field shows its sentence (already in the page's language where it has one),
+            // not the API's "field: …" detail
+            redirect.addFlashAttribute("serviceError", e.fieldErrors().size() == 1 ? e.fieldErrors().get(0).message()
+                    : e.getMessage());
             return "redirect:" + PAGE;
         }
     }

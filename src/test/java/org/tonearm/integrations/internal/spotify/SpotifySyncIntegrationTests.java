@@ -15,11 +15,13 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.MessageSource;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.tonearm.imports.Uploads;
 import org.tonearm.integrations.internal.connection.Connection;
@@ -245,6 +247,40 @@ class SpotifySyncIntegrationTests {
         assertThat(attacker.api().get("/api/v1/connections/spotify").status()).isEqualTo(404);
         assertThat(victim.api().get("/api/v1/connections/spotify").status()).isEqualTo(404);
         assertThat(attackState).isNotBlank();
+    }
+
+    /** The refusals are shown in the language of the browser that sees them (messages bundles, docs/web.md#languages). */
+    @Test
+    void theRefusalsSpeakTheLanguageOfTheBrowser() {
+        Api.User attacker = app.api().newUser();
+        Api.User victim = app.api().newUser();
+        MessageSource messages = app.context().getBean(MessageSource.class);
+
+        // a French browser opening another user's start link: back to its Connections page, told why in French
+        String start = attacker.api().post("/api/v1/connections/spotify", Map.of()).json().path("authorize_url").asString();
+        WebBrowser french = WebBrowser.signedIn(port(), victim, "fr-FR,fr;q=0.9,en;q=0.5");
+        Api.Response opened = french.get(start);
+        assertThat(opened.header("Location")).as(opened.status() + " " + opened.body()).endsWith("/connections");
+        String page = french.get("/connections").body();
+        String startRefused = messages.getMessage("services.flow.startRefused", null, Locale.FRENCH);
+        assertThat(page).contains(org.springframework.web.util.HtmlUtils.htmlEscape(startRefused, "UTF-8"))
+                .contains("lancé par un autre utilisateur");
+
+        // a Spanish browser bringing another browser's flow back: the callback's refusal in Spanish
+        Consent attackers = consent(attacker);
+        WebBrowser spanish = WebBrowser.signedIn(port(), victim, "es-ES,es;q=0.9");
+        Api.Response refused = spanish.get("/api/v1/connections/spotify/callback?code=x&state=" + attackers.state());
+        assertThat(refused.status()).isEqualTo(400);
+        String otherBrowser = messages.getMessage("services.flow.otherBrowser", null, Locale.of("es"));
+        assertThat(refused.json().path("errors").get(0).path("message").asString()).isEqualTo(otherBrowser)
+                .contains("no se inició en este navegador");
+        assertThat(refused.json().path("detail").asString()).isEqualTo("state: " + otherBrowser);
+
+        // and a browser without a language of Tonearm's gets English
+        Consent again = consent(attacker);
+        Api.Response english = WebBrowser.signedIn(port(), victim, "de-DE")
+                .get("/api/v1/connections/spotify/callback?code=x&state=" + again.state());
+        assertThat(english.json().path("detail").asString()).contains("not started in this browser");
     }
 
     @Test
