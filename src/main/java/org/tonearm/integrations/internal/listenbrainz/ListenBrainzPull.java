@@ -14,11 +14,11 @@ import org.tonearm.listens.ListenService;
  * One step of pulling a ListenBrainz history (docs/api.md#connections), committed through the one funnel before the
  * progress is returned (see {@link org.tonearm.integrations.internal.lastfm.LastFmPull}).
  * <ol>
- *   <li><b>Backfill</b>: {@code GET /1/user/{user}/listens?max_ts=…&count=1000}, newest to oldest; the first
- *       {@code max_ts} is the job's start, each next one the oldest {@code listened_at} of the page + 1 s — ListenBrainz
- *       returns listens strictly before {@code max_ts}, so plays sharing the page's last second are read again
- *       rather than skipped (the funnel answers them as duplicates); a page without any item ends it (a page of only
- *       unreadable items does not: they are counted as failed and paged past).</li>
+ *   <li><b>Backfill</b>: {@code GET /1/user/{user}/listens?max_ts=…&count=1000} (the page size), newest to
+ *       oldest; the first {@code max_ts} is the job's start, each next one the oldest {@code listened_at} of the
+ *       page + 1 s — ListenBrainz returns listens strictly before {@code max_ts}, so plays sharing the page's last
+ *       second are read again rather than skipped (the funnel answers them as duplicates); a page without any item
+ *       ends it (a page of only unreadable items does not: they are counted as failed and paged past).</li>
  *   <li><b>Mirror</b>: the same paging from now down to the newest play seen less the look-back ({@code min_ts} is
  *       not combined with {@code max_ts}: ListenBrainz refuses both at once).</li>
  * </ol>

@@ -73,6 +73,28 @@ public final class FakeListenBrainz implements ResponseDefinitionTransformerV2 {
                 .willReturn(aResponse().withTransformers(NAME)));
     }
 
+    /**
+     * Answers one page and one token check before any test: the first answer of a fresh JVM (WireMock's threads, this
+     * class's JSON mapper) can take longer than the tests' 1 s read timeout on a loaded machine.
+     */
+    public void warmUp(WireMockServer server) {
+        stub(server);
+        user("warm-up", "warm-up-token", List.of(new Listen(1_700_000_000L, "warm-up", "Artist", "Track", null)));
+        try (var http = java.net.http.HttpClient.newHttpClient()) {
+            for (String path : List.of("/1/user/warm-up/listens?count=1", "/1/validate-token")) {
+                http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + path))
+                        .header("Authorization", "Token warm-up-token").build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        server.resetAll();
+        reset();
+    }
+
     public void user(String user, String token, List<Listen> history) {
         listens.put(user, new CopyOnWriteArrayList<>(history));
         if (token != null) {

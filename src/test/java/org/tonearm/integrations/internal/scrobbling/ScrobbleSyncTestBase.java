@@ -35,6 +35,7 @@ public abstract class ScrobbleSyncTestBase extends IntegrationTestBase {
 
     static {
         fake.start();
+        listenBrainz.warmUp(fake);
     }
 
     @DynamicPropertySource
