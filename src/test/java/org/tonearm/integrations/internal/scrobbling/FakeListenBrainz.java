@@ -37,12 +37,19 @@ public final class FakeListenBrainz implements ResponseDefinitionTransformerV2 {
     /** One listen as a user submitted it; {@code track} null makes an item the client cannot store. */
     public record Listen(long listenedAt, String msid, String artist, String track, String release) {}
 
+    /**
+     * An answer as the fake decided it ({@link System#nanoTime()}): before it was sent, so a client that waits after
+     * an answer sends its next request at least that long after this time, however late WireMock logs the requests.
+     */
+    public record Answer(long nanos, String url, int status) {}
+
     public static final String NAME = "fake-listenbrainz";
     private static final Pattern LISTENS = Pattern.compile("/1/user/([^/]+)/listens");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Map<String, List<Listen>> listens = new ConcurrentHashMap<>();
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final List<Answer> answers = new CopyOnWriteArrayList<>();
     private volatile int windowLimit;
     private volatile long windowMillis;
     private long windowStart;
@@ -58,6 +65,7 @@ public final class FakeListenBrainz implements ResponseDefinitionTransformerV2 {
     public synchronized void reset() {
         listens.clear();
         tokens.clear();
+        answers.clear();
         windowLimit = 1000;
         windowMillis = 10_000;
         windowStart = 0;
@@ -130,6 +138,11 @@ public final class FakeListenBrainz implements ResponseDefinitionTransformerV2 {
         refuseFor = seconds;
     }
 
+    /** Every answer since the last reset, in order. */
+    public List<Answer> answers() {
+        return List.copyOf(answers);
+    }
+
     @Override
     public String getName() {
         return NAME;
@@ -142,7 +155,12 @@ public final class FakeListenBrainz implements ResponseDefinitionTransformerV2 {
 
     @Override
     public ResponseDefinition transform(ServeEvent event) {
-        LoggedRequest request = event.getRequest();
+        ResponseDefinition answer = answer(event.getRequest());
+        answers.add(new Answer(System.nanoTime(), event.getRequest().getUrl(), answer.getStatus()));
+        return answer;
+    }
+
+    private ResponseDefinition answer(LoggedRequest request) {
         long now = System.currentTimeMillis();
         int remaining;
         long resetInMillis;
