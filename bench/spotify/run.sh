@@ -11,6 +11,8 @@ OUT=$ROOT/target/bench-spotify
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$OUT"
 JVM=${SYNC_BENCH_JVM:-"-Xmx512m -XX:+ExitOnOutOfMemoryError -Xlog:gc:file=$OUT/gc-$DB-$STAMP.log -XX:StartFlightRecording=filename=$OUT/sync-$DB-$STAMP.jfr,settings=default"}
+# PostgreSQL in a database of its own (advisory locks are per database): SYNC_BENCH_PG_URL=jdbc:postgresql://…/bench_sync
+[ -n "${SYNC_BENCH_PG_URL:-}" ] && JVM="$JVM -Dbench.pg.url=$SYNC_BENCH_PG_URL"
 cd "$ROOT"
 [ "${SKIP_BUILD:-0}" = 1 ] || ./mvnw -B -q -o -Pbench test-compile
 echo "# $(date -u +%FT%TZ) db=$DB nproc=$(nproc) load: $(cut -d' ' -f1-3 /proc/loadavg) jvm: $JVM" | tee -a "$ROOT/target/bench-spotify.log"
