@@ -94,17 +94,20 @@ public class JooqListenRepository {
         } else if (windows.size() <= MAX_WINDOW_QUERIES) {
             java.util.Set<Long> tracks = new java.util.HashSet<>(trackIds);
             for (long[] window : windows) {
-                byTimeWindow(dsl, userId, window[0], window[1]).forEach(r -> {
-                    if (tracks.contains(r.get(LISTENS.TRACK_ID))) {
-                        rows.put(r.get(LISTENS.ID), r);
-                    }
-                });
+                keep(byTimeWindow(dsl, userId, window[0], window[1]), r -> tracks.contains(r.get(LISTENS.TRACK_ID)),
+                        rows);
             }
         } else {
+            // Scattered over many windows: the tracks' listens over the whole span, streamed, and only those inside
+            // a window kept. Kept all, they were every play of the batch's tracks across the span: for a sparse
+            // batch through a dense history (1,000 listens over 180 days against a user with 1,000,000) tens of
+            // thousands of rows with their raw payloads, four batches at a time, which exhausted a 256 MB heap
+            // (issue #19 item 2, docs/performance.md).
             long from = windows.get(0)[0];
             long to = windows.get(windows.size() - 1)[1];
             for (List<Long> chunk : chunks(trackIds)) {
-                byTrackInWindow(dsl, userId, chunk, from, to).forEach(r -> rows.put(r.get(LISTENS.ID), r));
+                keep(byTrackInWindow(dsl, userId, chunk, from, to),
+                        r -> inAnyWindow(windows, r.get(LISTENS.LISTENED_AT)), rows);
             }
         }
         for (List<String> chunk : chunks(externalIds, EXTERNAL_ID_CHUNK)) {
@@ -128,6 +131,39 @@ public class JooqListenRepository {
                     absorbed.getOrDefault(r.get(LISTENS.ID), List.of()), true));
         }
         return candidates;
+    }
+
+    /** Whether {@code at} lies in one of the sorted, non-overlapping, inclusive windows (TimeWindows.around). */
+    static boolean inAnyWindow(List<long[]> windows, long at) {
+        int low = 0;
+        int high = windows.size() - 1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            long[] w = windows.get(mid);
+            if (at < w[0]) {
+                high = mid - 1;
+            } else if (at > w[1]) {
+                low = mid + 1;
+            } else {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Rows fetched this many at a time: PostgreSQL streams them inside the transaction, SQLite always does. */
+    private static final int STREAM_FETCH_SIZE = 1_000;
+
+    /** Streams the query's rows and keeps those the filter accepts, so rows it drops are never held together. */
+    private static void keep(ResultQuery<Record> query, java.util.function.Predicate<Record> filter,
+            Map<Long, Record> rows) {
+        try (org.jooq.Cursor<Record> cursor = query.fetchSize(STREAM_FETCH_SIZE).fetchLazy()) {
+            for (Record r : cursor) {
+                if (filter.test(r)) {
+                    rows.put(r.get(LISTENS.ID), r);
+                }
+            }
+        }
     }
 
     // The lookups as queries, public so that QueryPlanIntegrationTests and IngestPlanIntegrationTests ask the
