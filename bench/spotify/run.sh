@@ -14,6 +14,7 @@ JVM=${SYNC_BENCH_JVM:-"-Xmx512m -XX:+ExitOnOutOfMemoryError -Xlog:gc:file=$OUT/g
 # PostgreSQL in a database of its own (advisory locks are per database): SYNC_BENCH_PG_URL=jdbc:postgresql://…/bench_sync
 [ -n "${SYNC_BENCH_PG_URL:-}" ] && JVM="$JVM -Dbench.pg.url=$SYNC_BENCH_PG_URL"
 cd "$ROOT"
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}  # exec:exec forks the JDK that runs Maven
 [ "${SKIP_BUILD:-0}" = 1 ] || ./mvnw -B -q -o -Pbench test-compile
 echo "# $(date -u +%FT%TZ) db=$DB nproc=$(nproc) load: $(cut -d' ' -f1-3 /proc/loadavg) jvm: $JVM" | tee -a "$ROOT/target/bench-spotify.log"
 ./mvnw -B -q -o -Pbench exec:exec -Dbench.main=org.tonearm.bench.SpotifySyncBenchmark -Dbench.jvm="$JVM" \
