@@ -20,7 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.tonearm.listens.ListenJournal;
 import org.tonearm.listens.ListenService;
 import org.tonearm.listens.NowPlayingService;
-import org.tonearm.listens.RecentListens;
+import org.tonearm.listens.ListenHistory;
 import org.tonearm.stats.Entity;
 import org.tonearm.stats.RangeRequest;
 import org.tonearm.stats.StatsRange;
@@ -71,7 +71,7 @@ public final class WebPagesBenchmark {
             login(http, base, "webbench", password);
             StatsService stats = context.getBean(StatsService.class);
             NowPlayingService nowPlaying = context.getBean(NowPlayingService.class);
-            RecentListens recent = context.getBean(RecentListens.class);
+            ListenHistory recent = context.getBean(ListenHistory.class);
             IngestBenchmark.settle();
             ListenJournal journal = context.getBean(ListenJournal.class);
             long topArtist = stats.top(user, stats.resolve(user, RangeRequest.named("all_time")), Entity.ARTISTS,
@@ -129,7 +129,7 @@ public final class WebPagesBenchmark {
     }
 
     /** The façade calls of the dashboard for one range: DashboardView.range(...) and DashboardView.live(...). */
-    static void dashboardCalls(StatsService stats, NowPlayingService nowPlaying, RecentListens recent, long user,
+    static void dashboardCalls(StatsService stats, NowPlayingService nowPlaying, ListenHistory recent, long user,
             String name) {
         StatsRange range = stats.resolve(user, RangeRequest.named(name));
         stats.overview(user, range);
@@ -144,7 +144,7 @@ public final class WebPagesBenchmark {
         stats.insights(user, range, 3);
         stats.resolve(user, RangeRequest.named("today"));
         nowPlaying.current(user);
-        recent.recent(user, null, null, 8, 0);
+        recent.page(user, null, null, 8, 0);
     }
 
     /** First visit: the HTML and every asset it references, compressed; second visit: assets must be cacheable. */
