@@ -80,7 +80,22 @@ final class ListensApiClient {
         return JSON.readTree(response.body());
     }
 
+    /** The refused items of a batch answer (207/400), else the body's start. */
     private static String abbreviate(String s) {
+        try {
+            JsonNode body = JSON.readTree(s);
+            if (body.has("results")) {
+                StringBuilder refused = new StringBuilder();
+                for (JsonNode r : body.get("results")) {
+                    if (r.has("error") && refused.length() < 600) {
+                        refused.append(r).append(' ');
+                    }
+                }
+                return refused.toString();
+            }
+        } catch (RuntimeException notJson) {
+            // fall through
+        }
         return s.length() > 400 ? s.substring(0, 400) + "…" : s;
     }
 }
