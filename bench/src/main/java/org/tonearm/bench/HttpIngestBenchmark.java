@@ -75,7 +75,9 @@ public final class HttpIngestBenchmark {
 
     private void run() throws Exception {
         try (FreshDatabase db = FreshDatabase.create(o.db(), "scale", o.keep())) {
-            ConfigurableApplicationContext context = db.boot();
+            // the driver's own context may run long statements (the heavy user's rollup rebuild, one transaction
+            // over a million listens); the server keeps the default 10 s
+            ConfigurableApplicationContext context = db.boot(List.of("tonearm.db.statement-timeout=30m"));
             database = context.getBean(Database.class);
             listens = context.getBean(ListenService.class);
             DataSource dataSource = context.getBean(DataSource.class);
