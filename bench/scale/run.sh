@@ -27,6 +27,6 @@ mkdir -p target
 echo "# scale run $(date -u +%FT%TZ) nproc=$(nproc) $(uptime)" | tee -a "$log"
 ./mvnw -B -q -Pbench exec:exec -Dbench.main=org.tonearm.bench.HttpIngestBenchmark -Dbench.jvm="$driver_jvm" \
     -Dbench.args="--db $db --server-jvm '$server_jvm' $*" 2>&1 \
-  | grep --line-buffered -E '^(bench|catalog|server|base|RESULT|MEDIAN|NOTE|pg_stat_activity|  +[0-9]|kept|Exception|Caused by|	at org.tonearm)' \
+  | grep --line-buffered -E '^(bench|catalog|server|base|RESULT|MEDIAN|NOTE|FAILED|pg_stat_activity|  +[0-9]|kept|Exception|Caused by|	at org.tonearm)' \
   | tee -a "$log"
 echo "# end $(date -u +%FT%TZ) $(uptime)" | tee -a "$log"

@@ -103,26 +103,36 @@ public final class HttpIngestBenchmark {
                 api = new ListensApiClient(server.base);
                 System.out.printf(Locale.ROOT, "server pid=%d %s rss_idle_mb=%d logs=%s%n", server.pid(), server.base,
                         server.rssKb() >> 10, logs);
-                warmUp();
-                ReadLatency reads = new ReadLatency(api, warmHttpToken, o.requests());
-                Map<String, double[]> readsSmall = o.manyUsers() ? reads.measure(o.db(), "few_others") : Map.of();
-                if (o.ratio()) {
-                    smallDatabase();
-                }
-                if (o.manyUsers()) {
-                    manyUsers(context);
-                }
-                if (o.scale() || o.manyUsers()) {
-                    loadBase(base, context);
-                }
-                if (o.manyUsers()) {
-                    reads.compare(o.db(), readsSmall, reads.measure(o.db(), "million_others"));
-                }
-                if (o.scale()) {
-                    largeDatabase();
+                try {
+                    phases(context, base);
+                } catch (Exception e) {
+                    // e.g. the server ran out of memory: what was measured until then is still summed up
+                    System.out.println("FAILED: " + e + (server.alive() ? "" : " (the server is gone; its log: "
+                            + server.logTail(1) + ")"));
                 }
                 summary(server);
             }
+        }
+    }
+
+    private void phases(ConfigurableApplicationContext context, ScaleBase base) throws Exception {
+        warmUp();
+        ReadLatency reads = new ReadLatency(api, warmHttpToken, o.requests());
+        Map<String, double[]> readsSmall = o.manyUsers() ? reads.measure(o.db(), "few_others") : Map.of();
+        if (o.ratio()) {
+            smallDatabase();
+        }
+        if (o.manyUsers()) {
+            manyUsers(context);
+        }
+        if (o.scale() || o.manyUsers()) {
+            loadBase(base, context);
+        }
+        if (o.manyUsers()) {
+            reads.compare(o.db(), readsSmall, reads.measure(o.db(), "million_others"));
+        }
+        if (o.scale()) {
+            largeDatabase();
         }
     }
 
