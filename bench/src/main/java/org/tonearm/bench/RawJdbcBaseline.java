@@ -23,10 +23,16 @@ final class RawJdbcBaseline {
             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)";
 
     private final DataSource dataSource;
-    private long nextId = 1;
+    private long nextId;
 
     RawJdbcBaseline(DataSource dataSource) {
+        this(dataSource, 1);
+    }
+
+    /** Ids from {@code firstId} on: a base loaded beside an application that allocates its own ids below them. */
+    RawJdbcBaseline(DataSource dataSource, long firstId) {
         this.dataSource = dataSource;
+        this.nextId = firstId;
     }
 
     /** CPU time of the inserting thread during the last {@link #insert} (SQLite: includes the engine). */

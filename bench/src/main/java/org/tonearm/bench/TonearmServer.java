@@ -43,6 +43,12 @@ final class TonearmServer implements AutoCloseable {
     /** Starts the jar on {@code database} and waits until it answers its liveness probe. */
     static TonearmServer start(Path jar, List<String> jvmFlags, FreshDatabase database, Path logDir)
             throws IOException, InterruptedException {
+        return start(jar, jvmFlags, database, logDir, List.of());
+    }
+
+    /** {@link #start(Path, List, FreshDatabase, Path)} with more application properties ({@code name=value}). */
+    static TonearmServer start(Path jar, List<String> jvmFlags, FreshDatabase database, Path logDir,
+            List<String> properties) throws IOException, InterruptedException {
         int port = freePort();
         Files.createDirectories(logDir);
         Path log = logDir.resolve("server.log");
@@ -54,6 +60,7 @@ final class TonearmServer implements AutoCloseable {
                 "--server.port=" + port, "--tonearm.registration=open", "--spring.main.banner-mode=off",
                 "--logging.level.root=warn", "--logging.level.org.tonearm.imports=info"));
         database.databaseProperties().forEach(p -> command.add("--" + p));
+        properties.forEach(p -> command.add("--" + p));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         TonearmServer server = new TonearmServer("http://127.0.0.1:" + port, process, log, gcLog);
         server.awaitLive();

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Issue #19 items 2, 3, 5 from outside: HttpIngestBenchmark (bench/README.md) — a Tonearm server from its jar
+# (SERVER_JVM, default -Xmx256m) fed through POST /api/v1/listens, with --rounds measurements per side in one run
+# (their medians and same-run ratios are printed at the end).
+# Usage: [SERVER_JVM="-Xmx256m …"] bench/scale/run.sh sqlite|postgres [HttpIngestBenchmark options]
+# PostgreSQL runs go to database bench_scale (created if missing): advisory locks are per database, so other
+# benchmarks' loaders in database test cannot block this one. SKIP_BUILD=1 skips building the jar and the classes.
+# The output (and the load average before and after) is appended to target/bench-scale.log.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+db=$1
+shift
+log=target/bench-scale.log
+driver_jvm=${SCALE_BENCH_JVM:--Xmx2g}
+server_jvm=${SERVER_JVM:--Xmx256m}
+if [ "$db" = postgres ]; then
+  psql -h 127.0.0.1 -U postgres -tAc "select 1 from pg_database where datname = 'bench_scale'" | grep -q 1 \
+    || createdb -h 127.0.0.1 -U postgres bench_scale
+  driver_jvm="$driver_jvm -Dbench.pg.url=jdbc:postgresql://127.0.0.1:5432/bench_scale"
+fi
+if [ "${SKIP_BUILD:-}" != 1 ]; then
+  ./mvnw -B -q -Pbench package -DskipTests
+  ./mvnw -B -q -Pbench test-compile
+fi
+mkdir -p target
+echo "# scale run $(date -u +%FT%TZ) nproc=$(nproc) $(uptime)" | tee -a "$log"
+./mvnw -B -q -Pbench exec:exec -Dbench.main=org.tonearm.bench.HttpIngestBenchmark -Dbench.jvm="$driver_jvm" \
+    -Dbench.args="--db $db --server-jvm '$server_jvm' $*" 2>&1 \
+  | grep --line-buffered -E '^(bench|catalog|server|base|RESULT|MEDIAN|NOTE|FAILED|pg_stat_activity|  +[0-9]|kept|Exception|Caused by|	at org.tonearm)' \
+  | tee -a "$log"
+echo "# end $(date -u +%FT%TZ) $(uptime)" | tee -a "$log"
