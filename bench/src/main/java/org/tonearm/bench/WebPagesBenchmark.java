@@ -20,7 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.tonearm.listens.ListenJournal;
 import org.tonearm.listens.ListenService;
 import org.tonearm.listens.NowPlayingService;
-import org.tonearm.listens.RecentListens;
+import org.tonearm.listens.ListenHistory;
 import org.tonearm.stats.Entity;
 import org.tonearm.stats.RangeRequest;
 import org.tonearm.stats.StatsRange;
@@ -81,7 +81,7 @@ public final class WebPagesBenchmark {
             login(http, base, "webbench", password);
             StatsService stats = context.getBean(StatsService.class);
             NowPlayingService nowPlaying = context.getBean(NowPlayingService.class);
-            RecentListens recent = context.getBean(RecentListens.class);
+            ListenHistory recent = context.getBean(ListenHistory.class);
             IngestBenchmark.settle();
             ListenJournal journal = context.getBean(ListenJournal.class);
             long topArtist = stats.top(user, stats.resolve(user, RangeRequest.named("all_time")), Entity.ARTISTS,
@@ -106,6 +106,10 @@ public final class WebPagesBenchmark {
                     stats.resolve(user, RangeRequest.named("365d")), Entity.ARTISTS, 50, 0)));
             cases.add(new Case("/streaks", () -> stats.streaks(user, stats.resolve(user, RangeRequest.named("all_time")))));
             cases.add(new Case("/year/" + lastYear, () -> stats.year(user, lastYear)));
+            if (!o.only().isEmpty()) {
+                // --only /history,/streaks: those pages alone (by path prefix), e.g. while a profiler records the server
+                cases.removeIf(c -> o.only().stream().noneMatch(c.path()::startsWith));
+            }
             boolean pass = true;
             for (Case c : cases) {
                 int n = o.requests();
@@ -139,7 +143,7 @@ public final class WebPagesBenchmark {
     }
 
     /** The façade calls of the dashboard for one range: DashboardView.range(...) and DashboardView.live(...). */
-    static void dashboardCalls(StatsService stats, NowPlayingService nowPlaying, RecentListens recent, long user,
+    static void dashboardCalls(StatsService stats, NowPlayingService nowPlaying, ListenHistory recent, long user,
             String name) {
         StatsRange range = stats.resolve(user, RangeRequest.named(name));
         stats.overview(user, range);
@@ -154,7 +158,7 @@ public final class WebPagesBenchmark {
         stats.insights(user, range, 3);
         stats.resolve(user, RangeRequest.named("today"));
         nowPlaying.current(user);
-        recent.recent(user, null, null, 8, 0);
+        recent.page(user, null, null, 8, 0);
     }
 
     /** First visit: the HTML and every asset it references, compressed; second visit: assets must be cacheable. */
