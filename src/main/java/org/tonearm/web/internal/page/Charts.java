@@ -5,6 +5,7 @@ import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.context.MessageSource;
 import org.tonearm.stats.Clock;
 import org.tonearm.stats.Heatmap;
 import org.tonearm.stats.Timeline;
@@ -12,13 +13,18 @@ import org.tonearm.stats.Timeline;
 /**
  * Geometry of the dashboard's server-rendered SVG charts (docs/architecture.md: heatmap and listening clock as SVG,
  * no script needed) and the timeline's series for uPlot. Only arranging what the stats façade returned.
+ *
+ * <p>Each cell's and wedge's CSS class and tooltip are made here, once, rather than by template expressions per cell:
+ * 168 cells and 24 wedges each evaluated a concatenation and a three-argument message in Thymeleaf, the largest
+ * part of the dashboard's render (docs/web.md#speed). The tooltip is the same message through the same
+ * {@link MessageSource}, so the text is unchanged.
  */
 final class Charts {
 
     private Charts() {}
 
-    /** One heatmap cell: position in the 24 × 7 grid, shade level 0–4 (CSS classes), plays for its title. */
-    record HeatCell(int x, int y, int level, long plays, String day, int hour) {}
+    /** One heatmap cell: position in the 24 × 7 grid, shade level 0–4 (its CSS classes), plays and tooltip. */
+    record HeatCell(int x, int y, int level, long plays, String day, int hour, String css, String title) {}
 
     record HeatRow(int y, String day) {}
 
@@ -28,7 +34,7 @@ final class Charts {
     static final int HEAT_LEFT = 40;
     static final int HEAT_TOP = 18;
 
-    static Heat heatmap(Heatmap h, Locale locale) {
+    static Heat heatmap(Heatmap h, Locale locale, MessageSource messages) {
         long max = h.items().stream().mapToLong(Heatmap.Cell::plays).max().orElse(0);
         List<HeatCell> cells = new ArrayList<>();
         List<HeatRow> rows = new ArrayList<>();
@@ -41,8 +47,10 @@ final class Charts {
         for (Heatmap.Cell c : h.items()) {
             int row = order.indexOf(c.weekday());
             String day = DayOfWeek.of(c.weekday()).getDisplayName(TextStyle.SHORT, locale);
-            cells.add(new HeatCell(HEAT_LEFT + c.hour() * CELL, HEAT_TOP + row * CELL, level(c.plays(), max),
-                    c.plays(), day, c.hour()));
+            int level = level(c.plays(), max);
+            cells.add(new HeatCell(HEAT_LEFT + c.hour() * CELL, HEAT_TOP + row * CELL, level, c.plays(), day, c.hour(),
+                    "heat heat-" + level, messages.getMessage("dashboard.heatCell",
+                            new Object[] {day, c.hour(), c.plays()}, locale)));
         }
         for (int i = 0; i < order.size(); i++) {
             rows.add(new HeatRow(HEAT_TOP + i * CELL + CELL - 5,
@@ -58,13 +66,13 @@ final class Charts {
         return (int) Math.max(1, Math.ceil(4.0 * plays / max));
     }
 
-    /** One hour of the listening clock: a wedge from the centre whose length follows the hour's plays. */
-    record ClockWedge(int hour, long plays, String path) {}
+    /** One hour of the listening clock: a wedge from the centre whose length follows the hour's plays; its tooltip. */
+    record ClockWedge(int hour, long plays, String path, String title) {}
 
     static final double CLOCK_R = 90;
     static final double CLOCK_C = 110;
 
-    static List<ClockWedge> clock(Clock clock) {
+    static List<ClockWedge> clock(Clock clock, Locale locale, MessageSource messages) {
         long max = clock.items().stream().mapToLong(Clock.Hour::plays).max().orElse(0);
         List<ClockWedge> wedges = new ArrayList<>();
         for (Clock.Hour h : clock.items()) {
@@ -75,7 +83,8 @@ final class Charts {
             String path = h.plays() == 0 ? "" : String.format(Locale.ROOT, "M%.1f %.1fL%.1f %.1fA%.1f %.1f 0 0 1 %.1f %.1fZ",
                     CLOCK_C, CLOCK_C, CLOCK_C + r * Math.cos(a0), CLOCK_C + r * Math.sin(a0), r, r,
                     CLOCK_C + r * Math.cos(a1), CLOCK_C + r * Math.sin(a1));
-            wedges.add(new ClockWedge(h.hour(), h.plays(), path));
+            wedges.add(new ClockWedge(h.hour(), h.plays(), path,
+                    messages.getMessage("dashboard.clockHour", new Object[] {h.hour(), h.plays()}, locale)));
         }
         return wedges;
     }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.tonearm.listens.NowPlaying;
@@ -39,11 +40,13 @@ class DashboardView {
     private final StatsService stats;
     private final NowPlayingService nowPlaying;
     private final ListenHistory recent;
+    private final MessageSource messages;
 
-    DashboardView(StatsService stats, NowPlayingService nowPlaying, ListenHistory recent) {
+    DashboardView(StatsService stats, NowPlayingService nowPlaying, ListenHistory recent, MessageSource messages) {
         this.stats = stats;
         this.nowPlaying = nowPlaying;
         this.recent = recent;
+        this.messages = messages;
     }
 
     /** A sentence of the insights block: its message key and arguments. */
@@ -61,8 +64,8 @@ class DashboardView {
         model.addAttribute("step", step.name().toLowerCase(Locale.ROOT));
         model.addAttribute("series", Charts.timeline(timeline));
         model.addAttribute("timelineTotal", timeline.items().stream().mapToLong(b -> b.figures().plays()).sum());
-        model.addAttribute("heat", Charts.heatmap(stats.heatmap(user, range), locale));
-        model.addAttribute("clock", Charts.clock(stats.clock(user, range)));
+        model.addAttribute("heat", Charts.heatmap(stats.heatmap(user, range), locale, messages));
+        model.addAttribute("clock", Charts.clock(stats.clock(user, range), locale, messages));
         model.addAttribute("streaks", stats.streaks(user, range));
         model.addAttribute("insights", sentences(stats.insights(user, range, INSIGHTS), form));
     }
