@@ -10,7 +10,8 @@ import org.openqa.selenium.Keys;
 
 /**
  * Login, logout, registration and settings in a real browser (issue #12 items 1, 2 and 9), each page checked with
- * axe-core, for requests to other hosts and for console errors; the dashboard at phone width.
+ * axe-core, for requests to other hosts and for console errors; the dashboard at phone width; the pages in the dark
+ * theme too ({@link BrowserSession#checkDark}).
  */
 class AccountPagesBrowserTests {
 
@@ -38,6 +39,14 @@ class AccountPagesBrowserTests {
         browser.open("/settings");
         browser.waitForPath("/login");
         browser.checkPage();
+    }
+
+    @Test
+    void loginRegistrationAndSettingsPassTheChecksInTheDarkTheme() {
+        browser.checkDark("login", "/login");
+        browser.checkDark("register", "/register");
+        browser.loginAs("ann");
+        browser.checkDark("settings", "/settings");
     }
 
     @Test

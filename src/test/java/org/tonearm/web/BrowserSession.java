@@ -38,9 +38,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Browser tests of the web UI (docs/web.md#browser-tests): ONE Tonearm application (TestApps, on the run's
- * database; a fresh SQLite file and data directory) and ONE headless Chromium per test class, driven with Selenium
- * through Debian's chromium-driver.
+ * Browser tests of the web UI (docs/web.md#browser-tests): ONE Tonearm application per test class (TestApps, on the
+ * run's database; a fresh SQLite file and data directory) and ONE headless Chromium for the whole test JVM, shared by
+ * every browser class (started by the first, quit when JUnit ends: a start costs seconds on a loaded machine), driven
+ * with Selenium through Debian's chromium-driver.
  *
  * <pre>
  * class FooBrowserTests {
@@ -61,8 +62,9 @@ import tools.jackson.databind.json.JsonMapper;
  * resolver that resolves nothing but localhost; the component updater and Google URLs pointed at a closed loopback
  * port. Every request a page makes is read from Chromium's performance log and must go to Tonearm.
  *
- * <p>Each test ends with a screenshot in {@code target/screenshots/<class>/<test>.png}. Between tests the cookies
- * are cleared and the window goes back to desktop size (1280×900).
+ * <p>Each test ends with a screenshot in {@code target/screenshots/<class>/<test>.png}. Each test starts as in a fresh
+ * profile: on a blank page, without any cookie (of any port: cookies ignore ports) nor the application's storage,
+ * at desktop size (1280×900), in the light scheme, with the logs read so far dropped.
  */
 public final class BrowserSession implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
@@ -74,13 +76,14 @@ public final class BrowserSession implements BeforeAllCallback, AfterAllCallback
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final ExtensionContext.Namespace SHARED = ExtensionContext.Namespace.create(BrowserSession.class);
+    private static String axe;
 
     private final Map<String, Object> settings;
     private boolean bothDatabases;
     private String pgSchema;
     private TestApps.App app;
     private ChromeDriver driver;
-    private Path profile;
     private String baseUrl;
     private final List<String> requested = new ArrayList<>();
     private final List<String> consoleErrors = new ArrayList<>();
@@ -130,14 +133,14 @@ public final class BrowserSession implements BeforeAllCallback, AfterAllCallback
         }
         app = TestApps.start(all);
         baseUrl = "http://127.0.0.1:" + app.context().getEnvironment().getProperty("local.server.port");
-        driver = startChromium();
+        driver = Chromium.of(context).driver;
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws Exception {
         try {
             if (driver != null) {
-                driver.quit();
+                driver.get("about:blank"); // leaves the pages (their event streams) of this application
             }
         } finally {
             if (app != null) {
@@ -148,15 +151,15 @@ public final class BrowserSession implements BeforeAllCallback, AfterAllCallback
                     s.execute("DROP SCHEMA " + pgSchema + " CASCADE");
                 }
             }
-            if (profile != null) {
-                org.springframework.util.FileSystemUtils.deleteRecursively(profile);
-            }
         }
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        driver.manage().deleteAllCookies();
+        // as a fresh profile would be: the browser is shared by every test of the JVM
+        driver.get("about:blank");
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        driver.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", baseUrl, "storageTypes", "all"));
         desktop();
         colorScheme("light");
         drainLogs();
@@ -172,8 +175,47 @@ public final class BrowserSession implements BeforeAllCallback, AfterAllCallback
         Files.write(dir.resolve(context.getRequiredTestMethod().getName() + ".png"), png);
     }
 
-    private ChromeDriver startChromium() throws IOException {
-        profile = Files.createTempDirectory("tonearm-chromium-");
+    /**
+     * The JVM's one Chromium, in JUnit's root store: started by the first browser class, quit when the store closes
+     * at the end of the run (JUnit closes AutoCloseable values). Started again if it died.
+     */
+    private record Chromium(ChromeDriver driver, Path profile) implements AutoCloseable {
+
+        static Chromium of(ExtensionContext context) {
+            ExtensionContext.Store store = context.getRoot().getStore(SHARED);
+            Chromium chromium = store.computeIfAbsent(Chromium.class, k -> start(), Chromium.class);
+            try {
+                chromium.driver.getWindowHandle();
+            } catch (org.openqa.selenium.WebDriverException dead) {
+                store.remove(Chromium.class);
+                chromium.close();
+                chromium = store.computeIfAbsent(Chromium.class, k -> start(), Chromium.class);
+            }
+            return chromium;
+        }
+
+        private static Chromium start() {
+            try {
+                Path profile = Files.createTempDirectory("tonearm-chromium-");
+                return new Chromium(startChromium(profile), profile);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                driver.quit();
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                // it had died already
+            } finally {
+                org.springframework.util.FileSystemUtils.deleteRecursively(profile.toFile());
+            }
+        }
+    }
+
+    private static ChromeDriver startChromium(Path profile) throws IOException {
         Path defaults = Files.createDirectories(profile.resolve("Default"));
         // BROWSER.md: without these, Chromium calls sign-in, the password leak check and safe browsing
         Files.writeString(defaults.resolve("Preferences"), """
@@ -351,6 +393,22 @@ public final class BrowserSession implements BeforeAllCallback, AfterAllCallback
     }
 
     /**
+     * A page in the dark theme (issue #12 items 1 and 9): opened with the system set to dark, one h1, every check of
+     * {@link #checkPage()} (axe-core's contrast rules included), the document in the dark colour scheme, saved as
+     * {@code target/screenshots/dark/<name>.png} for a person to look at; then back to light. Each page class checks its
+     * own pages so (no separate pass over every page with an application and data of its own).
+     */
+    public void checkDark(String name, String path) {
+        colorScheme("dark").open(path);
+        assertThat(findAll("h1")).as(path).hasSize(1);
+        checkPage();
+        assertThat(script("return getComputedStyle(document.documentElement).colorScheme")).as(path).asString()
+                .contains("dark");
+        screenshot("dark/" + name);
+        colorScheme("light");
+    }
+
+    /**
      * Every request made since the test began (documents, assets, fetches, server-sent events) went to this
      * Tonearm. Reads Chromium's performance log ({@code Network.requestWillBeSent}).
      */
@@ -433,7 +491,14 @@ public final class BrowserSession implements BeforeAllCallback, AfterAllCallback
         }
     }
 
-    private static String axeSource() {
+    private static synchronized String axeSource() {
+        if (axe == null) {
+            axe = readAxe();
+        }
+        return axe;
+    }
+
+    private static String readAxe() {
         String path = new org.webjars.WebJarVersionLocator().fullPath("axe-core", "axe.min.js");
         try (InputStream in = path == null ? null : BrowserSession.class.getClassLoader().getResourceAsStream(path)) {
             if (path == null || in == null) {

@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The dashboard (issue #12 items 3 and 9) in a real browser: its numbers against the stats API for the same user,
- * the range picker (htmx, URL, back button, plain GET), and a scrobble through the ListenBrainz API appearing live.
+ * the range picker (htmx, URL, back button, plain GET), and a scrobble through the ListenBrainz API appearing live;
+ * the page in the dark theme too ({@link BrowserSession#checkDark}).
  */
 class DashboardBrowserTests {
 
@@ -134,6 +135,7 @@ class DashboardBrowserTests {
         browser.waitFor(d -> !browser.findAll("#timeline-chart canvas").isEmpty());
         browser.script("document.querySelector('.heatmap').scrollIntoView()");
         browser.screenshot("dashboard-light-charts");
+        browser.checkDark("dashboard", "/?range=7d");
     }
 
     /**

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * First run in a real browser (issue #12 items 2 and 9): an empty instance leads to the page that creates the
  * administrator, which lands on the dashboard; afterwards the page is gone. Ordered: the instance is empty only once.
+ * The first-run page also in the dark theme ({@link BrowserSession#checkDark}).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FirstRunBrowserTests {
@@ -27,6 +28,7 @@ class FirstRunBrowserTests {
         assertThat(browser.find("h1").getText()).isEqualTo("Welcome to Tonearm");
         browser.assertNoHorizontalOverflow();
         browser.checkPage();
+        browser.desktop().checkDark("setup", "/setup");
     }
 
     @Test

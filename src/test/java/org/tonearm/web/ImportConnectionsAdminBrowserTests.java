@@ -18,9 +18,9 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * Import, connections, public profile, admin and error pages in a real browser (issue #12 items 6, 7 and 8), each
- * checked with axe-core, for requests to other hosts and console errors, and at phone width. One application and one
- * browser for the class. The import batch is small so that a few thousand rows take several batches: the page is
- * seen running before it shows the report.
+ * checked with axe-core, for requests to other hosts and console errors, at phone width and in the dark theme
+ * ({@link BrowserSession#checkDark}). One application for the class. The import batch is small so that a few
+ * thousand rows take several batches: the page is seen running before it shows the report.
  */
 class ImportConnectionsAdminBrowserTests {
 
@@ -164,14 +164,27 @@ class ImportConnectionsAdminBrowserTests {
         browser.checkPage();
         browser.phone().open("/u/pia");
         browser.assertNoHorizontalOverflow();
+        browser.desktop().checkDark("profile", "/u/pia");
+        assertThat(browser.find("h1").getText()).isEqualTo("pia");
 
-        browser.desktop().open("/u/pete"); // PRIVATE
+        browser.open("/u/pete"); // PRIVATE
         assertThat(browser.find("h1").getText()).isEqualTo("Not found");
         String privatePage = browser.find("main").getText();
         browser.checkPage();
         browser.open("/u/nobody-has-this-name");
         assertThat(browser.find("main").getText()).isEqualTo(privatePage);
         assertThat(browser.app().api().get("/u/pete").status()).isEqualTo(404);
+    }
+
+    @Test
+    void importConnectionsAdminAndErrorPagesPassTheChecksInTheDarkTheme() {
+        browser.loginAs("admin");
+        browser.checkDark("import", "/import");
+        browser.checkDark("connections", "/connections");
+        browser.checkDark("admin", "/admin");
+        assertThat(browser.find("h1").getText()).isEqualTo("Administration");
+        browser.checkDark("not-found", "/import/no-such-page");
+        assertThat(browser.find("h1").getText()).isEqualTo("Not found");
     }
 
     @Test

@@ -24,7 +24,8 @@ import org.tonearm.testsupport.Api;
 /**
  * The stats and history pages (issue #12 item 4) in a real browser: history with endless scrolling, inline correction
  * and delete with undo; top list paging and order; the artist page against the stats API; the year in review.
- * One user with 130 listens over the last days (60 tracks, 3 artists), seeded once through the native API.
+ * One user with 130 listens over the last days (60 tracks, 3 artists), seeded once through the native API. The pages
+ * in the dark theme too ({@link BrowserSession#checkDark}).
  */
 class StatsPagesBrowserTests {
 
@@ -75,6 +76,27 @@ class StatsPagesBrowserTests {
         browser.phone().open("/history");
         browser.assertNoHorizontalOverflow();
         browser.checkPage();
+    }
+
+    @Test
+    void statsPagesPassTheChecksInTheDarkTheme() {
+        long artist = topId("artist");
+        long album = topId("album");
+        long track = topId("track");
+        browser.loginAs("ann");
+        for (String[] page : new String[][] {{"top", "/top?range=all_time"}, {"history", "/history"},
+                {"artist", "/artist/" + artist}, {"album", "/album/" + album}, {"track", "/track/" + track},
+                {"discoveries", "/discoveries?range=all_time"}, {"streaks", "/streaks"}, {"year", "/year"},
+                {"shares", "/shares"}}) {
+            browser.checkDark(page[0], page[1]);
+            assertThat(browser.find("h1").getText()).as(page[1]).isNotEqualTo("Not found");
+        }
+    }
+
+    /** The id of ann's first artist, album or track of all time. */
+    private static long topId(String entity) {
+        return ann.get("/api/v1/stats/top/" + entity + "s?range=all_time&limit=1").json().path("items").get(0)
+                .path(entity).path("id").asLong();
     }
 
     @Test

@@ -15,7 +15,9 @@ import org.tonearm.integrations.internal.IntegrationsProperties;
  * @param apiBaseUrl where the MusicBrainz API lives (application.yaml passes it to the resilient client as
  *        {@code services.musicbrainz.base-url}); tests point it at WireMock
  * @param minInterval least time from the end of one MusicBrainz request to the start of the next: MusicBrainz allows
- *        one request per second per client (same page); never below 1 s
+ *        one request per second per client (same page); never below 1 s, except for an {@code apiBaseUrl} on this
+ *        machine (localhost, 127.0.0.0/8, [::1] named literally: a local mirror or a test double, which that limit does
+ *        not cover; tests shorten the pace so, and one test keeps the real one)
  * @param idlePoll how long the worker sleeps when nothing is due (5 s)
  * @param retryBackoff wait after an entry's first failed lookup, doubled per further failure up to one day (1 min)
  * @param maxAttempts failed lookups after which an entry is left FAILED for good (8)
@@ -31,11 +33,20 @@ public record MusicBrainzProperties(Boolean enabled, String userAgentContact, UR
         enabled = enabled != null && enabled;
         userAgentContact = userAgentContact == null || userAgentContact.isBlank()
                 ? IntegrationsProperties.DEFAULT_CONTACT : userAgentContact.strip();
-        minInterval = minInterval == null || minInterval.compareTo(MB_LIMIT) < 0 ? MB_LIMIT : minInterval;
+        Duration floor = loopback(apiBaseUrl) ? Duration.ZERO : MB_LIMIT;
+        minInterval = minInterval == null || minInterval.compareTo(floor) < 0 ? MB_LIMIT : minInterval;
         idlePoll = idlePoll == null || idlePoll.isNegative() || idlePoll.isZero() ? Duration.ofSeconds(5) : idlePoll;
         retryBackoff = retryBackoff == null || retryBackoff.isNegative() || retryBackoff.isZero()
                 ? Duration.ofMinutes(1) : retryBackoff;
         maxAttempts = maxAttempts == null || maxAttempts < 1 ? 8 : maxAttempts;
+    }
+
+    /** Whether {@code url} names this machine literally: no name is resolved (a name could point anywhere), localhost
+     *  is loopback by definition (RFC 6761 §6.3). */
+    static boolean loopback(URI url) {
+        String host = url == null ? null : url.getHost();
+        return host != null && (host.equalsIgnoreCase("localhost") || host.equals("[::1]")
+                || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}"));
     }
 
     /** The wait after the {@code attempts}-th failure: backoff × 2^(attempts − 1), at most a day. */

@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
@@ -38,9 +40,14 @@ import org.tonearm.shared.RedisConnector;
  * <p>Every node: this node's streams are told in process; with Redis configured each coalesced change is also
  * published for the other nodes, whose {@link LiveFanOut} tells their streams (docs/web.md#live-updates). Without
  * Redis, or while it is down, updates stay on the node where the change happened.
+ *
+ * <p>Shutdown: a stream is a request that never ends by itself, and Tomcat's graceful shutdown waits for active
+ * requests (up to {@code spring.lifecycle.timeout-per-shutdown-phase}, 30 s). Its socket may be long gone (a closed
+ * tab is only noticed at the next heartbeat write). So this bean stops in the graceful shutdown's own phase and ends
+ * every stream then; a stream opened while stopping ends at once (docs/web.md#live-updates).
  */
 @Component
-public class LiveUpdates implements HttpSessionListener, DisposableBean {
+public class LiveUpdates implements HttpSessionListener, DisposableBean, SmartLifecycle {
 
     static final Duration COALESCE = Duration.ofMillis(150);
     static final Duration HEARTBEAT = Duration.ofSeconds(25);
@@ -58,6 +65,8 @@ public class LiveUpdates implements HttpSessionListener, DisposableBean {
             Thread.ofPlatform().name("web-live").daemon().factory());
     /** Null without Redis: in-process only. */
     private final LiveFanOut fanOut;
+    private volatile boolean running;
+    private volatile boolean stopping;
 
     @Autowired
     LiveUpdates(ObjectProvider<RedisConnector> redis) {
@@ -89,6 +98,10 @@ public class LiveUpdates implements HttpSessionListener, DisposableBean {
             emitter.send(SseEmitter.event().comment("open"));
         } catch (IOException e) {
             remove.run();
+        }
+        if (stopping) {
+            // the server is shutting down: a stream opened now would hold the graceful shutdown up; htmx reconnects
+            endAll();
         }
         return emitter;
     }
@@ -181,11 +194,40 @@ public class LiveUpdates implements HttpSessionListener, DisposableBean {
     }
 
     @Override
+    public void start() {
+        stopping = false;
+        running = true;
+    }
+
+    /** Ends every stream, so the web server's graceful shutdown (same phase) does not wait for them. */
+    @Override
+    public void stop() {
+        stopping = true;
+        endAll();
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** The web server's graceful shutdown phase: both are stopped together, and the shutdown waits for both. */
+    @Override
+    public int getPhase() {
+        return WebServerApplicationContext.GRACEFUL_SHUTDOWN_PHASE;
+    }
+
+    @Override
     public void destroy() {
         timer.shutdownNow();
         if (fanOut != null) {
             fanOut.close();
         }
+        endAll();
+    }
+
+    private void endAll() {
         streams.values().forEach(set -> set.forEach(s -> {
             try {
                 s.emitter().complete();
