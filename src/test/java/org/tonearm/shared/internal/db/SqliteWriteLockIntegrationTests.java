@@ -29,9 +29,8 @@ class SqliteWriteLockIntegrationTests {
     void aWriterFromAnotherConnectionWaitsForAWriteTransactionThatReadFirst() throws Exception {
         Assumptions.assumeFalse(TestDatabase.isPostgres(), "SQLite's file lock");
         Path dir = Files.createTempDirectory("tonearm-writelock-");
-        try (TestApps.App app = TestApps.start(Map.of("tonearm.data-dir", dir.toString()))) {
+        try (TestApps.App app = startWithProbeTable(dir)) {
             Database db = app.context().getBean(Database.class);
-            db.writeVoid(() -> db.dsl().execute("create table lock_probe (writer text)"));
             CountDownLatch hasRead = new CountDownLatch(1);
             CompletableFuture<Void> other = CompletableFuture.runAsync(() -> {
                 try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("tonearm.db"));
@@ -61,9 +60,8 @@ class SqliteWriteLockIntegrationTests {
     void readTransactionsDoNotWaitForAWriter() throws Exception {
         Assumptions.assumeFalse(TestDatabase.isPostgres(), "SQLite's file lock");
         Path dir = Files.createTempDirectory("tonearm-writelock-");
-        try (TestApps.App app = TestApps.start(Map.of("tonearm.data-dir", dir.toString()))) {
+        try (TestApps.App app = startWithProbeTable(dir)) {
             Database db = app.context().getBean(Database.class);
-            db.writeVoid(() -> db.dsl().execute("create table lock_probe (writer text)"));
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("tonearm.db"));
                     Statement s = c.createStatement()) {
                 s.execute("begin immediate");
@@ -75,6 +73,14 @@ class SqliteWriteLockIntegrationTests {
                 s.execute("rollback");
             }
         }
+    }
+
+    /** Tonearm on its own SQLite file, with a scratch table both writers use. */
+    private static TestApps.App startWithProbeTable(Path dir) {
+        TestApps.App app = TestApps.start(Map.of("tonearm.data-dir", dir.toString()));
+        Database db = app.context().getBean(Database.class);
+        db.writeVoid(() -> db.dsl().execute("create table lock_probe (writer text)"));
+        return app;
     }
 
     private static void sleep(long ms) {
