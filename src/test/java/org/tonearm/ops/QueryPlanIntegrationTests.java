@@ -77,8 +77,8 @@ class QueryPlanIntegrationTests extends IntegrationTestBase {
     @Test
     void deduplicationWindowRangeScansTheUserTimeIndex() {
         // a batch of one stretch of history: its candidates are one range of the user's timeline
-        List<String> plan = explain(JooqListenRepository.byTimeWindow(database.dsl(), data.userId(), data.from(),
-                data.from() + 3 * 3_600_000L));
+        List<String> plan = explain(JooqListenRepository.inWindows(database.dsl(), data.userId(),
+                java.util.List.of(new long[] {data.from(), data.from() + 3 * 3_600_000L})));
 
         if (database.kind() == DatabaseKind.SQLITE) {
             assertThat(plan).anyMatch(line -> line.startsWith("SEARCH listens USING INDEX ix_listens_user_time"));

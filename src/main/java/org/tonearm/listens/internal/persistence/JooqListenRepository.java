@@ -60,8 +60,10 @@ public class JooqListenRepository {
     private static final int FEW_TRACKS = 32;
     /** COPY data goes to the server in pieces of about this many characters (see CopyText). */
     private static final int COPY_CHUNK_CHARS = 64 * 1024;
-    /** More windows than this and per-track lookups are cheaper than one range scan per window. */
+    /** More windows than this and the few tracks are looked up through the windows' statement, not per window. */
     private static final int MAX_WINDOW_QUERIES = 16;
+    /** Windows per statement: two bound values each on SQLite, far below its limit of 32,766. */
+    private static final int WINDOW_CHUNK = 500;
 
     private final Database database;
     private final Classifier classifier;
@@ -91,23 +93,17 @@ public class JooqListenRepository {
             for (long[] window : windows) {
                 byTrackInWindow(dsl, userId, trackIds, window[0], window[1]).forEach(r -> rows.put(r.get(LISTENS.ID), r));
             }
-        } else if (windows.size() <= MAX_WINDOW_QUERIES) {
-            java.util.Set<Long> tracks = new java.util.HashSet<>(trackIds);
-            for (long[] window : windows) {
-                keep(byTimeWindow(dsl, userId, window[0], window[1]), r -> tracks.contains(r.get(LISTENS.TRACK_ID)),
-                        rows);
-            }
         } else {
-            // Scattered over many windows: the tracks' listens over the whole span, streamed, and only those inside
-            // a window kept. Kept all, they were every play of the batch's tracks across the span: for a sparse
-            // batch through a dense history (1,000 listens over 180 days against a user with 1,000,000) tens of
-            // thousands of rows with their raw payloads, four batches at a time, which exhausted a 256 MB heap
-            // (issue #19 item 2, docs/performance.md).
-            long from = windows.get(0)[0];
-            long to = windows.get(windows.size() - 1)[1];
-            for (List<Long> chunk : chunks(trackIds)) {
-                keep(byTrackInWindow(dsl, userId, chunk, from, to),
-                        r -> inAnyWindow(windows, r.get(LISTENS.LISTENED_AT)), rows);
+            // Many tracks, or many windows: the user's listens inside the windows, one index range scan per window
+            // in one statement per chunk of windows, and the other tracks' rows dropped here. Asking for the
+            // batch's tracks over its whole span instead read every play of those tracks in between: for a batch
+            // scattered through a dense history (1,000 listens over 180 days against a user with 1,000,000) that
+            // was most of his plays in that half-year, per batch — 0.22× of a new user's speed, then an exhausted
+            // 256 MB heap (issue #19 item 2, docs/performance.md).
+            java.util.Set<Long> tracks = new java.util.HashSet<>(trackIds);
+            for (int i = 0; i < windows.size(); i += WINDOW_CHUNK) {
+                List<long[]> chunk = windows.subList(i, Math.min(windows.size(), i + WINDOW_CHUNK));
+                keep(inWindows(dsl, userId, chunk), r -> tracks.contains(r.get(LISTENS.TRACK_ID)), rows);
             }
         }
         for (List<String> chunk : chunks(externalIds, EXTERNAL_ID_CHUNK)) {
@@ -131,24 +127,6 @@ public class JooqListenRepository {
                     absorbed.getOrDefault(r.get(LISTENS.ID), List.of()), true));
         }
         return candidates;
-    }
-
-    /** Whether {@code at} lies in one of the sorted, non-overlapping, inclusive windows (TimeWindows.around). */
-    static boolean inAnyWindow(List<long[]> windows, long at) {
-        int low = 0;
-        int high = windows.size() - 1;
-        while (low <= high) {
-            int mid = (low + high) >>> 1;
-            long[] w = windows.get(mid);
-            if (at < w[0]) {
-                high = mid - 1;
-            } else if (at > w[1]) {
-                low = mid + 1;
-            } else {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Rows fetched this many at a time: PostgreSQL streams them inside the transaction, SQLite always does. */
@@ -205,10 +183,47 @@ public class JooqListenRepository {
                 : table;
     }
 
-    /** Same user, a time window: a range scan of ix_listens_user_time. */
-    public static ResultQuery<Record> byTimeWindow(DSLContext dsl, long userId, long from, long to) {
-        return dsl.select(LISTENS.fields()).from(via(dsl, LISTENS, "ix_listens_user_time"))
-                .where(ownedBy(dsl, LISTENS.USER_ID, userId), LISTENS.LISTENED_AT.between(from, to));
+    /**
+     * Same user, inside any of these windows: one range scan of ix_listens_user_time per window, in one statement.
+     * The windows are a derived table joined to listens by {@code listened_at between f and t}, so the database
+     * descends the index once per window and reads only the rows inside. PostgreSQL gets them as two arrays
+     * ({@code unnest}: one statement text whatever the count, the planner sees the array's length) and a LATERAL
+     * subquery per window; SQLite a {@code VALUES} list, and {@code CROSS JOIN} (SQLite's "this table is the outer
+     * loop") keeps the windows outside, since a join order the other way round would scan the user's whole history
+     * once.
+     */
+    public static ResultQuery<Record> inWindows(DSLContext dsl, long userId, List<long[]> windows) {
+        Field<Long> from = DSL.field(DSL.name("w", "f"), Long.class);
+        Field<Long> to = DSL.field(DSL.name("w", "t"), Long.class);
+        if (dsl.family() == SQLDialect.POSTGRES) {
+            Long[] froms = new Long[windows.size()];
+            Long[] tos = new Long[windows.size()];
+            for (int i = 0; i < windows.size(); i++) {
+                froms[i] = windows.get(i)[0];
+                tos[i] = windows.get(i)[1];
+            }
+            Table<?> w = DSL.table("unnest(cast({0} as bigint[]), cast({1} as bigint[])) as w(f, t)", DSL.val(froms),
+                    DSL.val(tos));
+            // LATERAL with OFFSET 0, which PostgreSQL never flattens into the join: with the windows and the user's
+            // rows in one join, a table without statistics made it read the user's whole history once and filter
+            // it against every window (EXPLAIN in IngestPlanIntegrationTests); inside, each window is a plain
+            // range condition on (user_id, listened_at), which only ix_listens_user_time serves
+            Table<?> inWindow = DSL.lateral(dsl.select(LISTENS.fields()).from(LISTENS)
+                    .where(ownedBy(dsl, LISTENS.USER_ID, userId), LISTENS.LISTENED_AT.between(from, to))
+                    .offset(DSL.inline(0))).as(LISTENS.getName());
+            return dsl.select(LISTENS.fields()).from(w).crossJoin(inWindow);
+        } else {
+            StringBuilder values = new StringBuilder("(select column1 as f, column2 as t from (values ");
+            Object[] binds = new Object[windows.size() * 2];
+            for (int i = 0; i < windows.size(); i++) {
+                values.append(i == 0 ? "(?, ?)" : ", (?, ?)");
+                binds[2 * i] = windows.get(i)[0];
+                binds[2 * i + 1] = windows.get(i)[1];
+            }
+            Table<?> w = DSL.table(values.append(")) as w").toString(), binds);
+            return dsl.select(LISTENS.fields()).from(w).crossJoin(via(dsl, LISTENS, "ix_listens_user_time"))
+                    .where(ownedBy(dsl, LISTENS.USER_ID, userId), LISTENS.LISTENED_AT.between(from, to));
+        }
     }
 
     /** Same user, some tracks, a time window: a range scan of ix_listens_user_track_time. */
