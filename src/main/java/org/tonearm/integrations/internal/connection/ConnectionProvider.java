@@ -1,6 +1,7 @@
 package org.tonearm.integrations.internal.connection;
 
 import java.util.Map;
+import org.tonearm.shared.TonearmException;
 
 /**
  * The SPI of one external service a user can connect (issue 13; the how-to is in the package documentation of
@@ -35,10 +36,11 @@ public interface ConnectionProvider {
     /**
      * Completes an OAuth-style connection with the parameters the service's redirect brought back. {@code userId} is
      * the caller when one is authenticated, else null (the state alone names the user). The default refuses: only
-     * redirecting providers have a callback.
+     * redirecting providers have a callback, so for the others the open callback route is RESOURCE_NOT_FOUND, as an
+     * unknown service's (docs/api.md#errors: a caller's request is never a 5xx).
      */
     default ConnectResult.Connected callback(Long userId, Map<String, String> params) {
-        throw new UnsupportedOperationException(service() + " has no OAuth callback");
+        throw TonearmException.notFound("OAuth callback of " + service());
     }
 
     /**

@@ -72,7 +72,8 @@ class LastFmProvider implements ConnectionProvider {
                     .encode().build().toUriString();
             return new ConnectResult.Redirect(states.handOut(started, SERVICE, client.authorizeUrl(cb)));
         }
-        String user = request.text("user");
+        String user = request.account("user");
+        boolean pull = request.flag("pull", true); // read before calling Last.fm: a wrong type is refused first
         if (user == null) {
             throw TonearmException.invalid("user", "is required");
         }
@@ -89,7 +90,7 @@ class LastFmProvider implements ConnectionProvider {
         String session = old.map(store::credentials).orElse(null);
         boolean mirror = old.map(c -> c.mirror() && c.status() != ConnectionStatus.DISCONNECTED).orElse(false)
                 && session != null;
-        return new ConnectResult.Connected(userId, user, session, request.flag("pull", true), mirror, null,
+        return new ConnectResult.Connected(userId, user, session, pull, mirror, null,
                 PullProgress.start(System.currentTimeMillis()).json(), null);
     }
 

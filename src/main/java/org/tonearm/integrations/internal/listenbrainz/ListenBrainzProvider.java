@@ -44,7 +44,7 @@ class ListenBrainzProvider implements ConnectionProvider {
 
     @Override
     public ConnectResult connect(long userId, ConnectRequest request) {
-        String user = request.text("user");
+        String user = request.account("user");
         String token = request.text("token");
         boolean pulling = request.flag("pull", true);
         boolean mirror = request.flag("mirror", false);

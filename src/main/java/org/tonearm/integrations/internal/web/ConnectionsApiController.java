@@ -160,9 +160,12 @@ class ConnectionsApiController {
     record ConnectionList(@Schema(description = "Services this instance offers") List<String> services,
             List<ConnectionView> connections) {}
 
-    /** The body of a connect call (docs/api.md#connections); Spotify needs none. */
+    /**
+     * The body of a connect call (docs/api.md#connections); Spotify needs none. The providers read {@code user} (as
+     * docs/api.md#connections-lastfm-and-listenbrainz shows it), so the document names it so too.
+     */
     @Schema(name = "ConnectBody")
-    record ConnectBody(@Schema(description = "Last.fm / ListenBrainz user name") String username,
+    record ConnectBody(@Schema(description = "Last.fm / ListenBrainz user name", maxLength = 255) String user,
             @Schema(description = "ListenBrainz user token (for private data / mirroring)") String token,
             @Schema(description = "Pull plays from the service (default true)") Boolean pull,
             @Schema(description = "Mirror new plays to the service (default false)") Boolean mirror) {}

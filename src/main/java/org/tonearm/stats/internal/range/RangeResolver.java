@@ -35,6 +35,14 @@ public final class RangeResolver {
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern EPOCH_SECONDS = Pattern.compile("-?\\d{1,12}");
+    /**
+     * The widest bounds an ISO-8601 instant may name: what 12-digit epoch seconds reach (years -29719 to 33658), so
+     * the three forms of a bound cover one span. {@link Instant#parse} reads years up to ±1,000,000,000, whose epoch
+     * milliseconds overflow a long (the range's length and previous period are computed in milliseconds): a 500
+     * before this check.
+     */
+    private static final Instant EARLIEST = Instant.ofEpochSecond(-999_999_999_999L);
+    private static final Instant LATEST = Instant.ofEpochSecond(999_999_999_999L);
 
     private RangeResolver() {}
 
@@ -172,7 +180,12 @@ public final class RangeResolver {
             if (EPOCH_SECONDS.matcher(value).matches()) {
                 return new Bound(Instant.ofEpochSecond(Long.parseLong(value)), null);
             }
-            return new Bound(Instant.parse(value), null);
+            Instant instant = Instant.parse(value);
+            if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+                errors.add(new FieldError(field, "must lie between " + EARLIEST + " and " + LATEST));
+                return null;
+            }
+            return new Bound(instant, null);
         } catch (DateTimeParseException | ArithmeticException e) {
             errors.add(new FieldError(field, "must be a date (YYYY-MM-DD), an ISO-8601 instant or epoch seconds"));
             return null;
