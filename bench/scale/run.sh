@@ -4,7 +4,8 @@
 # (their medians and same-run ratios are printed at the end).
 # Usage: [SERVER_JVM="-Xmx256m …"] bench/scale/run.sh sqlite|postgres [HttpIngestBenchmark options]
 # PostgreSQL runs go to database bench_scale (created if missing): advisory locks are per database, so other
-# benchmarks' loaders in database test cannot block this one. SKIP_BUILD=1 skips building the jar and the classes.
+# benchmarks' loaders in database test cannot block this one (BENCH_PG_PORT picks another server, e.g. a second
+# cluster with other settings). SKIP_BUILD=1 skips building the jar and the classes.
 # The output (and the load average before and after) is appended to target/bench-scale.log.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -15,9 +16,12 @@ log=target/bench-scale.log
 driver_jvm=${SCALE_BENCH_JVM:--Xmx2g}
 server_jvm=${SERVER_JVM:--Xmx256m}
 if [ "$db" = postgres ]; then
-  psql -h 127.0.0.1 -U postgres -tAc "select 1 from pg_database where datname = 'bench_scale'" | grep -q 1 \
-    || createdb -h 127.0.0.1 -U postgres bench_scale
-  driver_jvm="$driver_jvm -Dbench.pg.url=jdbc:postgresql://127.0.0.1:5432/bench_scale"
+  port=${BENCH_PG_PORT:-5432}
+  psql -h 127.0.0.1 -p "$port" -U postgres -tAc "select 1 from pg_database where datname = 'bench_scale'" | grep -q 1 \
+    || createdb -h 127.0.0.1 -p "$port" -U postgres bench_scale
+  echo "# postgres port $port: shared_buffers=$(psql -h 127.0.0.1 -p "$port" -U postgres -tAc 'show shared_buffers')" \
+    | tee -a "$log"
+  driver_jvm="$driver_jvm -Dbench.pg.url=jdbc:postgresql://127.0.0.1:$port/bench_scale"
 fi
 if [ "${SKIP_BUILD:-}" != 1 ]; then
   ./mvnw -B -q -Pbench package -DskipTests

@@ -53,6 +53,7 @@ public final class HttpIngestBenchmark {
     private ListenService listens;
     private String warmHttpToken;
     private String heavyToken;
+    private long heavy;
     private Database database;
     private ListensApiClient api;
     private RssSampler rss;
@@ -133,6 +134,7 @@ public final class HttpIngestBenchmark {
         }
         if (o.scale()) {
             largeDatabase();
+            rawBaseline(base);
         }
     }
 
@@ -203,7 +205,7 @@ public final class HttpIngestBenchmark {
      */
     private void loadBase(ScaleBase base, ConfigurableApplicationContext context) throws Exception {
         heavyToken = api.signUp("heavy");
-        long heavy = database.read(() -> database.dsl().select(USERS.ID).from(USERS)
+        heavy = database.read(() -> database.dsl().select(USERS.ID).from(USERS)
                 .where(USERS.USERNAME.eq("heavy")).fetchOne(USERS.ID));
         HistoryGenerator generator = new HistoryGenerator(catalog, o.seed() + 11);
         double seconds = base.load(generator.stream(heavy, 0, o.base(), firstDay, DAYS), o.base());
@@ -239,6 +241,25 @@ public final class HttpIngestBenchmark {
                 List<ApiListen> more = history(1, o.seed() + 100 + 10L * r + k, o.listens());
                 http("http", "heavy_user", r, order, batches(more, order, r), heavyToken);
             }
+        }
+    }
+
+    /**
+     * Item 2's yardstick for (c): the same number of listens written raw (no funnel, no rollups: the listens table
+     * and its indexes only, 5,000 rows per commit, time-ordered) for a new user and for the heavy user, one after the
+     * other, twice. What the heavy user costs more here is the database's own index maintenance in the middle of a
+     * large per-user key range, which no change of Tonearm's can avoid.
+     */
+    private void rawBaseline(ScaleBase base) throws Exception {
+        HistoryGenerator generator = new HistoryGenerator(catalog, o.seed() + 500);
+        for (int r = 0; r < 2; r++) {
+            long fresh = BenchUsers.create(database, "raw_" + r + "_", 1)[0];
+            double freshSeconds = base.load(generator.stream(fresh, 20 + r, o.listens(), firstDay, DAYS), o.listens());
+            double heavySeconds = base.load(generator.stream(heavy, 30 + r, o.listens(), firstDay, DAYS), o.listens());
+            System.out.printf(Locale.ROOT, "RESULT db=%s mode=raw round=%d listens=%d new_user_rate=%.0f/s"
+                    + " heavy_user_rate=%.0f/s heavy_over_new=%.2f load=\"%s\"%n", o.db(), r, o.listens(),
+                    o.listens() / freshSeconds, o.listens() / heavySeconds, freshSeconds / heavySeconds,
+                    IngestBenchmark.load());
         }
     }
 
