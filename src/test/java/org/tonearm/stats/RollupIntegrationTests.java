@@ -118,6 +118,31 @@ class RollupIntegrationTests extends IntegrationTestBase {
         assertThat(o.figures().estimatedTimeMs()).isEqualTo(200_000L);
     }
 
+    @Test
+    void deletingATracksFirstPlayMovesItsFirstPlayAndDeletingALaterOneKeepsIt() {
+        Api.User user = api().newUser();
+        Api me = user.api();
+        assertThat(me.post("/api/v1/listens", Map.of("listens", List.of(
+                listen("Portishead", "Roads", "2024-01-01T10:00:00Z", 300_000L, null),
+                listen("Portishead", "Roads", "2024-02-01T10:00:00Z", 300_000L, null),
+                listen("Portishead", "Roads", "2024-03-01T10:00:00Z", 300_000L, null)))).status()).isEqualTo(200);
+        StatsRange all = stats.resolve(user.id(), RangeRequest.named("all_time"));
+
+        // a later play: the first stays (and the rollups need no recomputation for it)
+        assertThat(me.delete("/api/v1/listens?from=2024-02-01T00:00:00Z&to=2024-02-02T00:00:00Z").status())
+                .isEqualTo(200);
+        assertThat(check(user.id()).changed()).isFalse();
+        assertThat(stats.discoveries(user.id(), all, Entity.TRACKS, 10, 0).items().get(0).firstListenedAt())
+                .isEqualTo(Instant.parse("2024-01-01T10:00:00Z"));
+
+        // the first play itself: the next one becomes the first
+        assertThat(me.delete("/api/v1/listens?from=2024-01-01T00:00:00Z&to=2024-01-02T00:00:00Z").status())
+                .isEqualTo(200);
+        assertThat(check(user.id()).changed()).isFalse();
+        assertThat(stats.discoveries(user.id(), all, Entity.TRACKS, 10, 0).items().get(0).firstListenedAt())
+                .isEqualTo(Instant.parse("2024-03-01T10:00:00Z"));
+    }
+
     private List<Integer> storedDays(long userId) {
         return database.dsl().selectDistinct(LISTENS.LOCAL_DAY).from(LISTENS).where(LISTENS.USER_ID.eq(userId))
                 .fetch(LISTENS.LOCAL_DAY);

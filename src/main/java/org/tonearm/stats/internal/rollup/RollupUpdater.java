@@ -75,8 +75,10 @@ class RollupUpdater {
             });
             rollups.deleteEmpty(change.userId(), removedDays);
             rollups.deleteEmptyTracks(change.userId(), removedTracks);
-            TreeSet<Long> removedPlays = new TreeSet<>();
-            change.removed().stream().filter(f -> !f.skip()).forEach(f -> removedPlays.add(f.trackId()));
+            Map<RollupRepository.TrackAlbum, Long> removedPlays = new HashMap<>();
+            change.removed().stream().filter(f -> !f.skip()).forEach(f -> removedPlays.merge(
+                    new RollupRepository.TrackAlbum(f.trackId(), f.albumId() == null ? 0 : f.albumId()),
+                    f.listenedAt(), Math::min));
             if (!removedPlays.isEmpty()) {
                 rollups.recomputeFirst(change.userId(), removedPlays);
             }
