@@ -30,6 +30,10 @@ final class Rendered {
 
     private static final long LONG_BASE = -8_100_000_000_000L;
     private static final int INT_BASE = -810_000_000;
+    /**
+     * By dialect and shape, for every application context of the JVM: the SQL names no schema (jOOQ's
+     * {@code renderSchema} is off, DataSourceConfiguration), so one dialect's SQL serves each of them.
+     */
     private static final Map<String, Template> TEMPLATES = new ConcurrentHashMap<>();
 
     private Rendered() {}
