@@ -17,6 +17,32 @@ public interface StatsService {
 
     Overview overview(long userId, StatsRange range);
 
+    /*
+     * One call per view: the same answers as resolve then the view, but the range is resolved and the view computed
+     * on one pooled connection in one read snapshot. Resolve then view borrows a connection twice, and under
+     * concurrency every borrow is a wait of its own (docs/performance.md "Statistics: one call per view"). Each
+     * throws what resolve throws for bad range parameters.
+     */
+
+    Overview overview(long userId, RangeRequest request);
+
+    TopPage top(long userId, RangeRequest request, Entity kind, TopOrder order, int limit, int offset);
+
+    Timeline timeline(long userId, RangeRequest request, Step step);
+
+    Heatmap heatmap(long userId, RangeRequest request);
+
+    Clock clock(long userId, RangeRequest request);
+
+    Discoveries discoveries(long userId, RangeRequest request, Entity kind, int limit, int offset);
+
+    Streaks streaks(long userId, RangeRequest request);
+
+    Insights insights(long userId, RangeRequest request, int limit);
+
+    /** @throws org.tonearm.shared.TonearmException NOT_FOUND when the user never played it */
+    EntityStats entity(long userId, RangeRequest request, Entity kind, long id);
+
     /**
      * A page of the top list. {@code limit} 1–1000 and {@code offset} ≥ 0 (VALIDATION_ERROR naming {@code limit} or
      * {@code offset} otherwise). Each item carries its rank in the previous period.

@@ -121,19 +121,33 @@ final class StatsBruteForce {
             checkBounds(request, range, listens);
             List<L> in = listens.stream().filter(l -> !l.at().isBefore(range.from()) && l.at().isBefore(range.to())).toList();
             String what = request + " in " + range.zone() + " week from " + range.weekStart();
-            checkOverview(stats.overview(userId, range), in, listens, range, what);
+            // the one-call variants (range resolved inside the view's call) must answer as resolve then view does
+            boolean oneCall = random.nextBoolean();
+            Overview overview = oneCall ? stats.overview(userId, request) : stats.overview(userId, range);
+            checkSameRange(overview.range(), range, what);
+            checkOverview(overview, in, listens, range, what);
             for (Entity kind : Entity.values()) {
                 for (TopOrder order : TopOrder.values()) {
-                    TopPage page = stats.top(userId, range, kind, order, 1000, 0);
+                    TopPage page = oneCall ? stats.top(userId, request, kind, order, 1000, 0)
+                            : stats.top(userId, range, kind, order, 1000, 0);
+                    checkSameRange(page.range(), range, what);
                     checkTop(page, in, kind, order, what);
                     checkPreviousRanks(page, listens, range, kind, order, what);
                 }
             }
             for (Step step : List.of(Step.DAY, Step.WEEK, Step.MONTH)) {
-                checkTimeline(stats.timeline(userId, range, step), in, range, step, what);
+                checkTimeline(oneCall ? stats.timeline(userId, request, step) : stats.timeline(userId, range, step), in,
+                        range, step, what);
             }
-            checkHeatmap(stats.heatmap(userId, range), in, range, what);
-            checkClock(stats.clock(userId, range), in, range, what);
+            checkHeatmap(oneCall ? stats.heatmap(userId, request) : stats.heatmap(userId, range), in, range, what);
+            checkClock(oneCall ? stats.clock(userId, request) : stats.clock(userId, range), in, range, what);
+            if (oneCall) { // the streaks view itself: the same streaks as the overview's
+                Streaks streaks = stats.streaks(userId, request);
+                assertThat(streaks.current()).as("current streak of the streaks view " + what)
+                        .isEqualTo(overview.currentStreak());
+                assertThat(streaks.longest()).as("longest streak of the streaks view " + what)
+                        .isEqualTo(overview.longestStreak());
+            }
             // one kind of discoveries and one entity page per range keep the added views near a tenth of the time
             checkDiscoveries(stats, userId, range, listens, pick(random, Entity.values()), random, what);
             checkInsights(stats, userId, range, in, listens, random, what);
@@ -154,6 +168,20 @@ final class StatsBruteForce {
         // the year in review of a year of the histories (2024 to now), same tries
         int year = 2024 + random.nextInt(LocalDate.now(ZoneId.of("UTC")).getYear() - 2024 + 1);
         checkYear(stats.year(userId, year), year, listens, zone);
+    }
+
+    /**
+     * A range resolved inside a view's call equals the one resolve gave, but for "now" a moment later (or, for an
+     * answer cached within the same second, earlier: the cache keys "now" by the second).
+     */
+    private static void checkSameRange(StatsRange actual, StatsRange resolved, String what) {
+        assertThat(actual.name()).as("range name " + what).isEqualTo(resolved.name());
+        assertThat(actual.zone()).as("range zone " + what).isEqualTo(resolved.zone());
+        assertThat(actual.weekStart()).as("week start " + what).isEqualTo(resolved.weekStart());
+        assertThat(actual.to()).as("range end " + what).isBetween(resolved.to().minusSeconds(1),
+                resolved.to().plusSeconds(60));
+        assertThat(actual.from()).as("range start " + what).isBetween(resolved.from().minusSeconds(1),
+                resolved.from().plusSeconds(60)); // all_time without a listen starts "now"
     }
 
     /** The range bounds themselves, from docs/api.md#statistics: local midnights in the user's zone. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.function.Function;
 import org.springframework.stereotype.Service;
 import org.tonearm.identity.UserDirectory;
 import org.tonearm.identity.UserProfile;
@@ -95,17 +96,51 @@ class DefaultStatsService implements StatsService {
         });
     }
 
+    /** A view over a resolved range: cached, else computed in a read snapshot of its own. */
+    private <T> T view(long userId, StatsRange range, String view, List<?> params, Function<StatsRange, T> compute) {
+        return cache.get(userId, view, range, params, () -> database.read(() -> compute.apply(range)));
+    }
+
+    /**
+     * Resolve and view in one read transaction, so on one pooled connection (docs/performance.md "Statistics: one call
+     * per view"). The cache version is read before that snapshot opens, as {@link StatsCache#get} requires; a cached
+     * answer still costs the resolve's statements, as it did when resolve was a call of its own.
+     */
+    private <T> T view(long userId, RangeRequest request, String view, List<?> params,
+            Function<StatsRange, T> compute) {
+        String version = cache.version(userId);
+        return database.read(() -> {
+            StatsRange range = resolve(userId, request);
+            return cache.get(version, userId, view, range, params, () -> compute.apply(range));
+        });
+    }
+
+    private Overview overviewOf(long userId, StatsRange range) {
+        return overview.overview(userId, range, clock.instant());
+    }
+
     @Override
     public Overview overview(long userId, StatsRange range) {
-        return cache.get(userId, "overview", range, List.of(),
-                () -> database.read(() -> overview.overview(userId, range, clock.instant())));
+        return view(userId, range, "overview", List.of(), r -> overviewOf(userId, r));
+    }
+
+    @Override
+    public Overview overview(long userId, RangeRequest request) {
+        return view(userId, request, "overview", List.of(), r -> overviewOf(userId, r));
     }
 
     @Override
     public TopPage top(long userId, StatsRange range, Entity kind, TopOrder order, int limit, int offset) {
         checkPage(limit, offset);
-        return cache.get(userId, "top", range, List.of(kind, order, limit, offset),
-                () -> database.read(() -> top.page(userId, range, kind, order, limit, offset, clock.instant())));
+        return view(userId, range, "top", List.of(kind, order, limit, offset),
+                r -> top.page(userId, r, kind, order, limit, offset, clock.instant()));
+    }
+
+    @Override
+    public TopPage top(long userId, RangeRequest request, Entity kind, TopOrder order, int limit, int offset) {
+        checkPage(limit, offset);
+        return view(userId, request, "top", List.of(kind, order, limit, offset),
+                r -> top.page(userId, r, kind, order, limit, offset, clock.instant()));
     }
 
     static void checkPage(int limit, int offset) {
@@ -119,57 +154,94 @@ class DefaultStatsService implements StatsService {
 
     @Override
     public Timeline timeline(long userId, StatsRange range, Step step) {
-        return cache.get(userId, "timeline", range, List.of(step),
-                () -> database.read(() -> timeline.timeline(userId, range, step, clock.instant())));
+        return view(userId, range, "timeline", List.of(step), r -> timeline.timeline(userId, r, step, clock.instant()));
+    }
+
+    @Override
+    public Timeline timeline(long userId, RangeRequest request, Step step) {
+        return view(userId, request, "timeline", List.of(step),
+                r -> timeline.timeline(userId, r, step, clock.instant()));
     }
 
     @Override
     public Heatmap heatmap(long userId, StatsRange range) {
-        return cache.get(userId, "heatmap", range, List.of(),
-                () -> database.read(() -> heatmap.heatmap(userId, range, clock.instant())));
+        return view(userId, range, "heatmap", List.of(), r -> heatmap.heatmap(userId, r, clock.instant()));
+    }
+
+    @Override
+    public Heatmap heatmap(long userId, RangeRequest request) {
+        return view(userId, request, "heatmap", List.of(), r -> heatmap.heatmap(userId, r, clock.instant()));
     }
 
     @Override
     public org.tonearm.stats.Clock clock(long userId, StatsRange range) {
-        return cache.get(userId, "clock", range, List.of(),
-                () -> database.read(() -> heatmap.clock(userId, range, clock.instant())));
+        return view(userId, range, "clock", List.of(), r -> heatmap.clock(userId, r, clock.instant()));
+    }
+
+    @Override
+    public org.tonearm.stats.Clock clock(long userId, RangeRequest request) {
+        return view(userId, request, "clock", List.of(), r -> heatmap.clock(userId, r, clock.instant()));
+    }
+
+    private Streaks streaksOf(long userId, StatsRange range) {
+        Instant now = clock.instant();
+        return streaks.streaks(userId, range, now);
     }
 
     @Override
     public Streaks streaks(long userId, StatsRange range) {
-        return cache.get(userId, "streaks", range, List.of(), () -> database.read(() -> {
-            Instant now = clock.instant();
-            return new Streaks(range, now,
-                    streaks.current(userId, java.time.LocalDate.ofInstant(now, range.zone()), range.zone(), now),
-                    streaks.longest(userId, range));
-        }));
+        return view(userId, range, "streaks", List.of(), r -> streaksOf(userId, r));
+    }
+
+    @Override
+    public Streaks streaks(long userId, RangeRequest request) {
+        return view(userId, request, "streaks", List.of(), r -> streaksOf(userId, r));
     }
 
     @Override
     public Discoveries discoveries(long userId, StatsRange range, Entity kind, int limit, int offset) {
         checkPage(limit, offset);
-        return cache.get(userId, "discoveries", range, List.of(kind, limit, offset),
-                () -> database.read(() -> discoveries.discoveries(userId, range, kind, limit, offset, clock.instant())));
+        return view(userId, range, "discoveries", List.of(kind, limit, offset),
+                r -> discoveries.discoveries(userId, r, kind, limit, offset, clock.instant()));
+    }
+
+    @Override
+    public Discoveries discoveries(long userId, RangeRequest request, Entity kind, int limit, int offset) {
+        checkPage(limit, offset);
+        return view(userId, request, "discoveries", List.of(kind, limit, offset),
+                r -> discoveries.discoveries(userId, r, kind, limit, offset, clock.instant()));
     }
 
     @Override
     public Insights insights(long userId, StatsRange range, int limit) {
         checkPage(limit, 0);
-        return cache.get(userId, "insights", range, List.of(limit),
-                () -> database.read(() -> insights.insights(userId, range, limit, clock.instant())));
+        return view(userId, range, "insights", List.of(limit),
+                r -> insights.insights(userId, r, limit, clock.instant()));
+    }
+
+    @Override
+    public Insights insights(long userId, RangeRequest request, int limit) {
+        checkPage(limit, 0);
+        return view(userId, request, "insights", List.of(limit),
+                r -> insights.insights(userId, r, limit, clock.instant()));
     }
 
     @Override
     public EntityStats entity(long userId, StatsRange range, Entity kind, long id) {
-        return cache.get(userId, "entity", range, List.of(kind, id),
-                () -> database.read(() -> entities.entity(userId, range, kind, id, clock.instant())));
+        return view(userId, range, "entity", List.of(kind, id),
+                r -> entities.entity(userId, r, kind, id, clock.instant()));
+    }
+
+    @Override
+    public EntityStats entity(long userId, RangeRequest request, Entity kind, long id) {
+        return view(userId, request, "entity", List.of(kind, id),
+                r -> entities.entity(userId, r, kind, id, clock.instant()));
     }
 
     @Override
     public YearInReview year(long userId, int year) {
-        StatsRange range = resolve(userId, RangeRequest.ofYear(year));
-        return cache.get(userId, "year", range, List.of(year),
-                () -> database.read(() -> years.year(userId, year, range, clock.instant())));
+        return view(userId, RangeRequest.ofYear(year), "year", List.of(year),
+                r -> years.year(userId, year, r, clock.instant()));
     }
 
     /**

@@ -54,9 +54,22 @@ public class StatsCache {
      * The cached answer of {@code view} for the user, range and parameters, or {@code compute}'s (then cached). The
      * version is read before {@code compute} opens its snapshot: see {@link VersionBumper} for why that order matters.
      */
-    @SuppressWarnings("unchecked")
     public <T> T get(long userId, String view, StatsRange range, List<?> params, Supplier<T> compute) {
-        String version = enabled ? versions.current(userId) : null;
+        return get(version(userId), userId, view, range, params, compute);
+    }
+
+    /**
+     * The user's version as {@link #get(String, long, String, StatsRange, List, Supplier)} needs it, or null (cache
+     * off or version unknown: compute without caching). Read it before the snapshot that the range is resolved in
+     * opens ({@link VersionBumper}).
+     */
+    public String version(long userId) {
+        return enabled ? versions.current(userId) : null;
+    }
+
+    /** As {@link #get(long, String, StatsRange, List, Supplier)} with a {@link #version} read earlier. */
+    @SuppressWarnings("unchecked")
+    public <T> T get(String version, long userId, String view, StatsRange range, List<?> params, Supplier<T> compute) {
         if (version == null) {
             count(view, false);
             return compute.get();

@@ -32,12 +32,16 @@ public class HeatmapQuery {
     private long[][][] cells(Slice slice) {
         DSLContext dsl = database.dsl();
         long[][][] cells = new long[7][24][2];
-        dsl.select(Sources.DAY, Sources.HOUR, FiguresQuery.total(Sources.PLAYS), FiguresQuery.total(Sources.TIME))
-                .from(Sources.hours(dsl, slice)).groupBy(Sources.DAY, Sources.HOUR).fetch().forEach(r -> {
-                    int weekday = LocalDate.ofEpochDay(r.value1()).getDayOfWeek().getValue();
-                    int hour = r.value2();
-                    cells[weekday - 1][hour][0] += r.value3();
-                    cells[weekday - 1][hour][1] += r.value4();
+        List<Object> values = new ArrayList<>();
+        slice.values(values);
+        Rendered.fetch(dsl, "cells " + slice.shape(), values, v -> dsl.select(Sources.DAY, Sources.HOUR,
+                        FiguresQuery.total(Sources.PLAYS), FiguresQuery.total(Sources.TIME))
+                .from(Sources.hours(dsl, slice.withValues(v.iterator()))).groupBy(Sources.DAY, Sources.HOUR))
+                .forEach(r -> {
+                    int weekday = LocalDate.ofEpochDay(r.get(0, Integer.class)).getDayOfWeek().getValue();
+                    int hour = r.get(1, Integer.class);
+                    cells[weekday - 1][hour][0] += r.get(2, Long.class);
+                    cells[weekday - 1][hour][1] += r.get(3, Long.class);
                 });
         return cells;
     }

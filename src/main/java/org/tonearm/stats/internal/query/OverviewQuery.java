@@ -2,6 +2,7 @@ package org.tonearm.stats.internal.query;
 
 import static org.jooq.impl.DSL.countDistinct;
 import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.when;
@@ -9,11 +10,15 @@ import static org.tonearm.schema.Tables.TRACK_ARTISTS;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.Select;
+import org.jooq.SelectField;
 import org.jooq.Table;
 import org.springframework.stereotype.Component;
 import org.tonearm.shared.Database;
@@ -39,30 +44,82 @@ public class OverviewQuery {
     public record Totals(Figures figures, long tracks, long artists, long albums) {}
 
     public Totals totals(long userId, Slice slice) {
+        return totals(List.of(slice)).get(0);
+    }
+
+    /**
+     * {@link #totals(long, Slice)} of several slices in two statements whatever their number (docs/performance.md
+     * "Statistics: one call per view": the overview's current and previous period were four).
+     */
+    List<Totals> totals(List<Slice> slices) {
         DSLContext dsl = database.dsl();
         // the figures from one row per day; the unique counts from one pass over the (track, album) pairs with a play
-        // (summed first: a whole-history source subtracts listens outside the range), artists joined to those pairs
-        Record f = dsl.select(FiguresQuery.columns()).from(Sources.days(dsl, slice)).fetchOne();
-        Table<?> pairs = dsl.select(Sources.TRACK.as("track_id"), Sources.ALBUM.as("album_id"))
-                .from(Sources.tracks(dsl, slice)).groupBy(Sources.TRACK, Sources.ALBUM)
-                .having(sum(Sources.PLAYS).gt(java.math.BigDecimal.ZERO)).asTable("t");
-        Field<Long> track = field(name("t", "track_id"), Long.class);
-        Field<Long> album = field(name("t", "album_id"), Long.class);
-        Record u = dsl.select(countDistinct(track), countDistinct(when(album.ne(0L), album)),
-                        countDistinct(TRACK_ARTISTS.ARTIST_ID))
-                .from(pairs).leftJoin(TRACK_ARTISTS).on(TRACK_ARTISTS.TRACK_ID.eq(track)).fetchOne();
-        return new Totals(FiguresQuery.read(f, 0), FiguresQuery.num(u.get(0)), FiguresQuery.num(u.get(2)),
-                FiguresQuery.num(u.get(1)));
+        // (summed first: a whole-history source subtracts listens outside the range), artists joined to those pairs;
+        // each slice's rows carry its index k
+        List<Object> values = new ArrayList<>();
+        StringBuilder shape = new StringBuilder();
+        for (Slice slice : slices) {
+            slice.values(values);
+            shape.append(' ').append(slice.shape());
+        }
+        Figures[] figuresOf = new Figures[slices.size()];
+        Rendered.fetch(dsl, "overview_figures" + shape, values, v -> {
+            java.util.Iterator<Object> in = v.iterator();
+            Select<Record> figures = null;
+            for (int i = 0; i < slices.size(); i++) {
+                List<SelectField<?>> columns = new ArrayList<>();
+                columns.add(inline(i).as("k"));
+                SelectField<?>[] sums = FiguresQuery.columns();
+                for (int c = 0; c < sums.length; c++) {
+                    columns.add(((Field<?>) sums[c]).as("f" + c));
+                }
+                Select<Record> f = dsl.select(columns).from(Sources.days(dsl, slices.get(i).withValues(in)));
+                figures = figures == null ? f : figures.unionAll(f);
+            }
+            return figures;
+        }).forEach(r -> figuresOf[r.get(0, Integer.class)] = FiguresQuery.read(r, 1));
+        long[][] unique = new long[slices.size()][3]; // a slice without a pair has no row: zeros
+        Rendered.fetch(dsl, "overview_unique" + shape, values, v -> {
+            java.util.Iterator<Object> in = v.iterator();
+            Select<Record> pairs = null;
+            for (int i = 0; i < slices.size(); i++) {
+                Select<Record> p = dsl.select(List.<SelectField<?>>of(inline(i).as("k"), Sources.TRACK.as("track_id"),
+                                Sources.ALBUM.as("album_id")))
+                        .from(Sources.tracks(dsl, slices.get(i).withValues(in))).groupBy(Sources.TRACK, Sources.ALBUM)
+                        .having(sum(Sources.PLAYS).gt(java.math.BigDecimal.ZERO));
+                pairs = pairs == null ? p : pairs.unionAll(p);
+            }
+            Table<?> t = pairs.asTable("t");
+            Field<Integer> k = field(name("t", "k"), Integer.class);
+            Field<Long> track = field(name("t", "track_id"), Long.class);
+            Field<Long> album = field(name("t", "album_id"), Long.class);
+            return dsl.select(k, countDistinct(track), countDistinct(when(album.ne(0L), album)),
+                            countDistinct(TRACK_ARTISTS.ARTIST_ID))
+                    .from(t).leftJoin(TRACK_ARTISTS).on(TRACK_ARTISTS.TRACK_ID.eq(track)).groupBy(k);
+        }).forEach(r -> unique[r.get(0, Integer.class)] = new long[] {FiguresQuery.num(r.get(1)),
+            FiguresQuery.num(r.get(3)), FiguresQuery.num(r.get(2))});
+        List<Totals> out = new ArrayList<>(slices.size());
+        for (int i = 0; i < slices.size(); i++) {
+            out.add(new Totals(figuresOf[i], unique[i][0], unique[i][1], unique[i][2]));
+        }
+        return out;
     }
 
     public Overview overview(long userId, StatsRange range, Instant now) {
-        Totals current = totals(userId, Slice.of(userId, range));
+        List<Slice> slices = new ArrayList<>(2);
+        slices.add(Slice.of(userId, range));
+        if (range.previous() != null) {
+            slices.add(Slice.of(userId, range.previous(), range.zone()));
+        }
+        List<Totals> totals = totals(slices);
+        Totals current = totals.get(0);
         LocalDate today = LocalDate.ofInstant(now, range.zone());
-        Streak currentStreak = streaks.current(userId, today, range.zone(), now);
-        Streak longest = streaks.longest(userId, range);
+        Streak[] streak = streaks.currentAndLongest(userId, today, range.zone(), now, range);
+        Streak currentStreak = streak[0];
+        Streak longest = streak[1];
         Map<String, Change> changes = null;
         if (range.previous() != null) {
-            Totals before = totals(userId, Slice.of(userId, range.previous(), range.zone()));
+            Totals before = totals.get(1);
             changes = new LinkedHashMap<>();
             changes.put("plays", Change.of(current.figures().plays(), before.figures().plays()));
             changes.put("listening_time_ms",

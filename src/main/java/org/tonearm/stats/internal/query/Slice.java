@@ -83,6 +83,44 @@ public record Slice(long userId, int firstDay, int endDay, List<long[]> edges, l
         return new Slice(userId, 0, 0, List.of(new long[] {from.toEpochMilli(), to.toEpochMilli()}));
     }
 
+    /**
+     * What of this slice decides the SQL over it ({@link Rendered}): whole days or not, the number of raw edges, an
+     * all-time range or not.
+     */
+    public String shape() {
+        return (hasWholeDays() ? "d" : "-") + edges.size() + (outside != null ? "o" : "-");
+    }
+
+    /** Its values in the order {@link #withValues} reads them back. */
+    void values(List<Object> out) {
+        out.add(userId);
+        if (hasWholeDays()) {
+            out.add(firstDay);
+            out.add(endDay);
+        }
+        for (long[] e : edges) {
+            out.add(e[0]);
+            out.add(e[1]);
+        }
+        if (outside != null) {
+            out.add(outside[0]);
+            out.add(outside[1]);
+        }
+    }
+
+    /** A slice of this one's shape with the values of {@code in} (its next entries, as {@link #values} wrote them). */
+    Slice withValues(java.util.Iterator<Object> in) {
+        long user = (Long) in.next();
+        int first = hasWholeDays() ? (Integer) in.next() : firstDay;
+        int end = hasWholeDays() ? (Integer) in.next() : endDay;
+        List<long[]> e = new ArrayList<>(edges.size());
+        for (int i = 0; i < edges.size(); i++) {
+            e.add(new long[] {(Long) in.next(), (Long) in.next()});
+        }
+        long[] out = outside == null ? null : new long[] {(Long) in.next(), (Long) in.next()};
+        return new Slice(user, first, end, e, out);
+    }
+
     public boolean hasWholeDays() {
         return endDay > firstDay;
     }

@@ -3,12 +3,18 @@ package org.tonearm.stats.internal.query;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import org.jooq.DSLContext;
+import org.jooq.Record2;
+import org.jooq.ResultQuery;
+import org.jooq.Select;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 import org.tonearm.shared.Database;
 import org.tonearm.stats.StatsRange;
 import org.tonearm.stats.Streak;
+import org.tonearm.stats.Streaks;
 
 /**
  * docs/api.md#statistics streaks: consecutive local days with at least one play. The current streak is as of today (alive when the
@@ -28,22 +34,75 @@ public class StreaksQuery {
 
     /** The local days with a play in the slice, ascending. */
     public List<Integer> playDays(Slice slice) {
+        return playDays(List.of(slice)).get(0);
+    }
+
+    /**
+     * The local days with a play in each slice, ascending, in one statement (docs/performance.md "Statistics: one
+     * call per view": a statement per slice was a prepare and a step each).
+     */
+    List<List<Integer>> playDays(List<Slice> slices) {
         DSLContext dsl = database.dsl();
-        return dsl.select(Sources.DAY).from(Sources.days(dsl, slice)).groupBy(Sources.DAY)
-                .having(org.jooq.impl.DSL.sum(Sources.PLAYS).gt(java.math.BigDecimal.ZERO))
-                .orderBy(Sources.DAY).fetch(Sources.DAY);
+        List<Object> values = new ArrayList<>();
+        StringBuilder shape = new StringBuilder("play_days");
+        for (Slice slice : slices) {
+            slice.values(values);
+            shape.append(' ').append(slice.shape());
+        }
+        List<List<Integer>> out = new ArrayList<>(slices.size());
+        for (int i = 0; i < slices.size(); i++) {
+            out.add(new ArrayList<>());
+        }
+        Rendered.fetch(dsl, shape.toString(), values, v -> {
+            java.util.Iterator<Object> in = v.iterator();
+            Select<Record2<Integer, Integer>> all = null;
+            for (int i = 0; i < slices.size(); i++) {
+                var part = dsl.select(DSL.inline(i).as("k"), Sources.DAY)
+                        .from(Sources.days(dsl, slices.get(i).withValues(in)))
+                        .groupBy(Sources.DAY).having(DSL.sum(Sources.PLAYS).gt(java.math.BigDecimal.ZERO));
+                all = all == null ? part : all.unionAll(part);
+            }
+            return (ResultQuery<Record2<Integer, Integer>>) all;
+        }).forEach(r -> out.get(r.get(0, Integer.class)).add(r.get(1, Integer.class)));
+        out.forEach(java.util.Collections::sort);
+        return out;
     }
 
     public Streak current(long userId, LocalDate today, ZoneId zone, Instant now) {
-        // the recent days first (every overview asks for the current streak, whatever its range): only a streak that
-        // reaches back to the window's first day needs the whole history (docs/performance.md, 2026-12-07)
+        return both(userId, today, zone, now, null)[0];
+    }
+
+    /**
+     * The current streak and the longest one of {@code longestIn} (null: the current one only). The recent days and
+     * the range are read in one statement (every overview asks for the current streak, whatever its range): only a
+     * current streak that reaches back to the window's first day reads the whole history (docs/performance.md,
+     * 2026-12-07).
+     */
+    private Streak[] both(long userId, LocalDate today, ZoneId zone, Instant now, StatsRange longestIn) {
         LocalDate windowStart = today.minusDays(RECENT_DAYS);
         Instant windowFrom = windowStart.atStartOfDay(zone).toInstant();
-        Streak recent = current(playDays(Slice.of(userId, windowFrom, now, zone)), today);
-        if (recent.days() == 0 || recent.first().isAfter(windowStart)) {
-            return recent;
+        List<Slice> slices = new ArrayList<>(2);
+        slices.add(Slice.of(userId, windowFrom, now, zone));
+        if (longestIn != null) {
+            slices.add(Slice.of(userId, longestIn.period(), longestIn.zone()));
         }
-        return current(playDays(Slice.of(userId, BEGINNING, now, zone)), today);
+        List<List<Integer>> days = playDays(slices);
+        Streak recent = current(days.get(0), today);
+        if (recent.days() != 0 && !recent.first().isAfter(windowStart)) {
+            recent = current(playDays(Slice.of(userId, BEGINNING, now, zone)), today);
+        }
+        return new Streak[] {recent, longestIn == null ? null : longest(days.get(1))};
+    }
+
+    /** The current streak as of {@code now} (in the range's zone) and the longest inside the range. */
+    public Streaks streaks(long userId, StatsRange range, Instant now) {
+        Streak[] both = both(userId, LocalDate.ofInstant(now, range.zone()), range.zone(), now, range);
+        return new Streaks(range, now, both[0], both[1]);
+    }
+
+    /** {@link #current} and {@link #longest(long, StatsRange)} of the range, in one statement. */
+    public Streak[] currentAndLongest(long userId, LocalDate today, ZoneId zone, Instant now, StatsRange range) {
+        return both(userId, today, zone, now, range);
     }
 
     /** Days read by the current streak's first try; a longer streak reads the whole history. */

@@ -83,7 +83,11 @@ public class TimelineQuery {
         columns.add(Sources.DAY);
         columns.addAll(List.of(FiguresQuery.columns()));
         Map<Integer, Figures> out = new HashMap<>();
-        dsl.select(columns).from(Sources.days(dsl, slice)).groupBy(Sources.DAY).fetch()
+        List<Object> values = new ArrayList<>();
+        slice.values(values);
+        Rendered.fetch(dsl, "by_day " + slice.shape(), values,
+                        v -> dsl.select(columns).from(Sources.days(dsl, slice.withValues(v.iterator())))
+                                .groupBy(Sources.DAY))
                 .forEach(r -> out.put(r.get(0, Integer.class), FiguresQuery.read(r, 1)));
         return out;
     }

@@ -62,8 +62,18 @@ public class TopQuery {
             columns.add(count().over().as("total"));
             rows = grouped(dsl, slice, kind, columns).orderBy(order(order, key)).limit(limit).offset(offset).fetch();
         } else {
-            rows = withPrevious(dsl, slice, Slice.of(userId, range.previous(), range.zone()), kind, order, limit,
-                    offset);
+            Slice before = Slice.of(userId, range.previous(), range.zone());
+            List<Object> values = new ArrayList<>();
+            slice.values(values);
+            before.values(values);
+            values.add(limit);
+            values.add(offset);
+            rows = Rendered.fetch(dsl, "top " + kind + " " + order + " " + slice.shape() + " " + before.shape(), values,
+                    v -> {
+                        java.util.Iterator<Object> in = v.iterator();
+                        return withPrevious(dsl, slice.withValues(in), before.withValues(in), kind, order,
+                                (Integer) in.next(), (Integer) in.next());
+                    });
             rows.forEach(r -> {
                 if (r.get("prnk") != null) {
                     previous.put(r.get(0, Long.class), r.get("prnk", Integer.class));
@@ -93,7 +103,7 @@ public class TopQuery {
      * play in the current period). The previous ranking is the same as {@link #previousRanks}: items with a play
      * there, by the same order.
      */
-    private static List<Record> withPrevious(DSLContext dsl, Slice current, Slice previous, Entity kind,
+    private static org.jooq.ResultQuery<Record> withPrevious(DSLContext dsl, Slice current, Slice previous, Entity kind,
             TopOrder order, int limit, int offset) {
         Field<Long> zero = inline(0L);
         Table<Record> cur = Sources.tracks(dsl, current);
@@ -153,7 +163,7 @@ public class TopQuery {
                 .orderBy(order == TopOrder.PLAYS
                         ? new SortField<?>[] {hPlays.desc(), hTime.desc(), hItem.asc()}
                         : new SortField<?>[] {hTime.desc(), hPlays.desc(), hItem.asc()})
-                .limit(limit).offset(offset).fetch();
+                .limit(limit).offset(offset);
     }
 
     /** The first {@code limit} items, without previous ranks (for pages inside other views). */
@@ -181,6 +191,39 @@ public class TopQuery {
         Map<Long, Figures> out = new HashMap<>();
         grouped(dsl, slice, kind, groupColumns(key(kind))).fetch()
                 .forEach(r -> out.put(r.get(0, Long.class), FiguresQuery.read(r, 1)));
+        return out;
+    }
+
+    /** {@link #all} of several slices in one statement (insights: the range and its previous period). */
+    public List<Map<Long, Figures>> all(List<Slice> slices, Entity kind) {
+        DSLContext dsl = database.dsl();
+        Field<Long> key = key(kind);
+        List<Object> values = new ArrayList<>();
+        StringBuilder shape = new StringBuilder("all ").append(kind);
+        for (Slice slice : slices) {
+            slice.values(values);
+            shape.append(' ').append(slice.shape());
+        }
+        List<Map<Long, Figures>> out = new ArrayList<>(slices.size());
+        for (int i = 0; i < slices.size(); i++) {
+            out.add(new HashMap<>());
+        }
+        Rendered.fetch(dsl, shape.toString(), values, v -> {
+            java.util.Iterator<Object> in = v.iterator();
+            org.jooq.Select<Record> union = null;
+            for (int i = 0; i < slices.size(); i++) {
+                List<org.jooq.SelectFieldOrAsterisk> columns = new ArrayList<>();
+                columns.add(inline(i).as("k"));
+                columns.add(key.as("item"));
+                org.jooq.SelectField<?>[] sums = FiguresQuery.columns();
+                for (int c = 0; c < sums.length; c++) {
+                    columns.add(((Field<?>) sums[c]).as("f" + c));
+                }
+                org.jooq.Select<Record> part = grouped(dsl, slices.get(i).withValues(in), kind, columns);
+                union = union == null ? part : union.unionAll(part);
+            }
+            return union;
+        }).forEach(r -> out.get(r.get(0, Integer.class)).put(r.get(1, Long.class), FiguresQuery.read(r, 2)));
         return out;
     }
 
