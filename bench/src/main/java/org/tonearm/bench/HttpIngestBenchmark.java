@@ -67,9 +67,9 @@ public final class HttpIngestBenchmark {
     public static void main(String[] args) throws Exception {
         HttpBenchOptions o = HttpBenchOptions.parse(args);
         System.out.printf(Locale.ROOT, "bench http db=%s mode=%s listens=%d clients=%d batch=%d rounds=%d orders=%s"
-                + " base=%d others=%dx%d server_jvm=%s cpus=%d load=\"%s\"%n", o.db(), o.mode(), o.listens(),
-                o.clients(), o.batch(), o.rounds(), o.orders(), o.base(), o.others(), o.othersListens(),
-                o.serverJvm(), Runtime.getRuntime().availableProcessors(), IngestBenchmark.load());
+                + " base=%d others=%dx%d server_jvm=%s launcher=%s cpus=%d load=\"%s\"%n", o.db(), o.mode(),
+                o.listens(), o.clients(), o.batch(), o.rounds(), o.orders(), o.base(), o.others(), o.othersListens(),
+                o.serverJvm(), System.getProperty("bench.server.launcher", "java"), Runtime.getRuntime().availableProcessors(), IngestBenchmark.load());
         new HttpIngestBenchmark(o).run();
         System.exit(0);
     }

@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
 /**
  * Tonearm from its jar as a process of its own, as an operator runs it: a fixed heap ({@code -Xmx256m} by
  * default), {@code -XX:+ExitOnOutOfMemoryError} (an out-of-memory ends the process, so it cannot go unnoticed)
- * and a GC log; its memory and CPU are read from {@code /proc} (Linux).
+ * and a GC log; its memory and CPU are read from {@code /proc} (Linux). Started with {@code java -jar} and only the
+ * given flags (the JVM's defaults otherwise), or through a launcher script named by the system property
+ * {@code bench.server.launcher} (e.g. {@code bin/tonearm}, with its default JVM options; run.sh scripts pass
+ * {@code SERVER_LAUNCHER}).
  */
 final class TonearmServer implements AutoCloseable {
 
@@ -53,15 +56,29 @@ final class TonearmServer implements AutoCloseable {
         Files.createDirectories(logDir);
         Path log = logDir.resolve("server.log");
         Path gcLog = logDir.resolve("gc.log");
+        List<String> jvm = new ArrayList<>(jvmFlags);
+        jvm.addAll(List.of("-XX:+ExitOnOutOfMemoryError", "-Xlog:gc:file=" + gcLog));
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmFlags);
-        command.addAll(List.of("-XX:+ExitOnOutOfMemoryError", "-Xlog:gc:file=" + gcLog, "-jar", jar.toString(),
-                "--server.port=" + port, "--tonearm.registration=open", "--spring.main.banner-mode=off",
+        ProcessBuilder builder = new ProcessBuilder(command);
+        String launcher = System.getProperty("bench.server.launcher", "java");
+        if (launcher.equals("java")) {
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvm);
+            command.addAll(List.of("-jar", jar.toString()));
+        } else {
+            // a launcher script such as bin/tonearm, as an operator starts Tonearm (issue #19 item 6): its own default
+            // JVM options and environment (MALLOC_ARENA_MAX) apply, ours come after them in JAVA_OPTS and win.
+            // It must exec the JVM, so that the process measured here is the JVM itself.
+            command.add(Path.of(launcher).toAbsolutePath().toString());
+            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            builder.environment().put("TONEARM_JAR", jar.toAbsolutePath().toString());
+            builder.environment().put("JAVA_OPTS", String.join(" ", jvm));
+        }
+        command.addAll(List.of("--server.port=" + port, "--tonearm.registration=open", "--spring.main.banner-mode=off",
                 "--logging.level.root=warn", "--logging.level.org.tonearm.imports=info"));
         database.databaseProperties().forEach(p -> command.add("--" + p));
         properties.forEach(p -> command.add("--" + p));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
         TonearmServer server = new TonearmServer("http://127.0.0.1:" + port, process, log, gcLog);
         server.awaitLive();
         return server;
