@@ -15,11 +15,11 @@ import org.tonearm.listens.ListenJournal;
  * 3–5 links, two messages with an argument, a formatter built by {@code #temporals.format} — the largest part of the
  * 50-row page's render (docs/performance.md, "Web pages: the fixed cost of a page").
  */
-record HistoryRow(long id, String track, String trackHref, List<Link> artists, String album, String albumHref,
+public record HistoryRow(long id, String track, String trackHref, List<Link> artists, String album, String albumHref,
         String listenedAt, String localTime, String service, String editHref, String editLabel, String deleteLabel) {
 
     /** An artist of the row and its page. */
-    record Link(String name, String href) {}
+    public record Link(String name, String href) {}
 
     /** What {@code #temporals.format(…, 'yyyy-MM-dd HH:mm')} printed: digits only, so no locale changes it. */
     static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);

@@ -18,10 +18,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * @param signedIn as {@code sec:authorize="isAuthenticated()"}: an authentication that is not anonymous
  * @param nav the entries, Admin last and only for admins ({@code hasRole('ADMIN')})
  */
-record PageLayout(boolean signedIn, List<NavLink> nav) {
+public record PageLayout(boolean signedIn, List<NavLink> nav) {
 
     /** A nav entry: its path, its label's message key ({@code nav.<path>}) and {@code aria-current="page"}. */
-    record NavLink(String href, String labelKey, boolean current) {}
+    public record NavLink(String href, String labelKey, boolean current) {}
 
     /** The entries every signed-in user sees, in order (docs/web.md "Adding a page", step 5). */
     static final List<String> PAGES = List.of("/", "/top", "/history", "/discoveries", "/streaks", "/year", "/import",
