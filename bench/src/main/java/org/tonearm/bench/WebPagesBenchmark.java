@@ -119,11 +119,16 @@ public final class WebPagesBenchmark {
             // -Dbench.web.stats-first=true: each round runs the façade calls before the GET instead of after, to see
             // whether the second of the two profits from what the first left in the database's caches
             boolean statsFirst = Boolean.getBoolean("bench.web.stats-first");
+            // -Dbench.web.warmup=N untimed rounds per page (3): with 3, the web path (Tomcat, security, MVC,
+            // Thymeleaf) runs a few dozen times in all before it is timed, far below the JIT's compile thresholds,
+            // while the façade calls share their code with every page
+            int warmup = Integer.getInteger("bench.web.warmup", 3);
+            System.out.println("untimed rounds per page: " + warmup);
             System.out.println("order: " + (statsFirst ? "stats calls, then the page" : "the page, then its stats calls"));
             for (Case c : cases) {
                 if (c.calls() == null) {
                     long[] page = new long[o.requests()];
-                    for (int i = -3; i < page.length; i++) {
+                    for (int i = -warmup; i < page.length; i++) {
                         long t0 = System.nanoTime();
                         HttpResponse<byte[]> r = send(http, get(base + c.path()));
                         long t1 = System.nanoTime();
@@ -141,7 +146,7 @@ public final class WebPagesBenchmark {
                 int n = o.requests();
                 long[] page = new long[n];
                 long[] query = new long[n];
-                for (int i = -3; i < n; i++) { // 3 untimed rounds: JIT, first plans
+                for (int i = -warmup; i < n; i++) { // untimed rounds: JIT, first plans
                     long s0 = System.nanoTime();
                     if (statsFirst) {
                         c.calls().run();
