@@ -21,7 +21,7 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
  *
  * <p>An asset link's rewritten URL is kept once found: its content hash cannot change in a running application, and
  * looking it up again (the request wrappers down to {@code ResourceUrlProvider}'s path matching and its resolver
- * chain) was 4–8 % of a light page's request CPU for the layout's six asset links (docs/performance.md, "Web pages:
+ * chain) was 2–8 % of a light page's request CPU for the layout's six asset links (docs/performance.md, "Web pages:
  * the fixed cost of a page"). A link the chain left as written (no such asset) is not kept, so it is looked up again.
  */
 @Configuration(proxyBeanMethods = false)
