@@ -12,8 +12,8 @@ import org.tonearm.listens.ListenJournal;
  * links (context path + path, as {@code @{/track/{id}(id=…)}} wrote them), the local time formatted with one
  * formatter, and the buttons' accessible names from the same messages ({@code history.editOf},
  * {@code history.deleteOf}) through the same {@link MessageSource}. Per row the template evaluated ~20 expressions —
- * 3–5 links, two messages with an argument, a formatter built by {@code #temporals.format} — links alone were 14 % of the
- * 50-row page's render (docs/performance.md, "Web pages: the fixed cost of a page").
+ * 3–5 links, two messages with an argument, a formatter built by {@code #temporals.format} — links alone were
+ * 14 % of the 50-row page's render (docs/performance.md, "Web pages: the fixed cost of a page").
  */
 public record HistoryRow(long id, String track, String trackHref, List<Link> artists, String album, String albumHref,
         String listenedAt, String localTime, String service, String editHref, String editLabel, String deleteLabel) {
