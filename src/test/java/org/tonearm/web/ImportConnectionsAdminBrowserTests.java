@@ -183,8 +183,16 @@ class ImportConnectionsAdminBrowserTests {
         browser.checkDark("connections", "/connections");
         browser.checkDark("admin", "/admin");
         assertThat(browser.find("h1").getText()).isEqualTo("Administration");
+        // an admin's nav ends with Admin, marked as the current page here (the layout's PageLayout)
+        assertThat(browser.findAll(".site-nav a")).extracting(e -> e.getText()).endsWith("Settings", "Admin");
+        assertThat(browser.findAll(".site-nav a[aria-current=page]")).extracting(e -> e.getText())
+                .containsExactly("Admin");
         browser.checkDark("not-found", "/import/no-such-page");
         assertThat(browser.find("h1").getText()).isEqualTo("Not found");
+        // the error page (WebErrorAdvice) keeps the signed-in layout: the nav with Import current, and Log out
+        assertThat(browser.findAll(".site-nav a[aria-current=page]")).extracting(e -> e.getText())
+                .containsExactly("Import");
+        assertThat(browser.findAll("form.logout-form")).hasSize(1);
     }
 
     @Test

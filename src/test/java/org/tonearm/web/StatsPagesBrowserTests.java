@@ -78,6 +78,33 @@ class StatsPagesBrowserTests {
         browser.checkPage();
     }
 
+    /** A row shows the listen as the API has it: links, local time, the buttons' accessible names in the language. */
+    @Test
+    void aHistoryRowShowsTheListenWithItsLinksTimeAndButtonNames() {
+        var newest = ann.get("/api/v1/listens?limit=1").json().path("listens").get(0);
+        Instant at = Instant.parse(newest.path("listened_at").asString());
+        String zone = ann.get("/api/v1/me").json().path("timezone").asString();
+        String title = newest.path("track").path("title").asString();
+        browser.loginAs("ann").open("/history");
+        String row = "#listen-" + newest.path("id").asLong();
+        assertThat(browser.find(row + " .listen-track").getText()).isEqualTo(title);
+        assertThat(browser.find(row + " .listen-track").getAttribute("href"))
+                .endsWith("/track/" + newest.path("track").path("id").asLong());
+        assertThat(browser.find(row + " .listen-artist a").getAttribute("href"))
+                .endsWith("/artist/" + newest.path("track").path("artists").get(0).path("id").asLong());
+        assertThat(browser.find(row + " .listen-album").getAttribute("href"))
+                .endsWith("/album/" + newest.path("album").path("id").asLong());
+        assertThat(Instant.parse(browser.find(row + " time").getAttribute("datetime"))).isEqualTo(at);
+        assertThat(browser.find(row + " time").getText()).isEqualTo(java.time.format.DateTimeFormatter
+                .ofPattern("yyyy-MM-dd HH:mm").format(at.atZone(java.time.ZoneId.of(zone))));
+        assertThat(browser.find(row + " .listen-actions button").getAttribute("aria-label")).isEqualTo("Edit " + title);
+        assertThat(browser.find(row + " .delete-listen").getAttribute("aria-label")).isEqualTo("Delete " + title);
+        assertThat(browser.find(".site-nav a[aria-current=page]").getText()).isEqualTo("History");
+        browser.open("/history?lang=es");
+        assertThat(browser.find(row + " .delete-listen").getAttribute("aria-label")).isEqualTo("Eliminar " + title);
+        browser.open("/history?lang=en");
+    }
+
     @Test
     void statsPagesPassTheChecksInTheDarkTheme() {
         long artist = topId("artist");

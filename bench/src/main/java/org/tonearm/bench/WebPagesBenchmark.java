@@ -43,10 +43,12 @@ public final class WebPagesBenchmark {
     static final List<String> RANGES = List.of("this_month", "30d", "365d", "all_time");
     static final double TARGET = 1.2;
     static final long FIRST_VISIT_LIMIT = 400 * 1024;
+    /** Under {@code /ui/}, which the web's 404 page covers (WebErrorController); {@code --only /ui} selects it. */
+    static final String FIXED_COST_PAGE = "/ui/no-such-page";
 
     private WebPagesBenchmark() {}
 
-    /** One page: its address and, to time against it, the façade calls its controller makes. */
+    /** One page: its address and, to time against it, the façade calls its controller makes (null: none). */
     private record Case(String path, Runnable calls) {}
 
     public static void main(String[] args) throws Exception {
@@ -106,27 +108,62 @@ public final class WebPagesBenchmark {
                     stats.resolve(user, RangeRequest.named("365d")), Entity.ARTISTS, 50, 0)));
             cases.add(new Case("/streaks", () -> stats.streaks(user, stats.resolve(user, RangeRequest.named("all_time")))));
             cases.add(new Case("/year/" + lastYear, () -> stats.year(user, lastYear)));
+            // the fixed cost of a page: a 404 in the layout (WebErrorController) through the same chain — security,
+            // session re-check, layout, gzip — with no façade call; printed, not held to the ratio
+            cases.add(new Case(FIXED_COST_PAGE, null));
             if (!o.only().isEmpty()) {
                 // --only /history,/streaks: those pages alone (by path prefix), e.g. while a profiler records the server
                 cases.removeIf(c -> o.only().stream().noneMatch(c.path()::startsWith));
             }
             boolean pass = true;
+            // -Dbench.web.stats-first=true: each round runs the façade calls before the GET instead of after, to see
+            // whether the second of the two profits from what the first left in the database's caches
+            boolean statsFirst = Boolean.getBoolean("bench.web.stats-first");
+            // -Dbench.web.warmup=N untimed rounds per page (3): with 3, the web path (Tomcat, security, MVC,
+            // Thymeleaf) runs a few dozen times in all before it is timed, far below the JIT's compile thresholds,
+            // while the façade calls share their code with every page
+            int warmup = Integer.getInteger("bench.web.warmup", 3);
+            System.out.println("untimed rounds per page: " + warmup);
+            System.out.println("order: " + (statsFirst ? "stats calls, then the page" : "the page, then its stats calls"));
             for (Case c : cases) {
+                if (c.calls() == null) {
+                    long[] page = new long[o.requests()];
+                    for (int i = -warmup; i < page.length; i++) {
+                        long t0 = System.nanoTime();
+                        HttpResponse<byte[]> r = send(http, get(base + c.path()));
+                        long t1 = System.nanoTime();
+                        if (r.statusCode() != 404) {
+                            throw new IllegalStateException("GET " + c.path() + " answered " + r.statusCode());
+                        }
+                        if (i >= 0) {
+                            page[i] = t1 - t0;
+                        }
+                    }
+                    System.out.printf(Locale.ROOT, "RESULT db=%s page=%s requests=%d fixed_p50_ms=%.2f (no stats call)%n",
+                            o.db(), c.path(), page.length, median(page) / 1e6);
+                    continue;
+                }
                 int n = o.requests();
                 long[] page = new long[n];
                 long[] query = new long[n];
-                for (int i = -3; i < n; i++) { // 3 untimed rounds: JIT, first plans
+                for (int i = -warmup; i < n; i++) { // untimed rounds: JIT, first plans
+                    long s0 = System.nanoTime();
+                    if (statsFirst) {
+                        c.calls().run();
+                    }
                     long t0 = System.nanoTime();
                     HttpResponse<byte[]> r = send(http, get(base + c.path()));
                     long t1 = System.nanoTime();
                     if (r.statusCode() != 200) {
                         throw new IllegalStateException("GET " + c.path() + " answered " + r.statusCode());
                     }
-                    c.calls().run();
+                    if (!statsFirst) {
+                        c.calls().run();
+                    }
                     long t2 = System.nanoTime();
                     if (i >= 0) {
                         page[i] = t1 - t0;
-                        query[i] = t2 - t1;
+                        query[i] = statsFirst ? t0 - s0 : t2 - t1;
                     }
                 }
                 double p = median(page) / 1e6;

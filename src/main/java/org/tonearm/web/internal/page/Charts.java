@@ -24,11 +24,11 @@ final class Charts {
     private Charts() {}
 
     /** One heatmap cell: position in the 24 × 7 grid, shade level 0–4 (its CSS classes), plays and tooltip. */
-    record HeatCell(int x, int y, int level, long plays, String day, int hour, String css, String title) {}
+    public record HeatCell(int x, int y, int level, long plays, String day, int hour, String css, String title) {}
 
-    record HeatRow(int y, String day) {}
+    public record HeatRow(int y, String day) {}
 
-    record Heat(List<HeatCell> cells, List<HeatRow> rows, long max) {}
+    public record Heat(List<HeatCell> cells, List<HeatRow> rows, long max) {}
 
     static final int CELL = 18;
     static final int HEAT_LEFT = 40;
@@ -67,7 +67,7 @@ final class Charts {
     }
 
     /** One hour of the listening clock: a wedge from the centre whose length follows the hour's plays; its tooltip. */
-    record ClockWedge(int hour, long plays, String path, String title) {}
+    public record ClockWedge(int hour, long plays, String path, String title) {}
 
     static final double CLOCK_R = 90;
     static final double CLOCK_C = 110;
@@ -90,7 +90,7 @@ final class Charts {
     }
 
     /** uPlot's columns: bucket starts (epoch seconds at local midnight) and plays, as JSON arrays. */
-    record Series(String xs, String ys, String labels) {}
+    public record Series(String xs, String ys, String labels) {}
 
     static Series timeline(Timeline t) {
         StringBuilder xs = new StringBuilder("[");

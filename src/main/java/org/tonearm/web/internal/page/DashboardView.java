@@ -50,9 +50,9 @@ class DashboardView {
     }
 
     /** A sentence of the insights block: its message key and arguments. */
-    record Sentence(String key, Object[] args) {}
+    public record Sentence(String key, Object[] args) {}
 
-    record RecentRow(String track, String artist, String album, String when, String iso) {}
+    public record RecentRow(String track, String artist, String album, String when, String iso) {}
 
     /** The range view: overview, top lists, timeline, heatmap, clock, streaks, insights. */
     void range(long user, RangeForm form, Locale locale, Model model) {

@@ -1,10 +1,15 @@
 package org.tonearm.web.internal.page;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -35,10 +40,12 @@ class HistoryController {
 
     private final ListenJournal journal;
     private final StatsService stats;
+    private final MessageSource messages;
 
-    HistoryController(ListenJournal journal, StatsService stats) {
+    HistoryController(ListenJournal journal, StatsService stats, MessageSource messages) {
         this.journal = journal;
         this.stats = stats;
+        this.messages = messages;
     }
 
     /** The filter form; dates are the user's local days (both included), turned into instants by the stats range. */
@@ -49,26 +56,42 @@ class HistoryController {
     }
 
     /** The user's timezone (the stats settings), for the listen times. */
-    @ModelAttribute("zone")
-    java.time.ZoneId zone() {
+    private ZoneId zone() {
         return stats.resolve(user(), RangeRequest.named("today")).zone();
     }
 
+    /** The rows as the row fragment prints them ({@link HistoryRow}: links, local time, labels made here). */
+    private final class Rows {
+        private final ZoneId zone = zone();
+        private final String contextPath;
+        private final Locale locale;
+
+        Rows(HttpServletRequest request, Locale locale) {
+            this.contextPath = request.getContextPath();
+            this.locale = locale;
+        }
+
+        HistoryRow of(ListenJournal.Entry l) {
+            return HistoryRow.of(l, zone, contextPath, messages, locale);
+        }
+    }
+
     @GetMapping("/history")
-    String history(@ModelAttribute("filter") Filter filter, Model model) {
-        page(filter, null, model);
+    String history(@ModelAttribute("filter") Filter filter, Model model, HttpServletRequest request, Locale locale) {
+        page(filter, null, model, new Rows(request, locale));
         return "history";
     }
 
     @GetMapping("/ui/history/rows")
-    String rows(@ModelAttribute("filter") Filter filter, @RequestParam String cursor, Model model) {
-        page(filter, cursor, model);
+    String rows(@ModelAttribute("filter") Filter filter, @RequestParam String cursor, Model model,
+            HttpServletRequest request, Locale locale) {
+        page(filter, cursor, model, new Rows(request, locale));
         return "history :: rows";
     }
 
     @GetMapping("/ui/history/{id}")
-    String row(@PathVariable long id, Model model) {
-        model.addAttribute("l", find(id));
+    String row(@PathVariable long id, Model model, HttpServletRequest request, Locale locale) {
+        model.addAttribute("r", new Rows(request, locale).of(find(id)));
         return "history :: row";
     }
 
@@ -83,7 +106,8 @@ class HistoryController {
 
     /** Sends only the fields the user changed, so an untouched artist line keeps its featured credits. */
     @PostMapping("/ui/history/{id}")
-    String correct(@PathVariable long id, @RequestParam Map<String, String> form, Model model) {
+    String correct(@PathVariable long id, @RequestParam Map<String, String> form, Model model,
+            HttpServletRequest request, Locale locale) {
         ListenJournal.Entry l = find(id);
         Map<String, String> before = values(l);
         Map<String, Object> changed = new LinkedHashMap<>();
@@ -94,11 +118,12 @@ class HistoryController {
             }
         }
         if (changed.isEmpty()) {
-            model.addAttribute("l", l);
+            model.addAttribute("r", new Rows(request, locale).of(l));
             return "history :: row";
         }
         try {
-            model.addAttribute("l", journal.correct(user(), id, changed));
+            ListenJournal.Entry corrected = journal.correct(user(), id, changed);
+            model.addAttribute("r", new Rows(request, locale).of(corrected));
             return "history :: row";
         } catch (TonearmException e) {
             model.addAttribute("l", l);
@@ -119,7 +144,7 @@ class HistoryController {
         return "";
     }
 
-    private void page(Filter f, String cursor, Model model) {
+    private void page(Filter f, String cursor, Model model, Rows rows) {
         long user = user();
         try {
             String from = null;
@@ -132,8 +157,10 @@ class HistoryController {
             ListenJournal.Page page = journal.page(user, new ListenJournal.Query(from, to, f.artist(), f.album(),
                     f.track(), f.service(), f.q(), cursor, PAGE_SIZE));
             model.addAttribute("page", page);
+            model.addAttribute("rows", page.items().stream().map(rows::of).toList());
         } catch (TonearmException e) {
-            model.addAttribute("page", new ListenJournal.Page(java.util.List.of(), null));
+            model.addAttribute("page", new ListenJournal.Page(List.of(), null));
+            model.addAttribute("rows", List.of());
             model.addAttribute("errors", FormErrors.of(e));
         }
     }

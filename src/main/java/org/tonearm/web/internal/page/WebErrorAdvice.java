@@ -43,8 +43,8 @@ class WebErrorAdvice {
     static ModelAndView page(int status, HttpServletRequest request, HttpServletResponse response) {
         response.setStatus(status);
         ModelAndView page = new ModelAndView("error");
-        // an exception handler's model gets no @ModelAttribute of WebPageAdvice: the layout's nav needs the path
-        page.addObject("currentPath", request.getRequestURI());
+        // an exception handler's model gets no @ModelAttribute of WebPageAdvice: the layout's nav and login flag
+        page.addObject("layout", PageLayout.of(request));
         page.addObject("status", status);
         page.addObject("key", switch (status) {
             case 403 -> "error.403";
