@@ -77,6 +77,12 @@ final class ScaleBase {
 
     /** {@code count} listens of {@code stream} inserted raw, 5,000 per commit; returns the seconds it took. */
     double load(ListenerStream stream, long count) throws SQLException {
+        // on SQLite the application allocates max(id) + 1, so once it has written after a raw load its ids follow ours
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select coalesce(max(id), 0) + 1 from listens"); ResultSet r = s.executeQuery()) {
+            r.next();
+            nextId = Math.max(nextId, r.getLong(1));
+        }
         RawJdbcBaseline baseline = new RawJdbcBaseline(dataSource, nextId);
         long start = System.nanoTime();
         try (RawJdbcBaseline.Session session = baseline.open()) {
