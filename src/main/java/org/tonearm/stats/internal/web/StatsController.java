@@ -24,7 +24,6 @@ import org.tonearm.stats.Heatmap;
 import org.tonearm.stats.Insights;
 import org.tonearm.stats.Overview;
 import org.tonearm.stats.RangeRequest;
-import org.tonearm.stats.StatsRange;
 import org.tonearm.stats.StatsService;
 import org.tonearm.stats.Step;
 import org.tonearm.stats.Streaks;
@@ -49,21 +48,16 @@ class StatsController {
         this.stats = stats;
     }
 
-    private record Ask(long userId, StatsRange range) {}
-
-    /** {@code range}: the query parameters range, year, month, from and to, bound by name (docs/api.md#statistics). */
-    private Ask ask(RangeRequest range) {
-        long userId = CurrentUser.get().id();
-        return new Ask(userId, stats.resolve(userId, range));
-    }
+    // {@code range} in every view: the query parameters range, year, month, from and to, bound by name
+    // (docs/api.md#statistics), resolved by the service in the same read as the view (one pooled connection per call,
+    // issue #11 item 9, docs/performance.md "Statistics: one call per view").
 
     @Operation(operationId = "getStatsOverview", summary = "Totals of a range: plays, listening time, distinct artists, albums, tracks")
     @ApiResponse(responseCode = "200", description = "The view in the stats envelope (docs/api.md#statistics)",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = StatsResponses.OverviewPage.class)))
     @GetMapping("/overview")
     Map<String, Object> overview(@ParameterObject RangeRequest range) {
-        Ask a = ask(range);
-        Overview o = stats.overview(a.userId(), a.range());
+        Overview o = stats.overview(CurrentUser.get().id(), range);
         Map<String, Object> item = StatsJson.figures(o.figures());
         item.put("unique_tracks", o.uniqueTracks());
         item.put("unique_artists", o.uniqueArtists());
@@ -89,8 +83,7 @@ class StatsController {
         TopOrder sort = order(order);
         int lim = integer("limit", limit, DEFAULT_LIMIT);
         int off = integer("offset", offset, 0);
-        Ask a = ask(range);
-        TopPage page = stats.top(a.userId(), a.range(), entity, sort, lim, off);
+        TopPage page = stats.top(CurrentUser.get().id(), range, entity, sort, lim, off);
         return StatsJson.envelope(page.range(), page.computedAt(), page.total(), page.offset(),
                 page.items().stream().map(StatsJson::topItem).toList());
     }
@@ -102,8 +95,7 @@ class StatsController {
     Map<String, Object> timeline(@ParameterObject RangeRequest range,
             @RequestParam(required = false) String step) {
         Step s = step(step);
-        Ask a = ask(range);
-        Timeline t = stats.timeline(a.userId(), a.range(), s);
+        Timeline t = stats.timeline(CurrentUser.get().id(), range, s);
         List<Map<String, Object>> items = t.items().stream().map(b -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("start", StatsJson.day(b.start()));
@@ -121,8 +113,7 @@ class StatsController {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = StatsResponses.HeatmapPage.class)))
     @GetMapping("/heatmap")
     Map<String, Object> heatmap(@ParameterObject RangeRequest range) {
-        Ask a = ask(range);
-        Heatmap h = stats.heatmap(a.userId(), a.range());
+        Heatmap h = stats.heatmap(CurrentUser.get().id(), range);
         List<Map<String, Object>> items = h.items().stream().map(c -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("weekday", c.weekday());
@@ -139,8 +130,7 @@ class StatsController {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = StatsResponses.ClockPage.class)))
     @GetMapping("/clock")
     Map<String, Object> clock(@ParameterObject RangeRequest range) {
-        Ask a = ask(range);
-        org.tonearm.stats.Clock c = stats.clock(a.userId(), a.range());
+        org.tonearm.stats.Clock c = stats.clock(CurrentUser.get().id(), range);
         List<Map<String, Object>> items = c.items().stream().map(h -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("hour", h.hour());
@@ -156,8 +146,7 @@ class StatsController {
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = StatsResponses.StreaksPage.class)))
     @GetMapping("/streaks")
     Map<String, Object> streaks(@ParameterObject RangeRequest range) {
-        Ask a = ask(range);
-        Streaks s = stats.streaks(a.userId(), a.range());
+        Streaks s = stats.streaks(CurrentUser.get().id(), range);
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("current", StatsJson.streak(s.current()));
         item.put("longest", StatsJson.streak(s.longest()));
@@ -171,8 +160,7 @@ class StatsController {
     Map<String, Object> insights(@ParameterObject RangeRequest range,
             @RequestParam(required = false) String limit) {
         int lim = integer("limit", limit, 5);
-        Ask a = ask(range);
-        Insights i = stats.insights(a.userId(), a.range(), lim);
+        Insights i = stats.insights(CurrentUser.get().id(), range, lim);
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("risers", i.risers().stream().map(StatsController::mover).toList());
         item.put("fallers", i.fallers().stream().map(StatsController::mover).toList());
@@ -194,8 +182,7 @@ class StatsController {
         };
         int lim = integer("limit", limit, DEFAULT_LIMIT);
         int off = integer("offset", offset, 0);
-        Ask a = ask(range);
-        var d = stats.discoveries(a.userId(), a.range(), kind, lim, off);
+        var d = stats.discoveries(CurrentUser.get().id(), range, kind, lim, off);
         List<Map<String, Object>> items = d.items().stream().map(i -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put(StatsJson.singular(i.kind()), Map.of("id", i.id(), "name", i.name() == null ? "" : i.name()));
@@ -212,8 +199,7 @@ class StatsController {
     @GetMapping("/{kind:artists|albums|tracks}/{id}")
     Map<String, Object> entity(@PathVariable String kind, @PathVariable long id, @ParameterObject RangeRequest range) {
         Entity entity = entity(kind);
-        Ask a = ask(range);
-        var e = stats.entity(a.userId(), a.range(), entity, id);
+        var e = stats.entity(CurrentUser.get().id(), range, entity, id);
         Map<String, Object> item = new LinkedHashMap<>();
         item.put(StatsJson.singular(entity), Map.of("id", e.id(), "name", e.name() == null ? "" : e.name()));
         item.put("first_listened_at", StatsJson.instant(e.firstListenedAt()));
