@@ -19,6 +19,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -134,6 +135,22 @@ class AccessTokenIntegrationTests extends IntegrationTestBase {
         // OpenAPI document, so an unknown /api/v1 path answers 404 to anonymous callers too; a known one asks for a token
         assertProblem(api().get("/api/v1/no-such-thing"), 404, "RESOURCE_NOT_FOUND");
         assertProblem(api().get("/api/v1/listens"), 401, "AUTH_TOKEN_INVALID");
+    }
+
+    @Test
+    void aBrowserAskingForAnUnknownPageGetsTheHtmlNotFoundPageAndApiClientsKeepProblemJson() {
+        String browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+        Api.Response page = api().withHeader("Accept", browser).get("/no-such-page");
+        assertThat(page.status()).isEqualTo(404);
+        assertThat(page.header("Content-Type")).startsWith("text/html");
+        assertThat(page.body()).contains("<html").contains("Not found").doesNotContain("RESOURCE_NOT_FOUND");
+        // under the API prefixes a browser's Accept does not turn an unknown route into a page
+        for (String path : List.of("/api/v1/no-such-thing", "/apis/listenbrainz/1/no-such-thing")) {
+            Api.Response api = api().withHeader("Accept", browser).get(path);
+            assertThat(api.status()).as(path).isEqualTo(404);
+            assertThat(api.body()).as(path).doesNotContain("<html");
+        }
+        assertProblem(api().withHeader("Accept", "application/json").get("/no-such-page"), 404, "RESOURCE_NOT_FOUND");
     }
 
     @Test

@@ -193,6 +193,10 @@ class ImportConnectionsAdminBrowserTests {
         assertThat(browser.findAll(".site-nav a[aria-current=page]")).extracting(e -> e.getText())
                 .containsExactly("Import");
         assertThat(browser.findAll("form.logout-form")).hasSize(1);
+        // a path outside every page prefix is the same page for a browser, not the API's problem+json
+        browser.open("/no-such-page");
+        assertThat(browser.find("h1").getText()).isEqualTo("Not found");
+        assertThat(browser.findAll("form.logout-form")).hasSize(1);
     }
 
     @Test

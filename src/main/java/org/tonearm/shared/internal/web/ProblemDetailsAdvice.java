@@ -1,6 +1,9 @@
 package org.tonearm.shared.internal.web;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,9 +85,28 @@ public class ProblemDetailsAdvice {
                 List.of(new FieldError("file", "too large")), request);
     }
 
+    /**
+     * A path nothing maps. A browser asking for a page (its {@code Accept} names {@code text/html}, outside the API
+     * prefixes) gets the web's 404 page in the dashboard's layout, forwarded to {@code /ui/error/404} so this module
+     * does not depend on the web's; every API client keeps the problem+json.
+     */
     @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<Map<String, Object>> noRoute(NoResourceFoundException e, HttpServletRequest request) {
+    ResponseEntity<Map<String, Object>> noRoute(NoResourceFoundException e, HttpServletRequest request,
+            HttpServletResponse response) throws ServletException, IOException {
+        if (wantsPage(request)) {
+            request.getRequestDispatcher("/ui/error/404").forward(request, response);
+            return null;
+        }
         return problem(404, ErrorCode.RESOURCE_NOT_FOUND, "No such endpoint: " + request.getRequestURI(), List.of(), request);
+    }
+
+    private static final List<String> API_PREFIXES = List.of("/api/", "/1/", "/2.0", "/apis/", "/actuator", "/health");
+
+    static boolean wantsPage(HttpServletRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return accept != null && accept.contains(MediaType.TEXT_HTML_VALUE)
+                && API_PREFIXES.stream().noneMatch(path::startsWith);
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
