@@ -24,20 +24,18 @@ import java.util.function.IntFunction;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
+import org.jooq.SQLDialect;
 import org.jooq.conf.ParamType;
 import org.springframework.stereotype.Repository;
 import org.tonearm.shared.Database;
 
 /**
- * Set-wise upserts of rollup deltas: one multi-row {@code INSERT … ON CONFLICT DO UPDATE SET x = x + excluded.x} per
- * chunk (the same statement on SQLite ≥ 3.24 and PostgreSQL, rendered once per row count), then the rows a removal emptied are deleted, so the
- * tables hold exactly what a rebuild would write.
+ * Set-wise upserts of rollup deltas: {@code INSERT … ON CONFLICT DO UPDATE SET x = x + excluded.x} per table, one
+ * statement per batch on PostgreSQL and one prepared statement stepped per row on SQLite ({@link #upsert}); then the
+ * rows a removal emptied are deleted, so the tables hold exactly what a rebuild would write.
  */
 @Repository
 class RollupRepository {
-
-    /** 9 columns × 500 rows stays far below SQLite's bind variable limit. */
-    private static final int CHUNK = 500;
 
     record DayTrack(int day, long trackId, long albumId) {}
 
@@ -49,7 +47,7 @@ class RollupRepository {
     record WeekHour(int weekday, int hour) {}
 
     private final Database database;
-    /** Rendered upserts by "table:rows" (see {@link #upsert}). */
+    /** Rendered upserts by table (see {@link #upsert}). */
     private final Map<String, String> rendered = new ConcurrentHashMap<>();
 
     RollupRepository(Database database) {
@@ -60,7 +58,7 @@ class RollupRepository {
         List<Object[]> rows = new ArrayList<>(deltas.size());
         deltas.forEach((k, d) -> rows.add(new Object[] {userId, k.day(), k.trackId(), k.albumId(), d.plays, d.weighted,
             d.skips, d.time, d.estimated}));
-        upsert("day_track", rows, n -> {
+        upsert("day_track", rows, List.of("int8", "int4", "int8", "int8", "int8", "float8", "int8", "int8", "int8"), n -> {
             var insert = database.dsl().insertInto(STATS_DAY_TRACK, STATS_DAY_TRACK.USER_ID, STATS_DAY_TRACK.LOCAL_DAY,
                     STATS_DAY_TRACK.TRACK_ID, STATS_DAY_TRACK.ALBUM_ID, STATS_DAY_TRACK.PLAYS,
                     STATS_DAY_TRACK.WEIGHTED_PLAYS, STATS_DAY_TRACK.SKIPS, STATS_DAY_TRACK.TIME_MS,
@@ -79,7 +77,7 @@ class RollupRepository {
     void applyDayHour(long userId, Map<DayHour, Delta> deltas) {
         List<Object[]> rows = new ArrayList<>(deltas.size());
         deltas.forEach((k, d) -> rows.add(new Object[] {userId, k.day(), (short) k.hour(), d.plays, d.skips, d.time}));
-        upsert("day_hour", rows, n -> {
+        upsert("day_hour", rows, List.of("int8", "int4", "int2", "int8", "int8", "int8"), n -> {
             var insert = database.dsl().insertInto(STATS_DAY_HOUR, STATS_DAY_HOUR.USER_ID, STATS_DAY_HOUR.LOCAL_DAY,
                     STATS_DAY_HOUR.LOCAL_HOUR, STATS_DAY_HOUR.PLAYS, STATS_DAY_HOUR.SKIPS, STATS_DAY_HOUR.TIME_MS);
             for (int i = 0; i < n; i++) {
@@ -95,7 +93,7 @@ class RollupRepository {
         List<Object[]> rows = new ArrayList<>(deltas.size());
         deltas.forEach((day, d) -> rows.add(new Object[] {userId, day, d.plays, d.weighted, d.skips, d.time,
             d.estimated}));
-        upsert("day", rows, n -> {
+        upsert("day", rows, List.of("int8", "int4", "int8", "float8", "int8", "int8", "int8"), n -> {
             var insert = database.dsl().insertInto(STATS_DAY, STATS_DAY.USER_ID, STATS_DAY.LOCAL_DAY, STATS_DAY.PLAYS,
                     STATS_DAY.WEIGHTED_PLAYS, STATS_DAY.SKIPS, STATS_DAY.TIME_MS, STATS_DAY.ESTIMATED_TIME_MS);
             for (int i = 0; i < n; i++) {
@@ -112,7 +110,7 @@ class RollupRepository {
         List<Object[]> rows = new ArrayList<>(deltas.size());
         deltas.forEach((k, d) -> rows.add(new Object[] {userId, k.trackId(), k.albumId(), d.plays, d.weighted, d.skips,
             d.time, d.estimated, d.firstAt}));
-        upsert("track", rows, n -> {
+        upsert("track", rows, List.of("int8", "int8", "int8", "int8", "float8", "int8", "int8", "int8", "int8"), n -> {
             var insert = database.dsl().insertInto(STATS_TRACK, STATS_TRACK.USER_ID, STATS_TRACK.TRACK_ID,
                     STATS_TRACK.ALBUM_ID, STATS_TRACK.PLAYS, STATS_TRACK.WEIGHTED_PLAYS, STATS_TRACK.SKIPS,
                     STATS_TRACK.TIME_MS, STATS_TRACK.ESTIMATED_TIME_MS, STATS_TRACK.FIRST_AT);
@@ -135,7 +133,7 @@ class RollupRepository {
         List<Object[]> rows = new ArrayList<>(deltas.size());
         deltas.forEach((k, d) -> rows.add(new Object[] {userId, (short) k.weekday(), (short) k.hour(), d.plays, d.skips,
             d.time}));
-        upsert("hour", rows, n -> {
+        upsert("hour", rows, List.of("int8", "int2", "int2", "int8", "int8", "int8"), n -> {
             var insert = database.dsl().insertInto(STATS_HOUR, STATS_HOUR.USER_ID, STATS_HOUR.WEEKDAY,
                     STATS_HOUR.LOCAL_HOUR, STATS_HOUR.PLAYS, STATS_HOUR.SKIPS, STATS_HOUR.TIME_MS);
             for (int i = 0; i < n; i++) {
@@ -159,33 +157,77 @@ class RollupRepository {
     }
 
     /**
-     * Runs {@code rows} through the upsert {@code template} renders for a chunk's row count. The SQL of each (statement,
-     * row count) is rendered by jOOQ once and then bound by JDBC: rendering a multi-row upsert per batch and table
-     * was the rollups' main client cost (ingest-ratio, PostgreSQL: the funnel's JVM spent 2.5× the CPU with rollups,
-     * docs/performance.md). Row counts are at most CHUNK, so the cache holds at most 5 × CHUNK strings.
+     * Runs {@code rows} through the upsert {@code template} renders for one row, as one statement of a fixed text per
+     * table, whatever the batch: the SQL is rendered by jOOQ once and bound by JDBC (rendering per batch was the
+     * rollups' main client cost, docs/performance.md "Ingest with rollup maintenance").
+     * <ul>
+     * <li>PostgreSQL: the single row's {@code VALUES (?, …)} becomes {@code SELECT * FROM unnest(?::int8[], …)}, one
+     * array per column — one statement per table and batch, parsed and planned in microseconds. A multi-row
+     * {@code VALUES} of 500 rows × 9 parameters was parsed and planned anew on every execution
+     * ({@code prepareThreshold=0}, DataSourceConfiguration) and made the rollups cost as much as the listens' insert.
+     * <li>SQLite: the single-row statement prepared once per call and stepped per row (a JDBC batch): compiling a
+     * 500-row statement took as long as running it (JFR, ingest-ratio, docs/performance.md).
+     * </ul>
+     * Keys are unique within {@code rows} (the caller sums per key), which PostgreSQL's {@code ON CONFLICT} requires.
+     *
+     * @param arrayTypes PostgreSQL's element type of each column, in the order of the template's columns
      */
-    private void upsert(String name, List<Object[]> rows, IntFunction<Query> template) {
+    private void upsert(String name, List<Object[]> rows, List<String> arrayTypes, IntFunction<Query> template) {
         DSLContext dsl = database.dsl();
-        for (int i = 0; i < rows.size(); i += CHUNK) {
-            List<Object[]> chunk = rows.subList(i, Math.min(rows.size(), i + CHUNK));
-            String sql = rendered.computeIfAbsent(name + ":" + chunk.size(),
-                    k -> template.apply(chunk.size()).getSQL(ParamType.INDEXED));
-            dsl.connection(connection -> {
-                try (PreparedStatement ps = connection.prepareStatement(sql)) {
-                    int at = 1;
-                    for (Object[] row : chunk) {
-                        for (Object value : row) {
-                            if (value == null) {
-                                ps.setNull(at++, Types.BIGINT); // first_at of a pair with skips only
-                            } else {
-                                ps.setObject(at++, value);
-                            }
+        boolean postgres = dsl.family() == SQLDialect.POSTGRES;
+        String sql = rendered.computeIfAbsent(name, k -> {
+            String single = template.apply(1).getSQL(ParamType.INDEXED);
+            return postgres ? unnesting(single, arrayTypes) : single;
+        });
+        dsl.connection(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement(sql)) {
+                if (postgres) {
+                    for (int c = 0; c < arrayTypes.size(); c++) {
+                        Object[] column = new Object[rows.size()];
+                        for (int r = 0; r < column.length; r++) {
+                            column[r] = rows.get(r)[c];
                         }
+                        ps.setArray(c + 1, connection.createArrayOf(arrayTypes.get(c), column));
                     }
                     ps.executeUpdate();
+                    return;
                 }
-            });
+                for (Object[] row : rows) {
+                    for (int c = 0; c < row.length; c++) {
+                        if (row[c] == null) {
+                            ps.setNull(c + 1, Types.BIGINT); // first_at of a pair with skips only
+                        } else {
+                            ps.setObject(c + 1, row[c]);
+                        }
+                    }
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
+    }
+
+    /**
+     * jOOQ's single-row upsert with its {@code VALUES (…)} (placeholders, some in a cast) read from one array per column
+     * instead. Fails on anything but one row of exactly {@code arrayTypes.size()} placeholders, at the first use.
+     */
+    static String unnesting(String singleRow, List<String> arrayTypes) {
+        int open = singleRow.indexOf("values (");
+        int depth = 0;
+        int close = -1;
+        for (int i = open + "values ".length(); open >= 0 && i < singleRow.length() && close < 0; i++) {
+            char c = singleRow.charAt(i);
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            close = depth == 0 ? i : -1;
         }
+        String row = close < 0 ? "" : singleRow.substring(open, close + 1);
+        boolean moreRows = close >= 0 && singleRow.substring(close + 1).stripLeading().startsWith(",");
+        if (row.chars().filter(c -> c == '?').count() != arrayTypes.size() || moreRows) {
+            throw new IllegalStateException("not a single-row insert of " + arrayTypes.size() + " columns: " + singleRow);
+        }
+        String unnest = arrayTypes.stream().map(t -> "?::" + t + "[]")
+                .collect(java.util.stream.Collectors.joining(", ", "select * from unnest(", ")"));
+        return singleRow.substring(0, open) + unnest + singleRow.substring(close + 1);
     }
 
     /**
