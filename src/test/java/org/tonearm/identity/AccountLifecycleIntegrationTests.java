@@ -5,6 +5,11 @@ import static org.tonearm.schema.Tables.API_TOKENS;
 import static org.tonearm.schema.Tables.LISTENS;
 import static org.tonearm.schema.Tables.LISTEN_SOURCES;
 import static org.tonearm.schema.Tables.REFRESH_TOKENS;
+import static org.tonearm.schema.Tables.STATS_DAY;
+import static org.tonearm.schema.Tables.STATS_DAY_HOUR;
+import static org.tonearm.schema.Tables.STATS_DAY_TRACK;
+import static org.tonearm.schema.Tables.STATS_HOUR;
+import static org.tonearm.schema.Tables.STATS_TRACK;
 import static org.tonearm.schema.Tables.USERS;
 
 import java.util.List;
@@ -168,6 +173,13 @@ class AccountLifecycleIntegrationTests extends IntegrationTestBase {
         assertThat(database.dsl().fetchCount(LISTENS, LISTENS.USER_ID.eq(id))).isZero();
         assertThat(database.dsl().fetchCount(LISTEN_SOURCES, LISTEN_SOURCES.USER_ID.eq(id))).isZero();
         assertThat(database.dsl().fetchCount(LISTENS, LISTENS.USER_ID.eq(bystanderId))).isEqualTo(1);
+        // the statistics' rollups go too (on PostgreSQL by a trigger, not a foreign key: changeset
+        // 202612071300-stats-rollups-user-reference); the bystander's stay
+        for (org.jooq.Table<?> rollup : List.of(STATS_DAY_TRACK, STATS_DAY_HOUR, STATS_DAY, STATS_TRACK, STATS_HOUR)) {
+            org.jooq.Field<Long> owner = rollup.field("user_id", Long.class);
+            assertThat(database.dsl().fetchCount(rollup, owner.eq(id))).as(rollup.getName()).isZero();
+            assertThat(database.dsl().fetchCount(rollup, owner.eq(bystanderId))).as(rollup.getName()).isPositive();
+        }
         assertThat(api().bearer(user.access()).get("/api/v1/me").status()).isEqualTo(401);
         assertThat(api().auth("Token " + token.json().path("token").asString()).get("/api/v1/me").status()).isEqualTo(401);
         assertThat(api().post("/api/v1/auth/login", Map.of("username", user.username(), "password", PASSWORD)).status())

@@ -60,6 +60,11 @@ public class RollupRebuilder {
 
     private Report rebuild(long userId, boolean repair) {
         DSLContext dsl = database.dsl();
+        if (repair) {
+            // rollup rows only for an existing user, and not beside a concurrent ingest of the same user: on PostgreSQL
+            // the rollups have no foreign key to users (changeset 202612071300-stats-rollups-user-reference)
+            database.lockUser(userId);
+        }
         // jOOQ's set operations modify the left query in place: every comparison gets freshly built queries
         Supplier<Select<? extends Record>> expectedTracks = () -> expectedDayTrack(dsl, userId);
         Supplier<Select<? extends Record>> actualTracks = () -> dsl.select(STATS_DAY_TRACK.LOCAL_DAY,
