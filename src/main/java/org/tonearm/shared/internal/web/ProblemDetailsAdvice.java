@@ -88,7 +88,8 @@ public class ProblemDetailsAdvice {
     /**
      * A path nothing maps. A browser asking for a page (its {@code Accept} names {@code text/html}, outside the API
      * prefixes) gets the web's 404 page in the dashboard's layout, forwarded to {@code /ui/error/404} so this module
-     * does not depend on the web's; every API client keeps the problem+json.
+     * does not depend on the web's; every API client keeps the problem+json. Such a path is outside the web's
+     * session-based security chain (WebPaths), so the page shows the signed-out layout even to a signed-in user.
      */
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<Map<String, Object>> noRoute(NoResourceFoundException e, HttpServletRequest request,

@@ -67,8 +67,7 @@ class StatsPagesController {
         model.addAttribute("ranges", RangeForm.NAMED);
         model.addAttribute("kind", entity.name().toLowerCase(java.util.Locale.ROOT));
         try {
-            Discoveries d = stats.discoveries(user, stats.resolve(user, form.request()), entity, DISCOVERIES_PAGE,
-                    (p - 1) * DISCOVERIES_PAGE);
+            Discoveries d = stats.discoveries(user, form.request(), entity, DISCOVERIES_PAGE, (p - 1) * DISCOVERIES_PAGE);
             model.addAttribute("d", d);
             model.addAttribute("page", p);
             model.addAttribute("pages", Math.max(1, (d.total() + DISCOVERIES_PAGE - 1) / DISCOVERIES_PAGE));
@@ -86,7 +85,7 @@ class StatsPagesController {
         model.addAttribute("form", form);
         model.addAttribute("ranges", RangeForm.NAMED);
         try {
-            model.addAttribute("s", stats.streaks(user, stats.resolve(user, form.request())));
+            model.addAttribute("s", stats.streaks(user, form.request()));
         } catch (TonearmException e) {
             model.addAttribute("errors", FormErrors.of(e));
         }

@@ -8,7 +8,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.tonearm.identity.CurrentUser;
 import org.tonearm.shared.TonearmException;
 import org.tonearm.stats.Entity;
-import org.tonearm.stats.StatsRange;
 import org.tonearm.stats.StatsService;
 import org.tonearm.stats.TopOrder;
 import org.tonearm.stats.TopPage;
@@ -39,8 +38,8 @@ class TopController {
         model.addAttribute("kind", entity.name().toLowerCase(Locale.ROOT));
         model.addAttribute("order", topOrder.name().toLowerCase(Locale.ROOT));
         try {
-            StatsRange r = stats.resolve(user, form.request());
-            TopPage top = stats.top(user, r, entity, topOrder, PAGE_SIZE, (p - 1) * PAGE_SIZE);
+            // the range resolved in the view's own read (one pooled connection per page, issue #12 item 10)
+            TopPage top = stats.top(user, form.request(), entity, topOrder, PAGE_SIZE, (p - 1) * PAGE_SIZE);
             model.addAttribute("top", top);
             model.addAttribute("page", p);
             model.addAttribute("pages", Math.max(1, (top.total() + PAGE_SIZE - 1) / PAGE_SIZE));
