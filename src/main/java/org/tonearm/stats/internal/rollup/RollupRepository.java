@@ -20,7 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
@@ -58,14 +58,12 @@ class RollupRepository {
         List<Object[]> rows = new ArrayList<>(deltas.size());
         deltas.forEach((k, d) -> rows.add(new Object[] {userId, k.day(), k.trackId(), k.albumId(), d.plays, d.weighted,
             d.skips, d.time, d.estimated}));
-        upsert("day_track", rows, List.of("int8", "int4", "int8", "int8", "int8", "float8", "int8", "int8", "int8"), n -> {
+        upsert("day_track", rows, List.of("int8", "int4", "int8", "int8", "int8", "float8", "int8", "int8", "int8"), () -> {
             var insert = database.dsl().insertInto(STATS_DAY_TRACK, STATS_DAY_TRACK.USER_ID, STATS_DAY_TRACK.LOCAL_DAY,
                     STATS_DAY_TRACK.TRACK_ID, STATS_DAY_TRACK.ALBUM_ID, STATS_DAY_TRACK.PLAYS,
                     STATS_DAY_TRACK.WEIGHTED_PLAYS, STATS_DAY_TRACK.SKIPS, STATS_DAY_TRACK.TIME_MS,
-                    STATS_DAY_TRACK.ESTIMATED_TIME_MS);
-            for (int i = 0; i < n; i++) {
-                insert = insert.values(0L, 0, 0L, 0L, 0L, 0.0, 0L, 0L, 0L);
-            }
+                    STATS_DAY_TRACK.ESTIMATED_TIME_MS)
+                    .values(0L, 0, 0L, 0L, 0L, 0.0, 0L, 0L, 0L);
             return insert.onConflict(STATS_DAY_TRACK.USER_ID, STATS_DAY_TRACK.LOCAL_DAY, STATS_DAY_TRACK.TRACK_ID,
                             STATS_DAY_TRACK.ALBUM_ID)
                     .doUpdate()
@@ -77,12 +75,10 @@ class RollupRepository {
     void applyDayHour(long userId, Map<DayHour, Delta> deltas) {
         List<Object[]> rows = new ArrayList<>(deltas.size());
         deltas.forEach((k, d) -> rows.add(new Object[] {userId, k.day(), (short) k.hour(), d.plays, d.skips, d.time}));
-        upsert("day_hour", rows, List.of("int8", "int4", "int2", "int8", "int8", "int8"), n -> {
+        upsert("day_hour", rows, List.of("int8", "int4", "int2", "int8", "int8", "int8"), () -> {
             var insert = database.dsl().insertInto(STATS_DAY_HOUR, STATS_DAY_HOUR.USER_ID, STATS_DAY_HOUR.LOCAL_DAY,
-                    STATS_DAY_HOUR.LOCAL_HOUR, STATS_DAY_HOUR.PLAYS, STATS_DAY_HOUR.SKIPS, STATS_DAY_HOUR.TIME_MS);
-            for (int i = 0; i < n; i++) {
-                insert = insert.values(0L, 0, (short) 0, 0L, 0L, 0L);
-            }
+                    STATS_DAY_HOUR.LOCAL_HOUR, STATS_DAY_HOUR.PLAYS, STATS_DAY_HOUR.SKIPS, STATS_DAY_HOUR.TIME_MS)
+                    .values(0L, 0, (short) 0, 0L, 0L, 0L);
             return insert.onConflict(STATS_DAY_HOUR.USER_ID, STATS_DAY_HOUR.LOCAL_DAY, STATS_DAY_HOUR.LOCAL_HOUR)
                     .doUpdate()
                     .set(addingUp(STATS_DAY_HOUR.PLAYS, STATS_DAY_HOUR.SKIPS, STATS_DAY_HOUR.TIME_MS));
@@ -93,12 +89,10 @@ class RollupRepository {
         List<Object[]> rows = new ArrayList<>(deltas.size());
         deltas.forEach((day, d) -> rows.add(new Object[] {userId, day, d.plays, d.weighted, d.skips, d.time,
             d.estimated}));
-        upsert("day", rows, List.of("int8", "int4", "int8", "float8", "int8", "int8", "int8"), n -> {
+        upsert("day", rows, List.of("int8", "int4", "int8", "float8", "int8", "int8", "int8"), () -> {
             var insert = database.dsl().insertInto(STATS_DAY, STATS_DAY.USER_ID, STATS_DAY.LOCAL_DAY, STATS_DAY.PLAYS,
-                    STATS_DAY.WEIGHTED_PLAYS, STATS_DAY.SKIPS, STATS_DAY.TIME_MS, STATS_DAY.ESTIMATED_TIME_MS);
-            for (int i = 0; i < n; i++) {
-                insert = insert.values(0L, 0, 0L, 0.0, 0L, 0L, 0L);
-            }
+                    STATS_DAY.WEIGHTED_PLAYS, STATS_DAY.SKIPS, STATS_DAY.TIME_MS, STATS_DAY.ESTIMATED_TIME_MS)
+                    .values(0L, 0, 0L, 0.0, 0L, 0L, 0L);
             return insert.onConflict(STATS_DAY.USER_ID, STATS_DAY.LOCAL_DAY)
                     .doUpdate()
                     .set(addingUp(STATS_DAY.PLAYS, STATS_DAY.WEIGHTED_PLAYS, STATS_DAY.SKIPS, STATS_DAY.TIME_MS,
@@ -110,13 +104,11 @@ class RollupRepository {
         List<Object[]> rows = new ArrayList<>(deltas.size());
         deltas.forEach((k, d) -> rows.add(new Object[] {userId, k.trackId(), k.albumId(), d.plays, d.weighted, d.skips,
             d.time, d.estimated, d.firstAt}));
-        upsert("track", rows, List.of("int8", "int8", "int8", "int8", "float8", "int8", "int8", "int8", "int8"), n -> {
+        upsert("track", rows, List.of("int8", "int8", "int8", "int8", "float8", "int8", "int8", "int8", "int8"), () -> {
             var insert = database.dsl().insertInto(STATS_TRACK, STATS_TRACK.USER_ID, STATS_TRACK.TRACK_ID,
                     STATS_TRACK.ALBUM_ID, STATS_TRACK.PLAYS, STATS_TRACK.WEIGHTED_PLAYS, STATS_TRACK.SKIPS,
-                    STATS_TRACK.TIME_MS, STATS_TRACK.ESTIMATED_TIME_MS, STATS_TRACK.FIRST_AT);
-            for (int i = 0; i < n; i++) {
-                insert = insert.values(0L, 0L, 0L, 0L, 0.0, 0L, 0L, 0L, 0L);
-            }
+                    STATS_TRACK.TIME_MS, STATS_TRACK.ESTIMATED_TIME_MS, STATS_TRACK.FIRST_AT)
+                    .values(0L, 0L, 0L, 0L, 0.0, 0L, 0L, 0L, 0L);
             Field<Long> first = STATS_TRACK.FIRST_AT;
             Field<Long> added = excluded(STATS_TRACK.FIRST_AT);
             return insert.onConflict(STATS_TRACK.USER_ID, STATS_TRACK.TRACK_ID, STATS_TRACK.ALBUM_ID)
@@ -133,12 +125,10 @@ class RollupRepository {
         List<Object[]> rows = new ArrayList<>(deltas.size());
         deltas.forEach((k, d) -> rows.add(new Object[] {userId, (short) k.weekday(), (short) k.hour(), d.plays, d.skips,
             d.time}));
-        upsert("hour", rows, List.of("int8", "int2", "int2", "int8", "int8", "int8"), n -> {
+        upsert("hour", rows, List.of("int8", "int2", "int2", "int8", "int8", "int8"), () -> {
             var insert = database.dsl().insertInto(STATS_HOUR, STATS_HOUR.USER_ID, STATS_HOUR.WEEKDAY,
-                    STATS_HOUR.LOCAL_HOUR, STATS_HOUR.PLAYS, STATS_HOUR.SKIPS, STATS_HOUR.TIME_MS);
-            for (int i = 0; i < n; i++) {
-                insert = insert.values(0L, (short) 0, (short) 0, 0L, 0L, 0L);
-            }
+                    STATS_HOUR.LOCAL_HOUR, STATS_HOUR.PLAYS, STATS_HOUR.SKIPS, STATS_HOUR.TIME_MS)
+                    .values(0L, (short) 0, (short) 0, 0L, 0L, 0L);
             return insert.onConflict(STATS_HOUR.USER_ID, STATS_HOUR.WEEKDAY, STATS_HOUR.LOCAL_HOUR)
                     .doUpdate()
                     .set(addingUp(STATS_HOUR.PLAYS, STATS_HOUR.SKIPS, STATS_HOUR.TIME_MS));
@@ -157,7 +147,7 @@ class RollupRepository {
     }
 
     /**
-     * Runs {@code rows} through the upsert {@code template} renders for one row, as one statement of a fixed text per
+     * Runs {@code rows} through the single-row upsert {@code template} renders, as one statement of a fixed text per
      * table, whatever the batch: the SQL is rendered by jOOQ once and bound by JDBC (rendering per batch was the
      * rollups' main client cost, docs/performance.md "Ingest with rollup maintenance").
      * <ul>
@@ -172,11 +162,11 @@ class RollupRepository {
      *
      * @param arrayTypes PostgreSQL's element type of each column, in the order of the template's columns
      */
-    private void upsert(String name, List<Object[]> rows, List<String> arrayTypes, IntFunction<Query> template) {
+    private void upsert(String name, List<Object[]> rows, List<String> arrayTypes, Supplier<Query> template) {
         DSLContext dsl = database.dsl();
         boolean postgres = dsl.family() == SQLDialect.POSTGRES;
         String sql = rendered.computeIfAbsent(name, k -> {
-            String single = template.apply(1).getSQL(ParamType.INDEXED);
+            String single = template.get().getSQL(ParamType.INDEXED);
             return postgres ? unnesting(single, arrayTypes) : single;
         });
         dsl.connection(connection -> {
