@@ -157,8 +157,8 @@ class StatsServiceIntegrationTests extends IntegrationTestBase {
 
     @Test
     void theCurrentStreakIsExactWhenItEndsAtAndReachesPastTheRecentDaysItReadsFirst() {
-        // the current streak reads the last 62 days first and the whole history only when the streak reaches back to
-        // their first day: streaks of 61, 62, 63 and 100 days (the boundary and past it), one play a day ending today
+        // the current streak reads the last 62 days first and walks the per-day rollup back to the run's start only
+        // when the streak reaches back to their first day: streaks of 61, 62, 63 and 100 days (the boundary and past it), one play a day ending today
         long user = TestUsers.create(database, "Pacific/Kiritimati");
         java.time.ZoneId zone = java.time.ZoneId.of("Pacific/Kiritimati");
         LocalDate today = LocalDate.now(zone);
@@ -171,7 +171,12 @@ class StatsServiceIntegrationTests extends IntegrationTestBase {
                         : today.minusDays(d).atTime(12, 0).atZone(zone).toInstant();
                 batch.add(play(u, "Air", List.of(), "Track " + d, "Moon Safari", at, 200_000L));
             }
-            // a gap day, then an older play that must not join the streak
+            // a gap day, then an older play that must not join the streak; for the longest one the gap day holds a
+            // skip (a day with a rollup row but no play still breaks the run: docs/api.md#statistics)
+            if (length == 100) {
+                batch.add(play(u, "Air", List.of(), "Skipped", null,
+                        today.minusDays(length).atTime(12, 0).atZone(zone).toInstant(), 5_000L));
+            }
             batch.add(play(u, "Air", List.of(), "Old", null,
                     today.minusDays(length + 1L).atTime(12, 0).atZone(zone).toInstant(), 200_000L));
             listens.ingestBatch(batch);
