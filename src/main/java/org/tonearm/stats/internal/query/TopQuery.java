@@ -55,34 +55,25 @@ public class TopQuery {
         Field<Long> key = key(kind);
         // the number of items rides along as a window over the groups (one aggregation instead of two); only a page
         // past the end needs its own count
-        List<Record> rows;
-        Map<Long, Integer> previous = new HashMap<>();
-        if (range.previous() == null) {
+        List<Object> values = new ArrayList<>();
+        slice.values(values);
+        values.add(limit);
+        values.add(offset);
+        List<Record> rows = Rendered.fetch(dsl, "top page " + kind + " " + order + " " + slice.shape(), values, v -> {
+            java.util.Iterator<Object> in = v.iterator();
             List<org.jooq.SelectFieldOrAsterisk> columns = groupColumns(key);
             columns.add(count().over().as("total"));
-            rows = grouped(dsl, slice, kind, columns).orderBy(order(order, key)).limit(limit).offset(offset).fetch();
-        } else {
-            Slice before = Slice.of(userId, range.previous(), range.zone());
-            List<Object> values = new ArrayList<>();
-            slice.values(values);
-            before.values(values);
-            values.add(limit);
-            values.add(offset);
-            rows = Rendered.fetch(dsl, "top " + kind + " " + order + " " + slice.shape() + " " + before.shape(), values,
-                    v -> {
-                        java.util.Iterator<Object> in = v.iterator();
-                        return withPrevious(dsl, slice.withValues(in), before.withValues(in), kind, order,
-                                (Integer) in.next(), (Integer) in.next());
-                    });
-            rows.forEach(r -> {
-                if (r.get("prnk") != null) {
-                    previous.put(r.get(0, Long.class), r.get("prnk", Integer.class));
-                }
-            });
-        }
+            return grouped(dsl, slice.withValues(in), kind, columns).orderBy(order(order, key))
+                    .limit((Integer) in.next()).offset((Integer) in.next());
+        });
+        List<Long> ids = rows.stream().map(r -> r.get(0, Long.class)).toList();
+        // the page's items' ranks in the previous period: a second statement on the same connection (the view runs
+        // in one read transaction) that ranks the previous period's items, not both periods' (docs/performance.md,
+        // session 10: one aggregation of both periods with a ROW_NUMBER over all of their items cost twice as much)
+        Map<Long, Integer> previous = range.previous() == null ? Map.of()
+                : previousRanks(dsl, Slice.of(userId, range.previous(), range.zone()), kind, order, ids);
         long total = !rows.isEmpty() ? rows.get(0).get("total", Long.class) : offset == 0 ? 0
                 : dsl.selectCount().from(grouped(dsl, slice, kind, List.of(key)).asTable("g")).fetchOne(0, Long.class);
-        List<Long> ids = rows.stream().map(r -> r.get(0, Long.class)).toList();
         Map<Long, Names.Named> named = names.of(kind, ids);
         List<TopItem> items = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
@@ -94,76 +85,6 @@ public class TopQuery {
                     before, movement(range, rank, before)));
         }
         return new TopPage(range, now, kind, order, total, offset, items);
-    }
-
-    /**
-     * The page and its items' ranks in the previous period in one statement (docs/performance.md, 2026-12-07: one
-     * aggregation over both periods instead of the page and a second ranking of the previous period, each a statement
-     * and a wait for the pool): rows (item, the five figures, "prnk" = previous rank or null, "total" = items with a
-     * play in the current period). The previous ranking is the same as {@link #previousRanks}: items with a play
-     * there, by the same order.
-     */
-    private static org.jooq.ResultQuery<Record> withPrevious(DSLContext dsl, Slice current, Slice previous, Entity kind,
-            TopOrder order, int limit, int offset) {
-        Field<Long> zero = inline(0L);
-        Table<Record> cur = Sources.tracks(dsl, current);
-        Table<Record> prev = Sources.tracks(dsl, previous);
-        Table<?> both = dsl.select(Sources.TRACK.as("track_id"), Sources.ALBUM.as("album_id"),
-                        Sources.PLAYS.as("plays"), Sources.WEIGHTED.as("weighted_plays"), Sources.SKIPS.as("skips"),
-                        Sources.TIME.as("time_ms"), Sources.ESTIMATED.as("estimated_time_ms"), zero.as("prev_plays"),
-                        zero.as("prev_time_ms"))
-                .from(cur)
-                .unionAll(dsl.select(Sources.TRACK.as("track_id"), Sources.ALBUM.as("album_id"), zero.as("plays"),
-                                inline(0.0).as("weighted_plays"), zero.as("skips"), zero.as("time_ms"),
-                                zero.as("estimated_time_ms"), Sources.PLAYS.as("prev_plays"),
-                                Sources.TIME.as("prev_time_ms"))
-                        .from(prev))
-                .asTable("s");
-        Field<Long> key = key(kind);
-        String[] figures = {"f_plays", "f_weighted", "f_skips", "f_time", "f_estimated"};
-        List<org.jooq.SelectFieldOrAsterisk> columns = new ArrayList<>();
-        columns.add(key.as("item"));
-        org.jooq.SelectField<?>[] sums = FiguresQuery.columns();
-        for (int i = 0; i < sums.length; i++) {
-            columns.add(((Field<?>) sums[i]).as(figures[i]));
-        }
-        columns.add(FiguresQuery.total(field(name("s", "prev_plays"), Long.class)).as("pp"));
-        columns.add(FiguresQuery.total(field(name("s", "prev_time_ms"), Long.class)).as("pt"));
-        var from = kind == Entity.ARTISTS
-                ? dsl.select(columns).from(both).join(TRACK_ARTISTS).on(TRACK_ARTISTS.TRACK_ID.eq(Sources.TRACK))
-                        .where(org.jooq.impl.DSL.noCondition())
-                : dsl.select(columns).from(both)
-                        .where(kind == Entity.ALBUMS ? Sources.ALBUM.ne(0L) : org.jooq.impl.DSL.noCondition());
-        Table<?> g = from.groupBy(key).asTable("g");
-        Field<Long> item = field(name("g", "item"), Long.class);
-        Field<Long> pp = field(name("g", "pp"), Long.class);
-        Field<Long> pt = field(name("g", "pt"), Long.class);
-        SortField<?>[] before = order == TopOrder.PLAYS
-                ? new SortField<?>[] {pp.desc(), pt.desc(), item.asc()}
-                : new SortField<?>[] {pt.desc(), pp.desc(), item.asc()};
-        List<org.jooq.SelectFieldOrAsterisk> ranked = new ArrayList<>();
-        ranked.add(item);
-        for (String f : figures) {
-            ranked.add(field(name("g", f)));
-        }
-        // items without a play there sort after every item with one, so the row number of those with one is their rank
-        ranked.add(when(pp.gt(0L), rowNumber().over().orderBy(before)).as("prnk"));
-        Table<?> h = dsl.select(ranked).from(g).asTable("h");
-        Field<Long> hPlays = field(name("h", "f_plays"), Long.class);
-        Field<Long> hTime = field(name("h", "f_time"), Long.class);
-        Field<Long> hItem = field(name("h", "item"), Long.class);
-        List<org.jooq.SelectFieldOrAsterisk> out = new ArrayList<>();
-        out.add(hItem);
-        for (String f : figures) {
-            out.add(field(name("h", f)));
-        }
-        out.add(field(name("h", "prnk"), Integer.class));
-        out.add(count().over().as("total"));
-        return dsl.select(out).from(h).where(hPlays.gt(0L))
-                .orderBy(order == TopOrder.PLAYS
-                        ? new SortField<?>[] {hPlays.desc(), hTime.desc(), hItem.asc()}
-                        : new SortField<?>[] {hTime.desc(), hPlays.desc(), hItem.asc()})
-                .limit(limit).offset(offset);
     }
 
     /** The first {@code limit} items, without previous ranks (for pages inside other views). */
@@ -242,18 +163,26 @@ public class TopQuery {
         return before > rank ? Movement.UP : before < rank ? Movement.DOWN : Movement.SAME;
     }
 
-    private Map<Long, Integer> previousRanks(DSLContext dsl, Slice slice, Entity kind, TopOrder order,
+    /** The 1-based ranks of some items in a slice (the same ranking as a page's), absent for items without a play. */
+    private static Map<Long, Integer> previousRanks(DSLContext dsl, Slice slice, Entity kind, TopOrder order,
             Collection<Long> ids) {
         Map<Long, Integer> out = new HashMap<>();
         if (ids.isEmpty()) {
             return out;
         }
-        Field<Long> key = key(kind);
-        Field<Integer> rank = rowNumber().over().orderBy(order(order, key)).as("rnk");
-        Table<?> ranked = grouped(dsl, slice, kind, List.of(key.as("item"), rank)).asTable("p");
-        Field<Long> item = field(name("p", "item"), Long.class);
-        dsl.select(item, field(name("p", "rnk"), Integer.class)).from(ranked).where(item.in(ids))
-                .forEach(r -> out.put(r.value1(), r.value2()));
+        List<Object> values = new ArrayList<>();
+        slice.values(values);
+        values.addAll(ids);
+        Rendered.fetch(dsl, "top ranks " + kind + " " + order + " " + slice.shape() + " " + ids.size(), values, v -> {
+            java.util.Iterator<Object> in = v.iterator();
+            Field<Long> key = key(kind);
+            Field<Integer> rank = rowNumber().over().orderBy(order(order, key)).as("rnk");
+            Table<?> ranked = grouped(dsl, slice.withValues(in), kind, List.of(key.as("item"), rank)).asTable("p");
+            Field<Long> item = field(name("p", "item"), Long.class);
+            List<Long> wanted = new ArrayList<>(ids.size());
+            ids.forEach(id -> wanted.add((Long) in.next()));
+            return dsl.select(item, field(name("p", "rnk"), Integer.class)).from(ranked).where(item.in(wanted));
+        }).forEach(r -> out.put(r.get(0, Long.class), r.get(1, Integer.class)));
         return out;
     }
 
