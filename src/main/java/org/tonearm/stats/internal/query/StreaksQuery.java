@@ -76,8 +76,8 @@ public class StreaksQuery {
     /**
      * The current streak and the longest one of {@code longestIn} (null: the current one only). The recent days and
      * the range are read in one statement (every overview asks for the current streak, whatever its range): only a
-     * current streak that reaches back to the window's first day reads the whole history (docs/performance.md,
-     * 2026-12-07).
+     * current streak that reaches back to the window's first day reads its older days, back to its start
+     * (docs/performance.md, 2026-12-07 and session 10).
      */
     private Streak[] both(long userId, LocalDate today, ZoneId zone, Instant now, StatsRange longestIn) {
         LocalDate windowStart = today.minusDays(RECENT_DAYS);
@@ -137,7 +137,7 @@ public class StreaksQuery {
         return both(userId, today, zone, now, range);
     }
 
-    /** Days read by the current streak's first try; a longer streak reads the whole history. */
+    /** Days read by the current streak's first try; a longer streak reads on in {@link #runStart}. */
     static final int RECENT_DAYS = 62;
 
     private static Streak current(List<Integer> days, LocalDate today) {
