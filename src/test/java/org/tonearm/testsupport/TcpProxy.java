@@ -13,7 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A TCP proxy a test puts between Tonearm and PostgreSQL or Redis (issue #16: faults against the real servers, no
  * Docker here). {@link #cut()} closes every open connection and turns new ones away at once, as a stopped server or
- * a refusing host does; {@link #restore()} lets connections through again. One virtual thread per direction.
+ * a refusing host does; {@link #restore()} lets connections through again. One platform (daemon) thread per
+ * direction: not virtual threads, which share the few carrier threads of a two-core machine with the application's own
+ * virtual threads under test — a proxy that cannot be scheduled looks like a network fault that no test asked for.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -25,7 +27,7 @@ public final class TcpProxy implements AutoCloseable {
     public TcpProxy(String host, int port) throws IOException {
         this.upstream = new InetSocketAddress(host, port);
         this.server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
-        Thread.ofVirtual().name("tcp-proxy-accept").start(this::acceptLoop);
+        Thread.ofPlatform().daemon().name("tcp-proxy-accept").start(this::acceptLoop);
     }
 
     public int port() {
@@ -51,7 +53,7 @@ public final class TcpProxy implements AutoCloseable {
                     closeQuietly(client);
                     continue;
                 }
-                Thread.ofVirtual().start(() -> connect(client));
+                Thread.ofPlatform().daemon().name("tcp-proxy-connect").start(() -> connect(client));
             } catch (IOException e) {
                 return; // closed
             }
@@ -74,8 +76,8 @@ public final class TcpProxy implements AutoCloseable {
             closeQuietly(target);
             return;
         }
-        Thread.ofVirtual().start(() -> pump(client, target));
-        Thread.ofVirtual().start(() -> pump(target, client));
+        Thread.ofPlatform().daemon().name("tcp-proxy-pump").start(() -> pump(client, target));
+        Thread.ofPlatform().daemon().name("tcp-proxy-pump").start(() -> pump(target, client));
     }
 
     private void pump(Socket from, Socket to) {
