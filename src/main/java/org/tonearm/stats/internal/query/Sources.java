@@ -85,16 +85,24 @@ public final class Sources {
         return ranges.isEmpty() ? falseCondition() : DSL.or(ranges);
     }
 
-    /** Rows (local_day, track_id, album_id, plays, weighted_plays, skips, time_ms, estimated_time_ms) aliased "s". */
-    public static Table<Record> dayTrack(DSLContext dsl, Slice slice) {
-        return dayTrack(dsl, slice, noCondition(), noCondition());
+    /**
+     * Narrows a source to some tracks or albums (one entity's page): a condition on the track and album columns of
+     * whichever table a part of the source reads (a rollup or LISTENS, whose album is null for "no album").
+     */
+    @FunctionalInterface
+    public interface Narrowing {
+        Narrowing NONE = (track, album) -> noCondition();
+
+        Condition on(Field<Long> track, Field<Long> album);
     }
 
-    /**
-     * As {@link #dayTrack(DSLContext, Slice)}, narrowed to some tracks/albums ({@code rollupFilter} on
-     * STATS_DAY_TRACK, {@code rawFilter} on LISTENS).
-     */
-    public static Table<Record> dayTrack(DSLContext dsl, Slice slice, Condition rollupFilter, Condition rawFilter) {
+    /** Rows (local_day, track_id, album_id, plays, weighted_plays, skips, time_ms, estimated_time_ms) aliased "s". */
+    public static Table<Record> dayTrack(DSLContext dsl, Slice slice) {
+        return dayTrack(dsl, slice, Narrowing.NONE);
+    }
+
+    /** As {@link #dayTrack(DSLContext, Slice)}, narrowed to some tracks/albums. */
+    public static Table<Record> dayTrack(DSLContext dsl, Slice slice, Narrowing narrowing) {
         List<Select<? extends Record>> parts = new ArrayList<>(2);
         if (slice.hasWholeDays()) {
             parts.add(dsl.select(STATS_DAY_TRACK.LOCAL_DAY.as("local_day"), STATS_DAY_TRACK.TRACK_ID.as("track_id"),
@@ -106,7 +114,7 @@ public final class Sources {
                     .where(STATS_DAY_TRACK.USER_ID.eq(slice.userId()))
                     .and(STATS_DAY_TRACK.LOCAL_DAY.ge(slice.firstDay()))
                     .and(STATS_DAY_TRACK.LOCAL_DAY.lt(slice.endDay()))
-                    .and(rollupFilter));
+                    .and(narrowing.on(STATS_DAY_TRACK.TRACK_ID, STATS_DAY_TRACK.ALBUM_ID)));
         }
         if (!slice.edges().isEmpty() || parts.isEmpty()) {
             Field<Long> album = coalesce(LISTENS.ALBUM_ID, inline(0L));
@@ -119,7 +127,7 @@ public final class Sources {
                     .from(LISTENS)
                     .where(LISTENS.USER_ID.eq(slice.userId()))
                     .and(edges(slice))
-                    .and(rawFilter)
+                    .and(narrowing.on(LISTENS.TRACK_ID, LISTENS.ALBUM_ID))
                     .groupBy(LISTENS.LOCAL_DAY, LISTENS.TRACK_ID, album));
         }
         return union(parts).asTable("s");
@@ -159,8 +167,13 @@ public final class Sources {
      * range (rows with negative figures; group before testing plays), otherwise the rows of {@link #dayTrack}.
      */
     public static Table<Record> tracks(DSLContext dsl, Slice slice) {
+        return tracks(dsl, slice, Narrowing.NONE);
+    }
+
+    /** As {@link #tracks(DSLContext, Slice)}, narrowed to some tracks/albums. */
+    public static Table<Record> tracks(DSLContext dsl, Slice slice, Narrowing narrowing) {
         if (!slice.wholeHistory()) {
-            return dayTrack(dsl, slice);
+            return dayTrack(dsl, slice, narrowing);
         }
         long[] range = slice.outside();
         Field<Long> album = coalesce(LISTENS.ALBUM_ID, inline(0L));
@@ -169,7 +182,8 @@ public final class Sources {
                         STATS_TRACK.SKIPS.as("skips"), STATS_TRACK.TIME_MS.as("time_ms"),
                         STATS_TRACK.ESTIMATED_TIME_MS.as("estimated_time_ms"))
                 .from(STATS_TRACK)
-                .where(STATS_TRACK.USER_ID.eq(slice.userId()));
+                .where(STATS_TRACK.USER_ID.eq(slice.userId()))
+                .and(narrowing.on(STATS_TRACK.TRACK_ID, STATS_TRACK.ALBUM_ID));
         // the listens outside [from, to): none before all_time's first day, after now only future-stamped ones; two
         // index ranges of ix_listens_user_time, normally empty. One negative row per listen, not grouped here: with a
         // GROUP BY track_id SQLite walks ix_listens_user_track_time, i.e. every listen of the user (EXPLAIN QUERY PLAN)
@@ -181,7 +195,8 @@ public final class Sources {
                         estimatedTime().neg().as("estimated_time_ms"))
                 .from(LISTENS)
                 .where(LISTENS.USER_ID.eq(slice.userId()))
-                .and(LISTENS.LISTENED_AT.lt(range[0]).or(LISTENS.LISTENED_AT.ge(range[1])));
+                .and(LISTENS.LISTENED_AT.lt(range[0]).or(LISTENS.LISTENED_AT.ge(range[1])))
+                .and(narrowing.on(LISTENS.TRACK_ID, LISTENS.ALBUM_ID));
         return union(List.of(all, outside)).asTable("s");
     }
 

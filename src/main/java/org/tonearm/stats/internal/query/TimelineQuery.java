@@ -1,7 +1,5 @@
 package org.tonearm.stats.internal.query;
 
-import static org.jooq.impl.DSL.noCondition;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
@@ -9,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.SelectField;
@@ -34,16 +31,8 @@ public class TimelineQuery {
         return timeline(range, step, now, byDay(Slice.of(userId, range.period(), range.zone())));
     }
 
-    /**
-     * @param perArtist the filters name tracks via track_artists, so a track credited twice counts once per day row
-     */
-    public Timeline timeline(long userId, StatsRange range, Step step, Instant now, Condition rollupFilter,
-            Condition rawFilter, boolean perArtist) {
-        return timeline(range, step, now, byDay(userId, Slice.of(userId, range.period(), range.zone()), rollupFilter,
-                rawFilter));
-    }
-
-    private static Timeline timeline(StatsRange range, Step step, Instant now, Map<Integer, Figures> byDay) {
+    /** The timeline of a range from figures per local day ({@link #byDay}). */
+    static Timeline timeline(StatsRange range, Step step, Instant now, Map<Integer, Figures> byDay) {
         List<Timeline.Bucket> buckets = new ArrayList<>();
         if (range.to().isAfter(range.from())) {
             LocalDate first = LocalDate.ofInstant(range.from(), range.zone());
@@ -92,14 +81,15 @@ public class TimelineQuery {
         return out;
     }
 
-    public Map<Integer, Figures> byDay(long userId, Slice slice, Condition rollupFilter, Condition rawFilter) {
+    /** Figures per local day of the slice, narrowed to some tracks or albums (one per-day × track read). */
+    public Map<Integer, Figures> byDay(Slice slice, Sources.Narrowing narrowing) {
         DSLContext dsl = database.dsl();
         List<SelectField<?>> columns = new ArrayList<>();
         columns.add(Sources.DAY);
         columns.addAll(List.of(FiguresQuery.columns()));
         Map<Integer, Figures> out = new HashMap<>();
         Field<Integer> day = Sources.DAY;
-        dsl.select(columns).from(Sources.dayTrack(dsl, slice, rollupFilter, rawFilter)).groupBy(day).fetch()
+        dsl.select(columns).from(Sources.dayTrack(dsl, slice, narrowing)).groupBy(day).fetch()
                 .forEach(r -> out.put(r.get(0, Integer.class), FiguresQuery.read(r, 1)));
         return out;
     }

@@ -86,12 +86,15 @@ public class TopQuery {
         return new TopPage(range, now, kind, order, total, offset, items);
     }
 
-    /** The first {@code limit} items, without previous ranks (for pages inside other views). */
+    /**
+     * The first {@code limit} items, without previous ranks (for pages inside other views); a whole-history slice
+     * reads the all-time rollup.
+     */
     public List<TopItem> top(long userId, Slice slice, Entity kind, TopOrder order, int limit,
-            org.jooq.Condition rollupFilter, org.jooq.Condition rawFilter) {
+            Sources.Narrowing narrowing) {
         DSLContext dsl = database.dsl();
         Field<Long> key = key(kind);
-        Table<Record> source = Sources.dayTrack(dsl, slice, rollupFilter, rawFilter);
+        Table<Record> source = Sources.tracks(dsl, slice, narrowing);
         List<Record> rows = groupedOver(dsl, source, kind, groupColumns(key)).orderBy(order(order, key)).limit(limit)
                 .fetch();
         List<Long> ids = rows.stream().map(r -> r.get(0, Long.class)).toList();

@@ -1,6 +1,5 @@
 package org.tonearm.stats.internal.query;
 
-import static org.jooq.impl.DSL.noCondition;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,9 +41,9 @@ public class YearQuery {
     public YearInReview year(long userId, int year, StatsRange range, Instant now) {
         Slice slice = Slice.of(userId, range.period(), range.zone());
         Figures figures = overview.totals(userId, slice).figures();
-        List<TopItem> artists = top.top(userId, slice, Entity.ARTISTS, TopOrder.PLAYS, 5, noCondition(), noCondition());
-        List<TopItem> albums = top.top(userId, slice, Entity.ALBUMS, TopOrder.PLAYS, 5, noCondition(), noCondition());
-        List<TopItem> tracks = top.top(userId, slice, Entity.TRACKS, TopOrder.PLAYS, 5, noCondition(), noCondition());
+        List<TopItem> artists = top.top(userId, slice, Entity.ARTISTS, TopOrder.PLAYS, 5, Sources.Narrowing.NONE);
+        List<TopItem> albums = top.top(userId, slice, Entity.ALBUMS, TopOrder.PLAYS, 5, Sources.Narrowing.NONE);
+        List<TopItem> tracks = top.top(userId, slice, Entity.TRACKS, TopOrder.PLAYS, 5, Sources.Narrowing.NONE);
         Map<Integer, Figures> byDay = timeline.byDay(slice);
         YearInReview.TopDay topDay = byDay.entrySet().stream().filter(e -> e.getValue().plays() > 0)
                 .min((a, b) -> a.getValue().plays() != b.getValue().plays()
@@ -65,7 +64,7 @@ public class YearQuery {
             if (sum.plays() > 0) {
                 Slice month = Slice.of(userId, ym.atDay(1).atStartOfDay(range.zone()).toInstant(),
                         ym.plusMonths(1).atDay(1).atStartOfDay(range.zone()).toInstant(), range.zone());
-                best = top.top(userId, month, Entity.TRACKS, TopOrder.PLAYS, 1, noCondition(), noCondition()).get(0);
+                best = top.top(userId, month, Entity.TRACKS, TopOrder.PLAYS, 1, Sources.Narrowing.NONE).get(0);
             }
             months.add(new YearInReview.Month(m, sum, best));
         }
