@@ -95,7 +95,7 @@ public class TopQuery {
         DSLContext dsl = database.dsl();
         Field<Long> key = key(kind);
         Table<Record> source = Sources.tracks(dsl, slice, narrowing);
-        List<Record> rows = groupedOver(dsl, source, kind, groupColumns(key)).orderBy(order(order, key)).limit(limit)
+        List<Record> rows = groupedOver(dsl, source, !slice.wholeHistory(), kind, groupColumns(key)).orderBy(order(order, key)).limit(limit)
                 .fetch();
         List<Long> ids = rows.stream().map(r -> r.get(0, Long.class)).toList();
         Map<Long, Names.Named> named = names.of(kind, ids);
@@ -205,14 +205,15 @@ public class TopQuery {
 
     private static SelectOrderByStep<Record> grouped(DSLContext dsl, Slice slice, Entity kind,
             List<? extends org.jooq.SelectFieldOrAsterisk> columns) {
-        return groupedOver(dsl, Sources.tracks(dsl, slice), kind, columns);
+        return groupedOver(dsl, Sources.tracks(dsl, slice), !slice.wholeHistory(), kind, columns);
     }
 
-    private static SelectOrderByStep<Record> groupedOver(DSLContext dsl, Table<Record> source, Entity kind,
-            List<? extends org.jooq.SelectFieldOrAsterisk> columns) {
+    /** @param perDay the source has a row per day and track (not the all-time rollup's one per track and album) */
+    private static SelectOrderByStep<Record> groupedOver(DSLContext dsl, Table<Record> source, boolean perDay,
+            Entity kind, List<? extends org.jooq.SelectFieldOrAsterisk> columns) {
         Field<Long> key = key(kind);
         var from = kind == Entity.ARTISTS
-                ? dsl.select(columns).from(perTrack(dsl, source)).join(TRACK_ARTISTS)
+                ? dsl.select(columns).from(perDay ? perTrack(dsl, source) : source).join(TRACK_ARTISTS)
                         .on(TRACK_ARTISTS.TRACK_ID.eq(Sources.TRACK)).where(org.jooq.impl.DSL.noCondition())
                 : dsl.select(columns).from(source)
                         .where(kind == Entity.ALBUMS ? Sources.ALBUM.ne(0L) : org.jooq.impl.DSL.noCondition());
@@ -224,7 +225,8 @@ public class TopQuery {
     /**
      * The source summed per track before it meets track_artists: the join then probes once per track instead of once
      * per day × track row (SQLite, top artists over 365 days at 1,000,000 listens: 59 → 31 ms; PostgreSQL's hash join
-     * does not care, 34 ms either way — docs/performance.md "Session 11"). Same columns, aliased "s" again.
+     * does not care, 34 ms either way — docs/performance.md "Session 11"). Not for the all-time rollup, which has a row
+     * per track and album already (there the extra grouping cost 36 → 46 ms). Same columns, aliased "s" again.
      */
     private static Table<?> perTrack(DSLContext dsl, Table<Record> source) {
         return dsl.select(Sources.TRACK.as("track_id"), Sources.longSum(Sources.PLAYS).as("plays"),
