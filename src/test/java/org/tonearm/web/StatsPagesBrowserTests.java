@@ -227,7 +227,17 @@ class StatsPagesBrowserTests {
         assertThat(browser.find("h1").getText()).isEqualTo(api.path("artist").path("name").asString());
         assertThat(browser.find("#entity-plays").getText()).isEqualTo(Long.toString(api.path("plays").asLong()));
         assertThat(browser.find("#entity-rank").getText()).isEqualTo("#" + api.path("rank").asInt());
-        assertThat(browser.findAll(".bars rect")).hasSize(api.path("timeline").size());
+        var buckets = api.path("timeline");
+        assertThat(browser.findAll(".bars rect")).hasSize(buckets.size());
+        // the chart's time axis names its first and last bucket: days up to 62 days, else months ("2026-12")
+        boolean byDay = true;
+        for (var b : buckets) {
+            byDay &= b.path("start").asString().equals(b.path("end").asString());
+        }
+        int chars = byDay ? 10 : 7;
+        assertThat(browser.findAll(".chart .axis span")).extracting(WebElement::getText).containsExactly(
+                buckets.get(0).path("start").asString().substring(0, chars),
+                buckets.get(buckets.size() - 1).path("start").asString().substring(0, chars));
         browser.checkPage();
         browser.phone().open("/artist/" + artist);
         browser.assertNoHorizontalOverflow();

@@ -114,8 +114,20 @@ class StatsPagesController {
 
         public record Bar(String label, long plays, int x, int y, int w, int h) {}
 
+        /** Bars labelled by day, or by month ("2016-12") when the timeline's step is a month. */
         static Bars of(Timeline t) {
-            return build(t.items().stream().map(b -> new Object[] {b.start().toString(), b.figures().plays()}).toList());
+            return build(t.items().stream().map(b -> new Object[] {t.step() == org.tonearm.stats.Step.MONTH
+                    ? java.time.YearMonth.from(b.start()).toString() : b.start().toString(), b.figures().plays()})
+                    .toList());
+        }
+
+        /** The first and the last bar's label, shown under the chart as its time axis. */
+        public String firstLabel() {
+            return bars.isEmpty() ? "" : bars.get(0).label();
+        }
+
+        public String lastLabel() {
+            return bars.isEmpty() ? "" : bars.get(bars.size() - 1).label();
         }
 
         static Bars ofMonths(List<org.tonearm.stats.YearInReview.Month> months) {
