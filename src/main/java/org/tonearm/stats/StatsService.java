@@ -64,6 +64,12 @@ public interface StatsService {
     /** @throws org.tonearm.shared.TonearmException NOT_FOUND when the user never played it */
     EntityStats entity(long userId, StatsRange range, Entity kind, long id);
 
+    /**
+     * The dashboard's overview, top {@code top} artists/albums/tracks by plays and {@code insights} risers and fallers
+     * of a range, each as its own view would answer, in one read (see {@link DashboardStats}).
+     */
+    DashboardStats dashboard(long userId, StatsRange range, int top, int insights);
+
     YearInReview year(long userId, int year);
 
     /** All-time plays (Last.fm {@code user.getInfo} playcount). */

@@ -151,6 +151,7 @@ final class StatsBruteForce {
             // one kind of discoveries and one entity page per range keep the added views near a tenth of the time
             checkDiscoveries(stats, userId, range, listens, pick(random, Entity.values()), random, what);
             checkInsights(stats, userId, range, in, listens, random, what);
+            checkDashboard(stats, userId, range, 1 + random.nextInt(11), what);
             if (!listens.isEmpty()) { // an entity someone listened to (skips only: never played, 404)
                 L l = listens.get(random.nextInt(listens.size()));
                 switch (pick(random, Entity.values())) {
@@ -421,6 +422,34 @@ final class StatsBruteForce {
     }
 
     /** Insights: artists' plays against the previous period; risers by gain, fallers by loss, ties by id. */
+    /**
+     * The dashboard's parts (DashboardStats) equal their own views, which the checks above hold to the brute force:
+     * its top items are ranked in memory (TopQuery.ranking) where the top view ranks in SQL, its unique counts are
+     * the sizes of the summed items where the overview counts distinct pairs. Weighted plays may differ in the last
+     * bits (sums in another order).
+     */
+    private static void checkDashboard(StatsService stats, long userId, StatsRange range, int n, String what) {
+        DashboardStats d = stats.dashboard(userId, range, n, n);
+        Comparator<Double> close = (a, b) -> Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a)) ? 0 : a.compareTo(b);
+        // "now" (the range's end, the time of computing) moves between two calls
+        String[] now = {"computedAt", "range.to", "range.previous.to"};
+        assertThat(d.overview()).as("dashboard overview " + what).usingRecursiveComparison()
+                .ignoringFields(now).withComparatorForType(close, Double.class)
+                .isEqualTo(stats.overview(userId, range));
+        assertThat(d.topArtists()).as("dashboard top artists " + what).usingRecursiveComparison()
+                .withComparatorForType(close, Double.class)
+                .isEqualTo(stats.top(userId, range, Entity.ARTISTS, TopOrder.PLAYS, n, 0).items());
+        assertThat(d.topAlbums()).as("dashboard top albums " + what).usingRecursiveComparison()
+                .withComparatorForType(close, Double.class)
+                .isEqualTo(stats.top(userId, range, Entity.ALBUMS, TopOrder.PLAYS, n, 0).items());
+        assertThat(d.topTracks()).as("dashboard top tracks " + what).usingRecursiveComparison()
+                .withComparatorForType(close, Double.class)
+                .isEqualTo(stats.top(userId, range, Entity.TRACKS, TopOrder.PLAYS, n, 0).items());
+        assertThat(d.insights()).as("dashboard insights " + what).usingRecursiveComparison()
+                .ignoringFields(now).withComparatorForType(close, Double.class)
+                .isEqualTo(stats.insights(userId, range, n));
+    }
+
     private static void checkInsights(StatsService stats, long userId, StatsRange range, List<L> in, List<L> all,
             Random random, String what) {
         int limit = 1 + random.nextInt(6);

@@ -183,16 +183,12 @@ public final class WebPagesBenchmark {
     static void dashboardCalls(StatsService stats, NowPlayingService nowPlaying, ListenHistory recent, long user,
             String name) {
         StatsRange range = stats.resolve(user, RangeRequest.named(name));
-        stats.overview(user, range);
-        stats.top(user, range, Entity.ARTISTS, TopOrder.PLAYS, 5, 0);
-        stats.top(user, range, Entity.ALBUMS, TopOrder.PLAYS, 5, 0);
-        stats.top(user, range, Entity.TRACKS, TopOrder.PLAYS, 5, 0);
+        stats.dashboard(user, range, 5, 3);
         long days = Duration.between(range.from(), range.to()).toDays();
         stats.timeline(user, range, days <= 92 ? Step.DAY : days <= 731 ? Step.WEEK : Step.MONTH);
         stats.heatmap(user, range);
         stats.clock(user, range);
         stats.streaks(user, range);
-        stats.insights(user, range, 3);
         stats.resolve(user, RangeRequest.named("today"));
         nowPlaying.current(user);
         recent.page(user, null, null, 8, 0);

@@ -12,6 +12,7 @@ import org.tonearm.listens.LocalTimes;
 import org.tonearm.shared.Database;
 import org.tonearm.shared.TonearmException;
 import org.tonearm.stats.Breakdown;
+import org.tonearm.stats.DashboardStats;
 import org.tonearm.stats.Discoveries;
 import org.tonearm.stats.Entity;
 import org.tonearm.stats.EntityStats;
@@ -28,6 +29,7 @@ import org.tonearm.stats.TopOrder;
 import org.tonearm.stats.TopPage;
 import org.tonearm.stats.YearInReview;
 import org.tonearm.stats.internal.cache.StatsCache;
+import org.tonearm.stats.internal.query.DashboardQuery;
 import org.tonearm.stats.internal.query.DiscoveriesQuery;
 import org.tonearm.stats.internal.query.EntityQuery;
 import org.tonearm.stats.internal.query.HeatmapQuery;
@@ -61,12 +63,14 @@ class DefaultStatsService implements StatsService {
     private final StatsCache cache;
     private final LocalTimes localTimes;
     private final EnrichedViews enriched;
+    private final DashboardQuery dashboards;
 
     DefaultStatsService(Database database, UserDirectory users, OverviewQuery overview, TopQuery top,
             TimelineQuery timeline, HeatmapQuery heatmap, StreaksQuery streaks, DiscoveriesQuery discoveries,
             InsightsQuery insights, EntityQuery entities, YearQuery years, StatsCache cache, LocalTimes localTimes,
-            EnrichedViews enriched) {
+            EnrichedViews enriched, DashboardQuery dashboards) {
         this.enriched = enriched;
+        this.dashboards = dashboards;
         this.localTimes = localTimes;
         this.cache = cache;
         this.discoveries = discoveries;
@@ -224,6 +228,14 @@ class DefaultStatsService implements StatsService {
         checkPage(limit, 0);
         return view(userId, request, "insights", List.of(limit),
                 r -> insights.insights(userId, r, limit, clock.instant()));
+    }
+
+    @Override
+    public DashboardStats dashboard(long userId, StatsRange range, int top, int insights) {
+        checkPage(top, 0);
+        checkPage(insights, 0);
+        return view(userId, range, "dashboard", List.of(top, insights),
+                r -> dashboards.dashboard(userId, r, top, insights, clock.instant()));
     }
 
     @Override

@@ -35,8 +35,15 @@ public class InsightsQuery {
         // both periods in one statement (docs/performance.md "Statistics: one call per view")
         List<Map<Long, Figures>> both = top.all(List.of(Slice.of(userId, range),
                 Slice.of(userId, range.previous(), range.zone())), Entity.ARTISTS);
-        Map<Long, Figures> current = both.get(0);
-        Map<Long, Figures> before = both.get(1);
+        return of(range, both.get(0), both.get(1), limit, now);
+    }
+
+    /** The insights of a range from its artists' and the previous period's artists' summed figures. */
+    public Insights of(StatsRange range, Map<Long, Figures> current, Map<Long, Figures> before, int limit,
+            Instant now) {
+        if (range.previous() == null) {
+            return new Insights(range, now, List.of(), List.of());
+        }
         Set<Long> ids = new HashSet<>(current.keySet());
         ids.addAll(before.keySet());
         List<long[]> deltas = new ArrayList<>(); // id, now, before

@@ -62,22 +62,7 @@ public class OverviewQuery {
             slice.values(values);
             shape.append(' ').append(slice.shape());
         }
-        Figures[] figuresOf = new Figures[slices.size()];
-        Rendered.fetch(dsl, "overview_figures" + shape, values, v -> {
-            java.util.Iterator<Object> in = v.iterator();
-            Select<Record> figures = null;
-            for (int i = 0; i < slices.size(); i++) {
-                List<SelectField<?>> columns = new ArrayList<>();
-                columns.add(inline(i).as("k"));
-                SelectField<?>[] sums = FiguresQuery.columns();
-                for (int c = 0; c < sums.length; c++) {
-                    columns.add(((Field<?>) sums[c]).as("f" + c));
-                }
-                Select<Record> f = dsl.select(columns).from(Sources.days(dsl, slices.get(i).withValues(in)));
-                figures = figures == null ? f : figures.unionAll(f);
-            }
-            return figures;
-        }).forEach(r -> figuresOf[r.get(0, Integer.class)] = FiguresQuery.read(r, 1));
+        Figures[] figuresOf = figures(dsl, slices, values, shape.toString());
         long[][] unique = new long[slices.size()][3]; // a slice without a pair has no row: zeros
         Rendered.fetch(dsl, "overview_unique" + shape, values, v -> {
             java.util.Iterator<Object> in = v.iterator();
@@ -105,21 +90,60 @@ public class OverviewQuery {
         return out;
     }
 
-    public Overview overview(long userId, StatsRange range, Instant now) {
+    /** The figures of several slices in one statement, from one row per day (the per-day rollup). */
+    public Figures[] figures(List<Slice> slices) {
+        List<Object> values = new ArrayList<>();
+        StringBuilder shape = new StringBuilder();
+        for (Slice slice : slices) {
+            slice.values(values);
+            shape.append(' ').append(slice.shape());
+        }
+        return figures(database.dsl(), slices, values, shape.toString());
+    }
+
+    private static Figures[] figures(DSLContext dsl, List<Slice> slices, List<Object> values, String shape) {
+        Figures[] figuresOf = new Figures[slices.size()];
+        Rendered.fetch(dsl, "overview_figures" + shape, values, v -> {
+            java.util.Iterator<Object> in = v.iterator();
+            Select<Record> figures = null;
+            for (int i = 0; i < slices.size(); i++) {
+                List<SelectField<?>> columns = new ArrayList<>();
+                columns.add(inline(i).as("k"));
+                SelectField<?>[] sums = FiguresQuery.columns();
+                for (int c = 0; c < sums.length; c++) {
+                    columns.add(((Field<?>) sums[c]).as("f" + c));
+                }
+                Select<Record> f = dsl.select(columns).from(Sources.days(dsl, slices.get(i).withValues(in)));
+                figures = figures == null ? f : figures.unionAll(f);
+            }
+            return figures;
+        }).forEach(r -> figuresOf[r.get(0, Integer.class)] = FiguresQuery.read(r, 1));
+        return figuresOf;
+    }
+
+    /** The range's current period and, unless all_time, its previous one: the slices an overview reads. */
+    public static List<Slice> periods(long userId, StatsRange range) {
         List<Slice> slices = new ArrayList<>(2);
         slices.add(Slice.of(userId, range));
         if (range.previous() != null) {
             slices.add(Slice.of(userId, range.previous(), range.zone()));
         }
-        List<Totals> totals = totals(slices);
-        Totals current = totals.get(0);
+        return slices;
+    }
+
+    public Overview overview(long userId, StatsRange range, Instant now) {
+        List<Totals> totals = totals(periods(userId, range));
+        return overview(userId, range, now, totals.get(0), range.previous() == null ? null : totals.get(1));
+    }
+
+    /** The overview from the totals of the range's periods ({@code before} null for all_time), with its streaks. */
+    public Overview overview(long userId, StatsRange range, Instant now, Totals current, Totals before) {
         LocalDate today = LocalDate.ofInstant(now, range.zone());
         Streak[] streak = streaks.currentAndLongest(userId, today, range.zone(), now, range);
         Streak currentStreak = streak[0];
         Streak longest = streak[1];
         Map<String, Change> changes = null;
         if (range.previous() != null) {
-            Totals before = totals.get(1);
             changes = new LinkedHashMap<>();
             changes.put("plays", Change.of(current.figures().plays(), before.figures().plays()));
             changes.put("listening_time_ms",

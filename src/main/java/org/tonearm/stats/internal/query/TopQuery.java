@@ -150,6 +150,44 @@ public class TopQuery {
         return out;
     }
 
+    /**
+     * The first {@code limit} items of a period's summed items ({@link #all}: items with a play), with their ranks in
+     * the previous period's summed items, named — the page {@link #page} reads for offset 0, ranked in memory (the
+     * dashboard, which sums each kind once for both periods). {@link #ranking} is {@link #order} in Java;
+     * StatsBruteForce holds the two equal.
+     */
+    public List<TopItem> first(StatsRange range, Entity kind, TopOrder order, int limit, Map<Long, Figures> current,
+            Map<Long, Figures> previous) {
+        List<Map.Entry<Long, Figures>> ranked = current.entrySet().stream().sorted(ranking(order)).limit(limit).toList();
+        Map<Long, Integer> before = new HashMap<>();
+        if (range.previous() != null) {
+            List<Map.Entry<Long, Figures>> all = previous.entrySet().stream().sorted(ranking(order)).toList();
+            for (int i = 0; i < all.size(); i++) {
+                before.put(all.get(i).getKey(), i + 1);
+            }
+        }
+        Map<Long, Names.Named> named = names.of(kind, ranked.stream().map(Map.Entry::getKey).toList());
+        List<TopItem> items = new ArrayList<>(ranked.size());
+        for (int i = 0; i < ranked.size(); i++) {
+            long id = ranked.get(i).getKey();
+            Names.Named n = named.getOrDefault(id, new Names.Named(null, null, List.of()));
+            Integer was = before.get(id);
+            items.add(new TopItem(i + 1, kind, id, n.name(), n.mbid(), n.artists(), ranked.get(i).getValue(), was,
+                    movement(range, i + 1, was)));
+        }
+        return items;
+    }
+
+    /** {@link #order} over summed items: plays or time descending, then the other figure, then id ascending. */
+    static java.util.Comparator<Map.Entry<Long, Figures>> ranking(TopOrder order) {
+        java.util.Comparator<Map.Entry<Long, Figures>> plays =
+                java.util.Comparator.comparingLong(e -> -e.getValue().plays());
+        java.util.Comparator<Map.Entry<Long, Figures>> time =
+                java.util.Comparator.comparingLong(e -> -e.getValue().listeningTimeMs());
+        return (order == TopOrder.PLAYS ? plays.thenComparing(time) : time.thenComparing(plays))
+                .thenComparing(Map.Entry::getKey);
+    }
+
     /** The 1-based rank of one item in a slice, or null when it has no play there. */
     public Integer rankOf(long userId, Slice slice, Entity kind, TopOrder order, long id) {
         return previousRanks(database.dsl(), slice, kind, order, List.of(id)).get(id);

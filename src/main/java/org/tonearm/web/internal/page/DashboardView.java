@@ -16,6 +16,7 @@ import org.tonearm.listens.NowPlaying;
 import org.tonearm.listens.NowPlayingService;
 import org.tonearm.listens.ListenHistory;
 import org.tonearm.shared.TonearmException;
+import org.tonearm.stats.DashboardStats;
 import org.tonearm.stats.Entity;
 import org.tonearm.stats.Insights;
 import org.tonearm.stats.Overview;
@@ -27,8 +28,9 @@ import org.tonearm.stats.Timeline;
 import org.tonearm.stats.TopOrder;
 
 /**
- * Fills the dashboard's model (docs/web.md#the-dashboard) from the stats and listens façades: one call per view,
- * nothing computed here but layout (chart geometry, sentence arguments).
+ * Fills the dashboard's model (docs/web.md#the-dashboard) from the stats and listens façades: one call per view (the
+ * overview, top lists and insights in one, {@code StatsService.dashboard}), nothing computed here but layout (chart
+ * geometry, sentence arguments).
  */
 @Component
 class DashboardView {
@@ -57,8 +59,12 @@ class DashboardView {
     /** The range view: overview, top lists, timeline, heatmap, clock, streaks, insights. */
     void range(long user, RangeForm form, Locale locale, Model model) {
         StatsRange range = resolve(user, form, locale, model);
-        overview(user, range, model);
-        top(user, range, model);
+        // overview, top lists and insights in one call: they sum the same rows (DashboardStats)
+        DashboardStats d = stats.dashboard(user, range, TOP, INSIGHTS);
+        overview(d.overview(), model);
+        model.addAttribute("topArtists", d.topArtists());
+        model.addAttribute("topAlbums", d.topAlbums());
+        model.addAttribute("topTracks", d.topTracks());
         Step step = step(range);
         Timeline timeline = stats.timeline(user, range, step);
         model.addAttribute("step", step.name().toLowerCase(Locale.ROOT));
@@ -67,7 +73,7 @@ class DashboardView {
         model.addAttribute("heat", Charts.heatmap(stats.heatmap(user, range), locale, messages));
         model.addAttribute("clock", Charts.clock(stats.clock(user, range), locale, messages));
         model.addAttribute("streaks", stats.streaks(user, range));
-        model.addAttribute("insights", sentences(stats.insights(user, range, INSIGHTS), form));
+        model.addAttribute("insights", sentences(d.insights(), form));
     }
 
     /** The range of the form (an invalid one: the API's message and the default range), and the picker's model. */
@@ -92,7 +98,10 @@ class DashboardView {
 
     /** The overview cards with their change against the previous period. */
     void overview(long user, StatsRange range, Model model) {
-        Overview overview = stats.overview(user, range);
+        overview(stats.overview(user, range), model);
+    }
+
+    private static void overview(Overview overview, Model model) {
         model.addAttribute("overview", overview);
         model.addAttribute("cards", OverviewCard.of(overview));
     }
