@@ -190,9 +190,12 @@ class DashboardBrowserTests {
         assertThat(browser.find("[data-view='eras'] .unknown").getText()).endsWith("not placed yet (no MusicBrainz data)");
         // a range swap loads the card again for the new range
         new Select(browser.find("#range-select")).selectByValue("7d"); // a named range submits at once (htmx)
-        // read in the page, not through element references, which the swaps make stale
+        // read in the page, not through element references, which the swaps make stale. The card's blocks, not its
+        // class: while htmx settles a swap it gives the new placeholder (same id) the old card's attributes for a
+        // moment, "loaded" included, with nothing in it yet (seen once: 0 genre plays read against the API's 56)
         browser.waitFor(d -> Boolean.TRUE.equals(browser.script("return document.querySelector('.range-title')"
-                + ".textContent.trim() === 'Last 7 days' && !!document.querySelector('#enrichment.loaded')")));
+                + ".textContent.trim() === 'Last 7 days'"
+                + " && !!document.querySelector('#enrichment.loaded .enrichment-block')")));
         long genrePlays = browser.findAll("[data-view='genres'] .bars li").stream()
                 .mapToLong(e -> Long.parseLong(e.getAttribute("data-plays"))).sum();
         assertThat(genrePlays).isEqualTo(sum(stats("top/genres?range=7d").path("items")));
