@@ -95,7 +95,8 @@ public class TopQuery {
         DSLContext dsl = database.dsl();
         Field<Long> key = key(kind);
         Table<Record> source = Sources.tracks(dsl, slice, narrowing);
-        List<Record> rows = groupedOver(dsl, source, !slice.wholeHistory(), kind, groupColumns(key)).orderBy(order(order, key)).limit(limit)
+        List<Record> rows = groupedOver(dsl, source, perTrackFirst(slice), kind, groupColumns(key))
+                .orderBy(order(order, key)).limit(limit)
                 .fetch();
         List<Long> ids = rows.stream().map(r -> r.get(0, Long.class)).toList();
         Map<Long, Names.Named> named = names.of(kind, ids);
@@ -243,10 +244,20 @@ public class TopQuery {
 
     private static SelectOrderByStep<Record> grouped(DSLContext dsl, Slice slice, Entity kind,
             List<? extends org.jooq.SelectFieldOrAsterisk> columns) {
-        return groupedOver(dsl, Sources.tracks(dsl, slice), !slice.wholeHistory(), kind, columns);
+        return groupedOver(dsl, Sources.tracks(dsl, slice), perTrackFirst(slice), kind, columns);
     }
 
-    /** @param perDay the source has a row per day and track (not the all-time rollup's one per track and album) */
+    /**
+     * Whether an artist ranking over the slice sums per track before the join ({@link #perTrack}): over per-day rows
+     * of more than two months. Shorter ranges have few repeats of a track to fold, and there the summing costs more
+     * than it saves (StatsBenchmark, one client, SQLite at 1,000,000 listens: top artists 7d 8.5 → 9.3 ms, 30d
+     * 17.6 → 19.6 ms with it, 365d 153 → 128 ms; docs/performance.md "Session 11").
+     */
+    private static boolean perTrackFirst(Slice slice) {
+        return !slice.wholeHistory() && slice.endDay() - slice.firstDay() > 62;
+    }
+
+    /** @param perDay sum the per-day source per track first ({@link #perTrackFirst}) */
     private static SelectOrderByStep<Record> groupedOver(DSLContext dsl, Table<Record> source, boolean perDay,
             Entity kind, List<? extends org.jooq.SelectFieldOrAsterisk> columns) {
         Field<Long> key = key(kind);
