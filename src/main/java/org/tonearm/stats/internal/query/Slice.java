@@ -84,11 +84,16 @@ public record Slice(long userId, int firstDay, int endDay, List<long[]> edges, l
     }
 
     /**
-     * What of this slice decides the SQL over it ({@link Rendered}): whole days or not, the number of raw edges, an
-     * all-time range or not.
+     * What of this slice decides the SQL over it ({@link Rendered}): whole days or not (and more than two months of
+     * them or not), the number of raw edges, an all-time range or not.
      */
     public String shape() {
-        return (hasWholeDays() ? "d" : "-") + edges.size() + (outside != null ? "o" : "-");
+        return (hasWholeDays() ? longSpan() ? "D" : "d" : "-") + edges.size() + (outside != null ? "o" : "-");
+    }
+
+    /** More than two months of whole days: queries may fold per-day rows differently (TopQuery.perTrackFirst). */
+    public boolean longSpan() {
+        return endDay - firstDay > 62;
     }
 
     /** Its values in the order {@link #withValues} reads them back. */

@@ -254,7 +254,7 @@ public class TopQuery {
      * 17.6 → 19.6 ms with it, 365d 153 → 128 ms; docs/performance.md "Session 11").
      */
     private static boolean perTrackFirst(Slice slice) {
-        return !slice.wholeHistory() && slice.endDay() - slice.firstDay() > 62;
+        return !slice.wholeHistory() && slice.longSpan(); // part of Slice.shape(): the rendered SQL is kept per shape
     }
 
     /** @param perDay sum the per-day source per track first ({@link #perTrackFirst}) */
