@@ -62,7 +62,7 @@ public class TopQuery {
             java.util.Iterator<Object> in = v.iterator();
             List<org.jooq.SelectFieldOrAsterisk> columns = groupColumns(key);
             columns.add(count().over().as("total"));
-            return grouped(dsl, slice.withValues(in), kind, columns).orderBy(order(order, key))
+            return grouped(dsl, slice.withValues(in), perTrackFirst(slice), kind, columns).orderBy(order(order, key))
                     .limit((Integer) in.next()).offset((Integer) in.next());
         });
         List<Long> ids = rows.stream().map(r -> r.get(0, Long.class)).toList();
@@ -72,7 +72,7 @@ public class TopQuery {
         Map<Long, Integer> previous = range.previous() == null ? Map.of()
                 : previousRanks(dsl, Slice.of(userId, range.previous(), range.zone()), kind, order, ids);
         long total = !rows.isEmpty() ? rows.get(0).get("total", Long.class) : offset == 0 ? 0
-                : dsl.selectCount().from(grouped(dsl, slice, kind, List.of(key)).asTable("g")).fetchOne(0, Long.class);
+                : dsl.selectCount().from(grouped(dsl, slice, perTrackFirst(slice), kind, List.of(key)).asTable("g")).fetchOne(0, Long.class);
         Map<Long, Names.Named> named = names.of(kind, ids);
         List<TopItem> items = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
@@ -113,7 +113,7 @@ public class TopQuery {
     public Map<Long, Figures> all(long userId, Slice slice, Entity kind) {
         DSLContext dsl = database.dsl();
         Map<Long, Figures> out = new HashMap<>();
-        grouped(dsl, slice, kind, groupColumns(key(kind))).fetch()
+        grouped(dsl, slice, perTrackFirst(slice), kind, groupColumns(key(kind))).fetch()
                 .forEach(r -> out.put(r.get(0, Long.class), FiguresQuery.read(r, 1)));
         return out;
     }
@@ -143,7 +143,8 @@ public class TopQuery {
                 for (int c = 0; c < sums.length; c++) {
                     columns.add(((Field<?>) sums[c]).as("f" + c));
                 }
-                org.jooq.Select<Record> part = grouped(dsl, slices.get(i).withValues(in), kind, columns);
+                org.jooq.Select<Record> part = grouped(dsl, slices.get(i).withValues(in),
+                        perTrackFirst(slices.get(i)), kind, columns);
                 union = union == null ? part : union.unionAll(part);
             }
             return union;
@@ -218,7 +219,8 @@ public class TopQuery {
             java.util.Iterator<Object> in = v.iterator();
             Field<Long> key = key(kind);
             Field<Integer> rank = rowNumber().over().orderBy(order(order, key)).as("rnk");
-            Table<?> ranked = grouped(dsl, slice.withValues(in), kind, List.of(key.as("item"), rank)).asTable("p");
+            Table<?> ranked = grouped(dsl, slice.withValues(in), perTrackFirst(slice), kind,
+                    List.of(key.as("item"), rank)).asTable("p");
             Field<Long> item = field(name("p", "item"), Long.class);
             List<Long> wanted = new ArrayList<>(ids.size());
             ids.forEach(id -> wanted.add((Long) in.next()));
@@ -242,9 +244,13 @@ public class TopQuery {
         return columns;
     }
 
-    private static SelectOrderByStep<Record> grouped(DSLContext dsl, Slice slice, Entity kind,
+    /**
+     * @param perTrack {@link #perTrackFirst} of the slice with its real values: decided by the caller, because inside a
+     *     {@link Rendered} build the slice holds stand-ins (consecutive numbers), not its days
+     */
+    private static SelectOrderByStep<Record> grouped(DSLContext dsl, Slice slice, boolean perTrack, Entity kind,
             List<? extends org.jooq.SelectFieldOrAsterisk> columns) {
-        return groupedOver(dsl, Sources.tracks(dsl, slice), perTrackFirst(slice), kind, columns);
+        return groupedOver(dsl, Sources.tracks(dsl, slice), perTrack, kind, columns);
     }
 
     /**
