@@ -80,7 +80,7 @@ public class EntityQuery {
         LocalDate lastDay = LocalDate.ofInstant(range.to().minusNanos(1), range.zone());
         Step step = ChronoUnit.DAYS.between(firstDay, lastDay) + 1 <= 62 ? Step.DAY : Step.MONTH;
         Timeline overTime = TimelineQuery.timeline(range, step, now, byDay);
-        String name = names.of(kind, List.of(id)).getOrDefault(id, new Names.Named(null, null, List.of())).name();
+        String name = names.of(kind, List.of(id)).getOrDefault(id, Names.Named.NONE).name();
         return new EntityStats(range, now, kind, id, name, Instant.ofEpochMilli(span.value1()),
                 Instant.ofEpochMilli(span.value2()), figures, featured, rank, topTracks, topAlbums, overTime);
     }

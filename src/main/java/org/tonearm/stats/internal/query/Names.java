@@ -20,7 +20,11 @@ import org.tonearm.stats.TopItem.Credit;
 public class Names {
 
     /** {@code artists}: a track's credits in order, an album's album artist, empty for an artist. */
-    public record Named(String name, String mbid, List<Credit> artists) {}
+    public record Named(String name, String mbid, List<Credit> artists) {
+
+        /** An id without a row (deleted or merged meanwhile): no name, no credits. */
+        public static final Named NONE = new Named(null, null, List.of());
+    }
 
     private final Database database;
 

@@ -72,14 +72,15 @@ public class TopQuery {
         Map<Long, Integer> previous = range.previous() == null ? Map.of()
                 : previousRanks(dsl, Slice.of(userId, range.previous(), range.zone()), kind, order, ids);
         long total = !rows.isEmpty() ? rows.get(0).get("total", Long.class) : offset == 0 ? 0
-                : dsl.selectCount().from(grouped(dsl, slice, perTrackFirst(slice), kind, List.of(key)).asTable("g")).fetchOne(0, Long.class);
+                : dsl.selectCount().from(grouped(dsl, slice, perTrackFirst(slice), kind, List.of(key)).asTable("g"))
+                        .fetchOne(0, Long.class);
         Map<Long, Names.Named> named = names.of(kind, ids);
         List<TopItem> items = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             long id = ids.get(i);
             int rank = offset + i + 1;
             Integer before = previous.get(id);
-            Names.Named n = named.getOrDefault(id, new Names.Named(null, null, List.of()));
+            Names.Named n = named.getOrDefault(id, Names.Named.NONE);
             items.add(new TopItem(rank, kind, id, n.name(), n.mbid(), n.artists(), FiguresQuery.read(rows.get(i), 1),
                     before, movement(range, rank, before)));
         }
@@ -102,7 +103,7 @@ public class TopQuery {
         Map<Long, Names.Named> named = names.of(kind, ids);
         List<TopItem> items = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            Names.Named n = named.getOrDefault(ids.get(i), new Names.Named(null, null, List.of()));
+            Names.Named n = named.getOrDefault(ids.get(i), Names.Named.NONE);
             items.add(new TopItem(i + 1, kind, ids.get(i), n.name(), n.mbid(), n.artists(),
                     FiguresQuery.read(rows.get(i), 1), null, Movement.NONE));
         }
@@ -172,7 +173,7 @@ public class TopQuery {
         List<TopItem> items = new ArrayList<>(ranked.size());
         for (int i = 0; i < ranked.size(); i++) {
             long id = ranked.get(i).getKey();
-            Names.Named n = named.getOrDefault(id, new Names.Named(null, null, List.of()));
+            Names.Named n = named.getOrDefault(id, Names.Named.NONE);
             Integer was = before.get(id);
             items.add(new TopItem(i + 1, kind, id, n.name(), n.mbid(), n.artists(), ranked.get(i).getValue(), was,
                     movement(range, i + 1, was)));
