@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
@@ -430,7 +431,8 @@ final class StatsBruteForce {
      */
     private static void checkDashboard(StatsService stats, long userId, StatsRange range, int n, String what) {
         DashboardStats d = stats.dashboard(userId, range, n, n);
-        Comparator<Double> close = (a, b) -> Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a)) ? 0 : a.compareTo(b);
+        Comparator<Double> close = (a, b) -> a == null || b == null ? Objects.equals(a, b) ? 0 : 1
+                : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a)) ? 0 : a.compareTo(b);
         // "now" moves between two calls: the time of computing and the range's end (and an empty history's all_time
         // begins now too); each view's range is checked against the resolved one above (checkSameRange)
         String[] now = {"computedAt", "range"};

@@ -153,42 +153,69 @@ public class TopQuery {
         return out;
     }
 
+    /** One (track, album) pair's figures in a period, skips-only pairs included. */
+    public record Pair(long track, long album, Figures figures) {}
+
+    /**
+     * The figures of every (track, album) pair with a listen in each slice, in one statement: the tracks' and the
+     * albums' sums of {@link #all} both follow from them (summed per track, or per album other than 0 = no album;
+     * an item ranks when its sum has a play), one aggregation where the two kinds took one each.
+     */
+    public List<List<Pair>> pairs(List<Slice> slices) {
+        DSLContext dsl = database.dsl();
+        List<Object> values = new ArrayList<>();
+        StringBuilder shape = new StringBuilder("pairs");
+        for (Slice slice : slices) {
+            slice.values(values);
+            shape.append(' ').append(slice.shape());
+        }
+        List<List<Pair>> out = new ArrayList<>(slices.size());
+        for (int i = 0; i < slices.size(); i++) {
+            out.add(new ArrayList<>());
+        }
+        Rendered.fetch(dsl, shape.toString(), values, v -> {
+            java.util.Iterator<Object> in = v.iterator();
+            org.jooq.Select<Record> union = null;
+            for (int i = 0; i < slices.size(); i++) {
+                List<org.jooq.SelectFieldOrAsterisk> columns = new ArrayList<>();
+                columns.add(inline(i).as("k"));
+                columns.add(Sources.TRACK.as("track"));
+                columns.add(Sources.ALBUM.as("album"));
+                org.jooq.SelectField<?>[] sums = FiguresQuery.columns();
+                for (int c = 0; c < sums.length; c++) {
+                    columns.add(((Field<?>) sums[c]).as("f" + c));
+                }
+                org.jooq.Select<Record> part = dsl.select(columns).from(Sources.tracks(dsl, slices.get(i).withValues(in)))
+                        .groupBy(Sources.TRACK, Sources.ALBUM);
+                union = union == null ? part : union.unionAll(part);
+            }
+            return union;
+        }).forEach(r -> out.get(r.get(0, Integer.class)).add(
+                new Pair(r.get(1, Long.class), r.get(2, Long.class), FiguresQuery.read(r, 3))));
+        return out;
+    }
+
     /**
      * The first {@code limit} items of a period's summed items ({@link #all}: items with a play), with their ranks in
      * the previous period's summed items, named — the page {@link #page} reads for offset 0, ranked in memory (the
-     * dashboard, which sums each kind once for both periods). {@link #ranking} is {@link #order} in Java;
+     * dashboard, which sums each kind once for both periods). {@link Ranking} is {@link #order} in Java;
      * StatsBruteForce holds the two equal.
      */
     public List<TopItem> first(StatsRange range, Entity kind, TopOrder order, int limit, Map<Long, Figures> current,
             Map<Long, Figures> previous) {
-        List<Map.Entry<Long, Figures>> ranked = current.entrySet().stream().sorted(ranking(order)).limit(limit).toList();
-        Map<Long, Integer> before = new HashMap<>();
-        if (range.previous() != null) {
-            List<Map.Entry<Long, Figures>> all = previous.entrySet().stream().sorted(ranking(order)).toList();
-            for (int i = 0; i < all.size(); i++) {
-                before.put(all.get(i).getKey(), i + 1);
-            }
-        }
-        Map<Long, Names.Named> named = names.of(kind, ranked.stream().map(Map.Entry::getKey).toList());
+        List<Map.Entry<Long, Figures>> ranked = Ranking.first(current, order, limit);
+        List<Long> ids = ranked.stream().map(Map.Entry::getKey).toList();
+        Map<Long, Integer> before = range.previous() == null ? Map.of() : Ranking.ranksOf(ids, previous, order);
+        Map<Long, Names.Named> named = names.of(kind, ids);
         List<TopItem> items = new ArrayList<>(ranked.size());
         for (int i = 0; i < ranked.size(); i++) {
-            long id = ranked.get(i).getKey();
+            long id = ids.get(i);
             Names.Named n = named.getOrDefault(id, Names.Named.NONE);
             Integer was = before.get(id);
             items.add(new TopItem(i + 1, kind, id, n.name(), n.mbid(), n.artists(), ranked.get(i).getValue(), was,
                     movement(range, i + 1, was)));
         }
         return items;
-    }
-
-    /** {@link #order} over summed items: plays or time descending, then the other figure, then id ascending. */
-    static java.util.Comparator<Map.Entry<Long, Figures>> ranking(TopOrder order) {
-        java.util.Comparator<Map.Entry<Long, Figures>> plays =
-                java.util.Comparator.comparingLong(e -> -e.getValue().plays());
-        java.util.Comparator<Map.Entry<Long, Figures>> time =
-                java.util.Comparator.comparingLong(e -> -e.getValue().listeningTimeMs());
-        return (order == TopOrder.PLAYS ? plays.thenComparing(time) : time.thenComparing(plays))
-                .thenComparing(Map.Entry::getKey);
     }
 
     /** The 1-based rank of one item in a slice, or null when it has no play there. */
