@@ -153,23 +153,27 @@ public class TopQuery {
         return out;
     }
 
-    /** One (track, album) pair's figures in a period, skips-only pairs included. */
-    public record Pair(long track, long album, Figures figures) {}
+    /**
+     * One (track, album) pair's figures in a period (skips-only pairs included) with one credit of the track:
+     * {@code artist} 0 and {@code position} -1 for a track without credits, otherwise a row per credit.
+     */
+    public record CreditedPair(long track, long album, Figures figures, long artist, int position) {}
 
     /**
-     * The figures of every (track, album) pair with a listen in each slice, in one statement: the tracks' and the
-     * albums' sums of {@link #all} both follow from them (summed per track, or per album other than 0 = no album;
-     * an item ranks when its sum has a play), one aggregation where the two kinds took one each.
+     * The figures of every (track, album) pair with a listen in each slice, joined with the track's credits, in one
+     * statement: the tracks', albums' and artists' sums of {@link #all} all follow from them ({@link ItemSums}), one
+     * aggregation where the three kinds took one each. The join comes after the summing, so it probes
+     * {@code track_artists} once per pair, not once per day × track row.
      */
-    public List<List<Pair>> pairs(List<Slice> slices) {
+    public List<List<CreditedPair>> pairs(List<Slice> slices) {
         DSLContext dsl = database.dsl();
         List<Object> values = new ArrayList<>();
-        StringBuilder shape = new StringBuilder("pairs");
+        StringBuilder shape = new StringBuilder("credited pairs");
         for (Slice slice : slices) {
             slice.values(values);
             shape.append(' ').append(slice.shape());
         }
-        List<List<Pair>> out = new ArrayList<>(slices.size());
+        List<List<CreditedPair>> out = new ArrayList<>(slices.size());
         for (int i = 0; i < slices.size(); i++) {
             out.add(new ArrayList<>());
         }
@@ -178,20 +182,32 @@ public class TopQuery {
             org.jooq.Select<Record> union = null;
             for (int i = 0; i < slices.size(); i++) {
                 List<org.jooq.SelectFieldOrAsterisk> columns = new ArrayList<>();
-                columns.add(inline(i).as("k"));
                 columns.add(Sources.TRACK.as("track"));
                 columns.add(Sources.ALBUM.as("album"));
                 org.jooq.SelectField<?>[] sums = FiguresQuery.columns();
                 for (int c = 0; c < sums.length; c++) {
                     columns.add(((Field<?>) sums[c]).as("f" + c));
                 }
-                org.jooq.Select<Record> part = dsl.select(columns).from(Sources.tracks(dsl, slices.get(i).withValues(in)))
-                        .groupBy(Sources.TRACK, Sources.ALBUM);
+                Table<Record> pairs = dsl.select(columns).from(Sources.tracks(dsl, slices.get(i).withValues(in)))
+                        .groupBy(Sources.TRACK, Sources.ALBUM).asTable("p");
+                List<org.jooq.SelectFieldOrAsterisk> read = new ArrayList<>();
+                read.add(inline(i).as("k"));
+                read.add(field(name("p", "track"), Long.class));
+                read.add(field(name("p", "album"), Long.class));
+                for (int c = 0; c < sums.length; c++) {
+                    read.add(field(name("p", "f" + c)));
+                }
+                read.add(TRACK_ARTISTS.ARTIST_ID);
+                read.add(TRACK_ARTISTS.POSITION);
+                org.jooq.Select<Record> part = dsl.select(read).from(pairs).leftJoin(TRACK_ARTISTS)
+                        .on(TRACK_ARTISTS.TRACK_ID.eq(field(name("p", "track"), Long.class)));
                 union = union == null ? part : union.unionAll(part);
             }
             return union;
-        }).forEach(r -> out.get(r.get(0, Integer.class)).add(
-                new Pair(r.get(1, Long.class), r.get(2, Long.class), FiguresQuery.read(r, 3))));
+        }).forEach(r -> out.get(((Number) r.get(0)).intValue()).add(new CreditedPair(((Number) r.get(1)).longValue(),
+                ((Number) r.get(2)).longValue(), FiguresQuery.read(r, 3),
+                r.get(8) == null ? 0 : ((Number) r.get(8)).longValue(),
+                r.get(9) == null ? -1 : ((Number) r.get(9)).intValue())));
         return out;
     }
 
@@ -204,18 +220,49 @@ public class TopQuery {
     public List<TopItem> first(StatsRange range, Entity kind, TopOrder order, int limit, Map<Long, Figures> current,
             Map<Long, Figures> previous) {
         List<Map.Entry<Long, Figures>> ranked = Ranking.first(current, order, limit);
-        List<Long> ids = ranked.stream().map(Map.Entry::getKey).toList();
-        Map<Long, Integer> before = range.previous() == null ? Map.of() : Ranking.ranksOf(ids, previous, order);
-        Map<Long, Names.Named> named = names.of(kind, ids);
+        Map<Long, Integer> before = range.previous() == null ? Map.of()
+                : Ranking.ranksOf(ranked.stream().map(Map.Entry::getKey).toList(), previous, order);
+        return named(kind, ranked, range, before);
+    }
+
+    /** As {@link #first} without a previous period: no previous rank, no movement (the year in review). */
+    public List<TopItem> first(Entity kind, TopOrder order, int limit, Map<Long, Figures> items) {
+        return named(kind, Ranking.first(items, order, limit), null, Map.of());
+    }
+
+    /** The first item of each map (null for an empty one), ranked as {@link #first}, all named in one query. */
+    public List<TopItem> firstOfEach(Entity kind, TopOrder order, List<Map<Long, Figures>> periods) {
+        List<Map.Entry<Long, Figures>> firsts = new ArrayList<>(periods.size());
+        for (Map<Long, Figures> items : periods) {
+            List<Map.Entry<Long, Figures>> first = Ranking.first(items, order, 1);
+            firsts.add(first.isEmpty() ? null : first.get(0));
+        }
+        Map<Long, Names.Named> named = names.of(kind,
+                firsts.stream().filter(java.util.Objects::nonNull).map(Map.Entry::getKey).distinct().toList());
+        List<TopItem> out = new ArrayList<>(firsts.size());
+        for (Map.Entry<Long, Figures> e : firsts) {
+            out.add(e == null ? null : item(kind, 1, e, named, null, Movement.NONE));
+        }
+        return out;
+    }
+
+    /** Ranked items as TopItems, named; {@code range} null for no movement. */
+    private List<TopItem> named(Entity kind, List<Map.Entry<Long, Figures>> ranked, StatsRange range,
+            Map<Long, Integer> before) {
+        Map<Long, Names.Named> named = names.of(kind, ranked.stream().map(Map.Entry::getKey).toList());
         List<TopItem> items = new ArrayList<>(ranked.size());
         for (int i = 0; i < ranked.size(); i++) {
-            long id = ids.get(i);
-            Names.Named n = named.getOrDefault(id, Names.Named.NONE);
-            Integer was = before.get(id);
-            items.add(new TopItem(i + 1, kind, id, n.name(), n.mbid(), n.artists(), ranked.get(i).getValue(), was,
-                    movement(range, i + 1, was)));
+            Integer was = before.get(ranked.get(i).getKey());
+            items.add(item(kind, i + 1, ranked.get(i), named, was,
+                    range == null ? Movement.NONE : movement(range, i + 1, was)));
         }
         return items;
+    }
+
+    private static TopItem item(Entity kind, int rank, Map.Entry<Long, Figures> e, Map<Long, Names.Named> named,
+            Integer was, Movement movement) {
+        Names.Named n = named.getOrDefault(e.getKey(), Names.Named.NONE);
+        return new TopItem(rank, kind, e.getKey(), n.name(), n.mbid(), n.artists(), e.getValue(), was, movement);
     }
 
     /** The 1-based rank of one item in a slice, or null when it has no play there. */

@@ -23,28 +23,34 @@ import org.tonearm.stats.YearInReview;
 @Component
 public class YearQuery {
 
-    private final OverviewQuery overview;
     private final TopQuery top;
+    private final ItemSums sums;
     private final TimelineQuery timeline;
     private final StreaksQuery streaks;
     private final DiscoveriesQuery discoveries;
 
-    public YearQuery(OverviewQuery overview, TopQuery top, TimelineQuery timeline, StreaksQuery streaks,
+    public YearQuery(TopQuery top, ItemSums sums, TimelineQuery timeline, StreaksQuery streaks,
             DiscoveriesQuery discoveries) {
-        this.overview = overview;
         this.top = top;
+        this.sums = sums;
         this.timeline = timeline;
         this.streaks = streaks;
         this.discoveries = discoveries;
     }
 
+    /**
+     * The year's items summed once ({@link ItemSums}) for its three top fives, its days once for the totals (their
+     * sum), the top day and the months, and every month's tracks in one statement for each month's most-played one:
+     * three statements where the year's and twelve months' rankings took sixteen (docs/performance.md "Session 12").
+     */
     public YearInReview year(long userId, int year, StatsRange range, Instant now) {
         Slice slice = Slice.of(userId, range.period(), range.zone());
-        Figures figures = overview.totals(userId, slice).figures();
-        List<TopItem> artists = top.top(userId, slice, Entity.ARTISTS, TopOrder.PLAYS, 5, Sources.Narrowing.NONE);
-        List<TopItem> albums = top.top(userId, slice, Entity.ALBUMS, TopOrder.PLAYS, 5, Sources.Narrowing.NONE);
-        List<TopItem> tracks = top.top(userId, slice, Entity.TRACKS, TopOrder.PLAYS, 5, Sources.Narrowing.NONE);
         Map<Integer, Figures> byDay = timeline.byDay(slice);
+        Figures figures = byDay.values().stream().reduce(Figures.ZERO, Figures::plus);
+        Map<Entity, List<Map<Long, Figures>>> summed = sums.of(List.of(slice));
+        List<TopItem> artists = top.first(Entity.ARTISTS, TopOrder.PLAYS, 5, summed.get(Entity.ARTISTS).get(0));
+        List<TopItem> albums = top.first(Entity.ALBUMS, TopOrder.PLAYS, 5, summed.get(Entity.ALBUMS).get(0));
+        List<TopItem> tracks = top.first(Entity.TRACKS, TopOrder.PLAYS, 5, summed.get(Entity.TRACKS).get(0));
         YearInReview.TopDay topDay = byDay.entrySet().stream().filter(e -> e.getValue().plays() > 0)
                 .min((a, b) -> a.getValue().plays() != b.getValue().plays()
                         ? Long.compare(b.getValue().plays(), a.getValue().plays())
@@ -52,7 +58,8 @@ public class YearQuery {
                 .map(e -> new YearInReview.TopDay(LocalDate.ofEpochDay(e.getKey()), e.getValue().plays()))
                 .orElse(null);
         Discoveries found = discoveries.discoveries(userId, range, Entity.ARTISTS, 10, 0, now);
-        List<YearInReview.Month> months = new ArrayList<>(12);
+        Figures[] perMonth = new Figures[12];
+        List<Slice> played = new ArrayList<>(12); // the months with a play, whose most-played track is shown
         for (int m = 1; m <= 12; m++) {
             YearMonth ym = YearMonth.of(year, m);
             Figures sum = Figures.ZERO;
@@ -60,13 +67,18 @@ public class YearQuery {
                 Figures f = byDay.get((int) d.toEpochDay());
                 sum = f == null ? sum : sum.plus(f);
             }
-            TopItem best = null;
+            perMonth[m - 1] = sum;
             if (sum.plays() > 0) {
-                Slice month = Slice.of(userId, ym.atDay(1).atStartOfDay(range.zone()).toInstant(),
-                        ym.plusMonths(1).atDay(1).atStartOfDay(range.zone()).toInstant(), range.zone());
-                best = top.top(userId, month, Entity.TRACKS, TopOrder.PLAYS, 1, Sources.Narrowing.NONE).get(0);
+                played.add(Slice.of(userId, ym.atDay(1).atStartOfDay(range.zone()).toInstant(),
+                        ym.plusMonths(1).atDay(1).atStartOfDay(range.zone()).toInstant(), range.zone()));
             }
-            months.add(new YearInReview.Month(m, sum, best));
+        }
+        List<TopItem> best = played.isEmpty() ? List.of()
+                : top.firstOfEach(Entity.TRACKS, TopOrder.PLAYS, top.all(played, Entity.TRACKS));
+        List<YearInReview.Month> months = new ArrayList<>(12);
+        int next = 0;
+        for (int m = 1; m <= 12; m++) {
+            months.add(new YearInReview.Month(m, perMonth[m - 1], perMonth[m - 1].plays() > 0 ? best.get(next++) : null));
         }
         return new YearInReview(year, range, now, figures, artists, albums, tracks, topDay, found.total(),
                 found.items(), streaks.longest(userId, range), months);
