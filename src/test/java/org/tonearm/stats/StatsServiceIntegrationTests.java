@@ -138,6 +138,15 @@ class StatsServiceIntegrationTests extends IntegrationTestBase {
         assertThat(stats.top(user, all, Entity.TRACKS, TopOrder.PLAYS, 10, 5).total()).isEqualTo(1); // past the end
         assertThat(stats.heatmap(user, all).items().stream().mapToLong(Heatmap.Cell::plays).sum()).isEqualTo(2);
         assertThat(stats.clock(user, all).items().stream().mapToLong(Clock.Hour::plays).sum()).isEqualTo(2);
+        // the dashboard reads the all-time rollup unsummed, with the listen ahead as a negative row of its own
+        DashboardStats d = stats.dashboard(user, all, 5, 3);
+        assertThat(d.overview().uniqueTracks()).isEqualTo(1);
+        assertThat(d.overview().uniqueArtists()).isEqualTo(1);
+        assertThat(d.overview().uniqueAlbums()).isEqualTo(1);
+        assertThat(d.topArtists()).extracting(TopItem::name).containsExactly("Portishead");
+        assertThat(d.topTracks()).extracting(TopItem::name).containsExactly("Roads");
+        assertThat(d.topAlbums()).extracting(TopItem::name).containsExactly("Dummy");
+        assertThat(d.topTracks().get(0).figures().listeningTimeMs()).isEqualTo(400_000L);
         Discoveries found = stats.discoveries(user, all, Entity.ARTISTS, 10, 0);
         assertThat(found.items()).extracting(Discoveries.Discovery::name).containsExactly("Portishead");
         assertThat(found.items().get(0).firstListenedAt()).isEqualTo(first.truncatedTo(ChronoUnit.MILLIS));
