@@ -123,34 +123,49 @@ public class TopQuery {
     public List<Map<Long, Figures>> all(List<Slice> slices, Entity kind) {
         DSLContext dsl = database.dsl();
         Field<Long> key = key(kind);
+        List<Map<Long, Figures>> out = new ArrayList<>(slices.size());
+        slices.forEach(slice -> out.add(new HashMap<>()));
+        unionOfPeriods(dsl, "all " + kind, slices, (i, slice, real) -> {
+            List<org.jooq.SelectFieldOrAsterisk> columns = new ArrayList<>();
+            columns.add(inline(i).as("k"));
+            columns.add(key.as("item"));
+            org.jooq.SelectField<?>[] sums = FiguresQuery.columns();
+            for (int c = 0; c < sums.length; c++) {
+                columns.add(((Field<?>) sums[c]).as("f" + c));
+            }
+            return grouped(dsl, slice, perTrackFirst(real), kind, columns);
+        }).forEach(r -> out.get(r.get(0, Integer.class)).put(r.get(1, Long.class), FiguresQuery.read(r, 2)));
+        return out;
+    }
+
+    /** One part of a statement over several periods: its rows, tagged with the period's index as column "k". */
+    @FunctionalInterface
+    private interface PeriodPart {
+        /**
+         * @param slice the period as the statement is built from (stand-in values inside a {@link Rendered} build)
+         * @param real the period itself, for decisions on its length ({@link #perTrackFirst})
+         */
+        org.jooq.Select<Record> rows(int period, Slice slice, Slice real);
+    }
+
+    /** The parts of several periods as one UNION ALL, rendered once per shape ({@link Rendered}). */
+    private static org.jooq.Result<Record> unionOfPeriods(DSLContext dsl, String name, List<Slice> slices,
+            PeriodPart part) {
         List<Object> values = new ArrayList<>();
-        StringBuilder shape = new StringBuilder("all ").append(kind);
+        StringBuilder shape = new StringBuilder(name);
         for (Slice slice : slices) {
             slice.values(values);
             shape.append(' ').append(slice.shape());
         }
-        List<Map<Long, Figures>> out = new ArrayList<>(slices.size());
-        for (int i = 0; i < slices.size(); i++) {
-            out.add(new HashMap<>());
-        }
-        Rendered.fetch(dsl, shape.toString(), values, v -> {
+        return Rendered.fetch(dsl, shape.toString(), values, v -> {
             java.util.Iterator<Object> in = v.iterator();
             org.jooq.Select<Record> union = null;
             for (int i = 0; i < slices.size(); i++) {
-                List<org.jooq.SelectFieldOrAsterisk> columns = new ArrayList<>();
-                columns.add(inline(i).as("k"));
-                columns.add(key.as("item"));
-                org.jooq.SelectField<?>[] sums = FiguresQuery.columns();
-                for (int c = 0; c < sums.length; c++) {
-                    columns.add(((Field<?>) sums[c]).as("f" + c));
-                }
-                org.jooq.Select<Record> part = grouped(dsl, slices.get(i).withValues(in),
-                        perTrackFirst(slices.get(i)), kind, columns);
-                union = union == null ? part : union.unionAll(part);
+                org.jooq.Select<Record> rows = part.rows(i, slices.get(i).withValues(in), slices.get(i));
+                union = union == null ? rows : union.unionAll(rows);
             }
             return union;
-        }).forEach(r -> out.get(r.get(0, Integer.class)).put(r.get(1, Long.class), FiguresQuery.read(r, 2)));
-        return out;
+        });
     }
 
     /**
@@ -168,30 +183,14 @@ public class TopQuery {
      */
     public List<List<CreditedPair>> pairs(List<Slice> slices) {
         DSLContext dsl = database.dsl();
-        List<Object> values = new ArrayList<>();
-        StringBuilder shape = new StringBuilder("credited pairs");
-        for (Slice slice : slices) {
-            slice.values(values);
-            shape.append(' ').append(slice.shape());
-        }
         List<List<CreditedPair>> out = new ArrayList<>(slices.size());
-        for (int i = 0; i < slices.size(); i++) {
-            out.add(new ArrayList<>());
-        }
-        Rendered.fetch(dsl, shape.toString(), values, v -> {
-            java.util.Iterator<Object> in = v.iterator();
-            org.jooq.Select<Record> union = null;
-            for (int i = 0; i < slices.size(); i++) {
-                Slice slice = slices.get(i).withValues(in);
-                org.jooq.Select<Record> part = slice.wholeHistory() ? credited(dsl, i, Sources.tracks(dsl, slice))
-                        : credited(dsl, i, summedPairs(dsl, slice));
-                union = union == null ? part : union.unionAll(part);
-            }
-            return union;
-        }).forEach(r -> out.get(((Number) r.get(0)).intValue()).add(new CreditedPair(((Number) r.get(1)).longValue(),
-                ((Number) r.get(2)).longValue(), FiguresQuery.read(r, 3),
-                r.get(8) == null ? 0 : ((Number) r.get(8)).longValue(),
-                r.get(9) == null ? -1 : ((Number) r.get(9)).intValue())));
+        slices.forEach(slice -> out.add(new ArrayList<>()));
+        unionOfPeriods(dsl, "credited pairs", slices, (i, slice, real) -> credited(dsl, i,
+                slice.wholeHistory() ? Sources.tracks(dsl, slice) : summedPairs(dsl, slice)))
+                .forEach(r -> out.get(((Number) r.get(0)).intValue()).add(new CreditedPair(
+                        ((Number) r.get(1)).longValue(), ((Number) r.get(2)).longValue(), FiguresQuery.read(r, 3),
+                        r.get(8) == null ? 0 : ((Number) r.get(8)).longValue(),
+                        r.get(9) == null ? -1 : ((Number) r.get(9)).intValue())));
         return out;
     }
 
